@@ -1,0 +1,26 @@
+import { missing, type Rule } from '../src/rule.js';
+
+export const rule: Rule = {
+  id: 'AXAG-LINT-001',
+  name: 'missing-intent',
+  severity: 'error',
+  description: 'Every action element declares what it does with a non-empty axag-intent.',
+  docs: {
+    what:
+      'Reports an action element (an element with AXAG attributes beyond context and parameter keys) that is not a ' +
+      'fragment of an enclosing action and has no non-empty `axag-intent`.',
+    why:
+      'The intent is the name under which agents call the action. Without it the element cannot be listed in the ' +
+      'Semantic Manifest, matched against it or invoked.',
+    failing: '<button axag-entity="cart" axag-action-type="write">Add to cart</button>',
+    passing: '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write">Add to cart</button>',
+  },
+  defaultOptions: {},
+  check({ model }) {
+    return model.actions
+      .filter((action) => !action.open && !action.effective.has('axag-intent'))
+      .map((action) =>
+        missing(action, `<${action.element.tag}> has AXAG attributes but no axag-intent; add axag-intent="entity.action" naming what it does`),
+      );
+  },
+};

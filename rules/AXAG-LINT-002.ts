@@ -1,0 +1,34 @@
+import { actionLabel, missing, type Rule } from '../src/rule.js';
+
+export const rule: Rule = {
+  id: 'AXAG-LINT-002',
+  name: 'missing-entity',
+  severity: 'error',
+  description: 'Every action has an axag-entity, its own, from a fragment or from an enclosing entity container.',
+  docs: {
+    what:
+      'Reports an action whose effective annotation has no `axag-entity`: not on the element, not on one of its ' +
+      'fragments, and not on an enclosing entity container (a non-interactive element whose only identity attribute ' +
+      'is `axag-entity`, such as a `<table>` or `<section>`).',
+    why:
+      'The entity says which kind of object the action works on. Agents group actions by entity and tool generators ' +
+      'derive the types of their parameters from it.',
+    failing: '<button axag-intent="cart.add_item" axag-action-type="write">Add to cart</button>',
+    passing:
+      '<section axag-entity="cart">\n  <button axag-intent="cart.add_item" axag-action-type="write">Add to cart</button>\n</section>',
+  },
+  defaultOptions: {},
+  check({ model }) {
+    return model.actions
+      .filter((action) => !action.open && !action.effective.has('axag-entity'))
+      .map((action) => {
+        const intent = action.effective.get('axag-intent')?.attribute.value;
+        const namespace = intent?.trim().match(/^([a-z_]+)\./)?.[1];
+        const example = namespace ?? 'entity';
+        return missing(
+          action,
+          `${actionLabel(action)} has no axag-entity; add axag-entity="${example}" here or on an enclosing container`,
+        );
+      });
+  },
+};

@@ -1,0 +1,23 @@
+import { invalidEnumValues, type Rule } from '../src/rule.js';
+import { RISK_LEVELS } from '../src/vocabulary.js';
+
+export const rule: Rule = {
+  id: 'AXAG-LINT-005',
+  name: 'invalid-risk-level',
+  severity: 'error',
+  description: 'axag-risk-level is one of none, low, medium, high, critical.',
+  docs: {
+    what:
+      'Reports an `axag-risk-level` whose trimmed value is not `none`, `low`, `medium`, `high` or `critical` ' +
+      '(case-sensitive). An empty value is invalid.',
+    why:
+      'Agents use the risk level to decide whether to ask a person before acting. A level they do not recognise ' +
+      'gives them nothing to decide on.',
+    failing: '<button axag-intent="account.delete" axag-entity="account" axag-action-type="delete" axag-risk-level="severe">Delete</button>',
+    passing: '<button axag-intent="account.delete" axag-entity="account" axag-action-type="delete" axag-risk-level="critical">Delete</button>',
+  },
+  defaultOptions: {},
+  check({ model }) {
+    return invalidEnumValues(model, 'axag-risk-level', RISK_LEVELS);
+  },
+};

@@ -1,0 +1,34 @@
+import { actionLabel, missing, type Rule } from '../src/rule.js';
+import { WRITE_CLASS } from '../src/vocabulary.js';
+
+export const rule: Rule = {
+  id: 'AXAG-LINT-007',
+  name: 'idempotent-declared',
+  severity: 'warning',
+  description: 'A write-class or delete action declares axag-idempotent.',
+  docs: {
+    what:
+      'Reports an action whose effective `axag-action-type` is `write`, `create`, `mutate` or `delete` and whose ' +
+      'effective annotation has no `axag-idempotent` (an empty value counts as none).',
+    why:
+      'An agent whose request timed out must know whether it may safely try again. `axag-idempotent="true"` says a ' +
+      'repeat does no further harm; `"false"` says it might (a second order, a second payment).',
+    failing: '<button axag-intent="order.place" axag-entity="order" axag-action-type="create">Place order</button>',
+    passing:
+      '<button axag-intent="order.place" axag-entity="order" axag-action-type="create" axag-idempotent="false">Place order</button>',
+  },
+  defaultOptions: {},
+  check({ model }) {
+    return model.actions.flatMap((action) => {
+      const type = action.effective.get('axag-action-type')?.attribute.value?.trim();
+      if (action.open || type === undefined || !(WRITE_CLASS.has(type) || type === 'delete')) return [];
+      if (action.effective.has('axag-idempotent')) return [];
+      return [
+        missing(
+          action,
+          `${actionLabel(action)} has axag-action-type "${type}" but does not declare axag-idempotent; add axag-idempotent="true" or "false"`,
+        ),
+      ];
+    });
+  },
+};

@@ -1,0 +1,71 @@
+import type { Action } from '../src/engine/element-model.js';
+import { actionLabel, missing, type Rule } from '../src/rule.js';
+
+export interface Options {
+  /** Treat approval-gated actions (T4) as tenant-sensitive too. */
+  approvalIsRoleBased: boolean;
+}
+
+const TENANT_ATTRIBUTES = ['axag-tenant-boundary', 'axag-tenant-context', 'axag-tenant-id', 'axag-cross-tenant'];
+const ROLE_ATTRIBUTES = ['axag-required-roles', 'axag-role-escalation'];
+const TENANT_NAMESPACES = new Set(['admin', 'tenant', 'organization', 'org']);
+const TENANT_ENTITIES = new Set(['tenant', 'organization', 'org']);
+
+export const rule: Rule<Options> = {
+  id: 'AXAG-LINT-011',
+  name: 'scope-for-tenant-sensitive',
+  severity: 'warning',
+  description: 'A tenant-sensitive action has an axag-scope, its own or inherited.',
+  docs: {
+    what:
+      'Reports a tenant-sensitive action with no `axag-scope` of its own or from an enclosing element. An action is ' +
+      'tenant-sensitive when its effective annotation has a tenant attribute (`axag-tenant-boundary`, ' +
+      '`axag-tenant-context`, `axag-tenant-id`, `axag-cross-tenant`), a role attribute (`axag-required-roles`, ' +
+      '`axag-role-escalation`), an intent in the `admin`, `tenant`, `organization` or `org` namespace, or the entity ' +
+      '`tenant`, `organization`, `org` or `tenant_*`. With the option `approvalIsRoleBased: true`, an action that ' +
+      'requires approval or lists approval roles is tenant-sensitive as well.',
+    why:
+      'Whether an action touches one user, a team or a whole tenant decides who may ask an agent to run it. In a ' +
+      'multi-tenant application an unscoped admin action is an authorisation question left open.',
+    failing:
+      '<button axag-intent="org.invite_member" axag-entity="member" axag-action-type="create">Invite</button>',
+    passing:
+      '<section axag-scope="tenant">\n' +
+      '  <button axag-intent="org.invite_member" axag-entity="member" axag-action-type="create">Invite</button>\n' +
+      '</section>',
+  },
+  optionsSchema: {
+    type: 'object',
+    properties: { approvalIsRoleBased: { type: 'boolean' } },
+    additionalProperties: false,
+  },
+  defaultOptions: { approvalIsRoleBased: false },
+  check({ model, options }) {
+    return model.actions.flatMap((action) => {
+      if (action.open || action.effective.has('axag-scope')) return [];
+      const signal = tenantSignal(action, options);
+      if (!signal) return [];
+      return [
+        missing(
+          action,
+          `${actionLabel(action)} is tenant-sensitive (${signal}) but has no axag-scope; add axag-scope (e.g. "tenant") here or on an enclosing element`,
+        ),
+      ];
+    });
+  },
+};
+
+/** Why the action is tenant-sensitive (spec §2, T1–T4), or undefined if it is not. */
+function tenantSignal({ effective }: Action, options: Options): string | undefined {
+  const attribute = [...TENANT_ATTRIBUTES, ...ROLE_ATTRIBUTES].find((name) => effective.has(name));
+  if (attribute) return attribute;
+  const namespace = effective.get('axag-intent')?.attribute.value?.trim().split('.')[0];
+  if (namespace !== undefined && TENANT_NAMESPACES.has(namespace)) return `intent namespace "${namespace}"`;
+  const entity = effective.get('axag-entity')?.attribute.value?.trim();
+  if (entity !== undefined && (TENANT_ENTITIES.has(entity) || entity.startsWith('tenant_'))) return `entity "${entity}"`;
+  if (options.approvalIsRoleBased) {
+    if (effective.get('axag-approval-required')?.attribute.value?.trim() === 'true') return 'axag-approval-required';
+    if (effective.has('axag-approval-roles')) return 'axag-approval-roles';
+  }
+  return undefined;
+}

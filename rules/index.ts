@@ -1,0 +1,21 @@
+import type { Rule } from '../src/rule.js';
+import { rule as rule001 } from './AXAG-LINT-001.js';
+import { rule as rule002 } from './AXAG-LINT-002.js';
+import { rule as rule003 } from './AXAG-LINT-003.js';
+import { rule as rule004 } from './AXAG-LINT-004.js';
+import { rule as rule005 } from './AXAG-LINT-005.js';
+import { rule as rule006 } from './AXAG-LINT-006.js';
+import { rule as rule007 } from './AXAG-LINT-007.js';
+import { rule as rule008 } from './AXAG-LINT-008.js';
+import { rule as rule009 } from './AXAG-LINT-009.js';
+import { rule as rule010 } from './AXAG-LINT-010.js';
+import { rule as rule011 } from './AXAG-LINT-011.js';
+import { rule as rule012 } from './AXAG-LINT-012.js';
+
+/** Every rule, in id order. Options types differ per rule; the engine passes each its own. */
+export const RULES: readonly Rule<any>[] = [
+  rule001, rule002, rule003, rule004, rule005, rule006,
+  rule007, rule008, rule009, rule010, rule011, rule012,
+];
+
+export const RULES_BY_ID: ReadonlyMap<string, Rule<any>> = new Map(RULES.map((rule) => [rule.id, rule]));

@@ -1,0 +1,90 @@
+import { Command, CommanderError, Option } from 'commander';
+import { FatalError } from '../errors.js';
+import type { Io } from './io.js';
+import { runLint, type LintCommandOptions } from './lint-command.js';
+import { runManifestCheck } from './manifest-command.js';
+import { parseFormat, parseMaxWarnings, parseRuleOption } from './options.js';
+import { TOOL } from './tool.js';
+
+const EXIT_CODES = `
+Exit codes:
+  0  no error-severity finding, and warnings within --max-warnings
+  1  at least one error-severity finding, or too many warnings
+  2  usage, configuration or manifest error, unreadable path, no matching files, or internal failure`;
+
+/** Runs the `axag` command line and returns its exit code. Never throws. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let exitCode = 0;
+  const debug = argv.includes('--debug');
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; every usage error exits 2.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof FatalError) {
+      io.stderr.write(`axag: ${error.message}\n`);
+      return 2;
+    }
+    const internal = error instanceof Error ? error : new Error(String(error));
+    io.stderr.write(`axag: internal error: ${internal.message}\n`);
+    io.stderr.write(debug ? `${internal.stack}\n` : 'Run again with --debug for the stack trace, and please report it.\n');
+    return 2;
+  }
+}
+
+function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
+  const program = new Command('axag')
+    .description('Lint AXAG annotations in HTML against the AXAG standard and a Semantic Manifest.')
+    .version(TOOL.version, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .addHelpText('after', EXIT_CODES)
+    .showSuggestionAfterError()
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => write(text.replace(/^error:/, 'axag: error:')),
+    });
+
+  program
+    .command('lint', { isDefault: false })
+    .description('lint files, directories or globs (default: the current directory)')
+    .argument('[paths...]', 'files, directories or globs to lint')
+    .addOption(new Option('-f, --format <name>', 'output format: pretty or json').default('pretty').argParser(parseFormat))
+    .option('-o, --output-file <file>', 'write the report to a file instead of standard output')
+    .option('-c, --config <file>', 'use this config file for every linted file')
+    .option('--no-config', 'ignore config files; use the recommended preset')
+    .option('-m, --manifest <file>', 'use this Semantic Manifest (JSON or YAML)')
+    .option('--rule <id:severity>', 'set a rule severity, e.g. AXAG-LINT-007:off (repeatable)', parseRuleOption)
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', parseMaxWarnings)
+    .option('--quiet', 'report errors only; warning rules do not run')
+    .option('--color', 'force coloured output')
+    .option('--no-color', 'disable coloured output (NO_COLOR is honoured too)')
+    .option('--verbose', 'say so when there are no problems')
+    .option('--debug', 'print stack traces of internal errors')
+    .addHelpText('after', EXIT_CODES)
+    .action(async (paths: string[], options: LintCommandOptions) => {
+      setExitCode(await runLint(paths, options, io));
+    });
+
+  const manifest = program.command('manifest').description('work with Semantic Manifests');
+  manifest
+    .command('check')
+    .description('validate a Semantic Manifest against the manifest v1 schema')
+    .argument('<file>', 'manifest file (JSON or YAML)')
+    .addOption(new Option('-f, --format <name>', 'output format: pretty or json').default('pretty').argParser(parseFormat))
+    .option('--color', 'force coloured output')
+    .option('--no-color', 'disable coloured output')
+    .addHelpText('after', '\nExit codes:\n  0  valid\n  1  schema problems (listed)\n  2  missing or unparsable file')
+    .action((file: string, options: { format: string; color?: boolean }) => {
+      setExitCode(runManifestCheck(file, options, io));
+    });
+
+  return program;
+}

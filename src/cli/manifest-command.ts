@@ -1,0 +1,22 @@
+import { manifestFindings } from '../engine/lint.js';
+import { loadManifest } from '../manifest/load.js';
+import { absolute, displayPath } from '../paths.js';
+import { FORMATTERS } from '../formatters/index.js';
+import type { Io } from './io.js';
+import { useColor } from './options.js';
+import { TOOL } from './tool.js';
+
+/** `axag manifest check <file>`: 0 valid, 1 invalid, 2 unreadable (via FatalError). */
+export function runManifestCheck(file: string, options: { format: string; color?: boolean }, io: Io): number {
+  const path = absolute(file, io.cwd);
+  const manifest = loadManifest(path, displayPath(path, io.cwd));
+  const findings = manifestFindings(manifest);
+  const results = { files: [{ path, findings, annotations: 0 }], filesLinted: 0, failures: [] };
+  const context = { cwd: io.cwd, color: useColor(options.color, io.stdout.isTTY === true, io.env), verbose: false, tool: TOOL };
+  if (options.format === 'pretty' && findings.length === 0) {
+    io.stdout.write(`✔ ${displayPath(path, io.cwd)} is a valid AXAG manifest (${manifest.actionCount} actions)\n`);
+  } else {
+    io.stdout.write(FORMATTERS[options.format]!(results, context));
+  }
+  return findings.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,39 @@
+import { InvalidArgumentError } from 'commander';
+import { RULES_BY_ID } from '../../rules/index.js';
+import { normalizeSeverity, SEVERITY_SPELLINGS, type SeverityLevel } from '../config/settings.js';
+import { FORMATTERS } from '../formatters/index.js';
+
+/** `--rule AXAG-LINT-007:off`, collected into a map. */
+export function parseRuleOption(value: string, previous: Record<string, SeverityLevel> = {}): Record<string, SeverityLevel> {
+  const at = value.lastIndexOf(':');
+  const id = value.slice(0, at).trim();
+  const severity = value.slice(at + 1).trim();
+  if (at < 0 || !RULES_BY_ID.has(id)) {
+    throw new InvalidArgumentError(`expected <rule-id>:<severity> with a rule id from AXAG-LINT-001 to AXAG-LINT-012, e.g. AXAG-LINT-007:off`);
+  }
+  const spelling = SEVERITY_SPELLINGS.find((candidate) => String(candidate) === severity);
+  if (spelling === undefined) {
+    throw new InvalidArgumentError(`unknown severity "${severity}"; expected one of ${SEVERITY_SPELLINGS.join(', ')}`);
+  }
+  return { ...previous, [id]: normalizeSeverity(spelling) };
+}
+
+export function parseMaxWarnings(value: string): number {
+  if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError('expected a whole number of warnings, 0 or more');
+  return Number(value);
+}
+
+export function parseFormat(value: string): string {
+  if (!(value in FORMATTERS)) {
+    throw new InvalidArgumentError(`unknown format "${value}"; expected one of ${Object.keys(FORMATTERS).join(', ')}`);
+  }
+  return value;
+}
+
+/** Colour when asked, never when NO_COLOR is set, always with FORCE_COLOR, else on a terminal. */
+export function useColor(flag: boolean | undefined, toTerminal: boolean, env: NodeJS.ProcessEnv): boolean {
+  if (flag !== undefined) return flag;
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  return toTerminal;
+}

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { dirname, extname } from 'node:path';
+import type { ValidateFunction } from 'ajv';
+import { RULES } from '../../rules/index.js';
+import type { Identity } from '../engine/element-model.js';
+import { FatalError, located } from '../errors.js';
+import { parseStructured, type DataPath } from '../structured/document.js';
+import { compileSchema, schemaProblems } from '../structured/schema-errors.js';
+import { closest } from '../text/suggest.js';
+import { CONFIG_SCHEMA } from './schema.js';
+import type { SEVERITY_SPELLINGS } from './settings.js';
+
+export type RawSeverity = (typeof SEVERITY_SPELLINGS)[number];
+export type RawRuleSetting = RawSeverity | [RawSeverity] | [RawSeverity, Record<string, unknown>];
+
+/** A config file as written, after validation. */
+export interface ConfigFile {
+  path: string;
+  dir: string;
+  extends?: string | string[];
+  rules?: Record<string, RawRuleSetting>;
+  include?: string[];
+  ignorePatterns?: string[];
+  manifestPath?: string;
+  identity?: Identity;
+}
+
+let validator: ValidateFunction | undefined;
+
+/** Reads and validates a config file; any problem is a FatalError naming the file, line, column and key. */
+export function loadConfigFile(path: string, displayPath: string): ConfigFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new FatalError(
+      code === 'ENOENT' ? `config file not found: ${displayPath}` : `cannot read the config file ${displayPath} (${code})`,
+    );
+  }
+  const format = extname(path).toLowerCase() === '.json' ? 'json' : 'yaml';
+  const document = parseStructured(text, format, displayPath);
+  if (document.data === null || document.data === undefined) return { path, dir: dirname(path) };
+  validator ??= compileSchema(CONFIG_SCHEMA);
+  const problems = schemaProblems(validator, document, 'the config', unknownKeyHint);
+  if (problems.length > 0) {
+    const lines = problems.map((problem) => `${located(displayPath, problem.range)}: ${problem.message}`);
+    throw new FatalError(`invalid config file\n${lines.join('\n')}`);
+  }
+  return { ...(document.data as Omit<ConfigFile, 'path' | 'dir'>), path, dir: dirname(path) };
+}
+
+const CONFIG_KEYS = Object.keys(CONFIG_SCHEMA.properties);
+const RULE_IDS = RULES.map((rule) => rule.id);
+
+function unknownKeyHint(path: DataPath, key: string): string | undefined {
+  if (path.length === 0) return `valid keys are ${CONFIG_KEYS.join(', ')}`;
+  if (path.length === 1 && path[0] === 'rules') {
+    const near = closest(key, RULE_IDS, 2);
+    return near ? `did you mean "${near}"?` : `rule ids are ${RULE_IDS[0]} … ${RULE_IDS.at(-1)}`;
+  }
+  return undefined;
+}

@@ -1,0 +1,32 @@
+import type { Identity } from '../engine/element-model.js';
+import type { Severity } from '../rule.js';
+
+export type SeverityLevel = Severity | 'off';
+
+/** How a config may write a severity. */
+export const SEVERITY_SPELLINGS = ['off', 'warn', 'warning', 'error', 0, 1, 2] as const;
+
+export function normalizeSeverity(value: (typeof SEVERITY_SPELLINGS)[number]): SeverityLevel {
+  if (value === 'off' || value === 0) return 'off';
+  if (value === 'error' || value === 2) return 'error';
+  return 'warning';
+}
+
+export interface RuleSetting {
+  severity: SeverityLevel;
+  options: Record<string, unknown>;
+}
+
+/** The configuration that applies to one linted file. Plain data, printable as JSON. */
+export interface ResolvedConfig {
+  /** The config file, or undefined for the built-in recommended preset. */
+  configFile: string | undefined;
+  /** Directory that `include` and `ignorePatterns` are relative to. */
+  baseDir: string;
+  rules: Record<string, RuleSetting>;
+  include: string[];
+  ignorePatterns: string[];
+  /** Absolute path of the manifest in use, if any. */
+  manifestPath: string | undefined;
+  identity: Identity;
+}

@@ -1,0 +1,130 @@
+import type { AnnotatedElement, AxagAttribute, SourceDocument } from '../model.js';
+import { isContextKey, isExtension, isParameterKey } from '../vocabulary.js';
+
+export type Identity = 'default' | 'strict';
+export type ElementKind = 'action' | 'fragment' | 'entity-container' | 'context-container';
+
+/** An annotated element that is not skipped, with its role in the element model (spec §1.3). */
+export interface ModelElement {
+  element: AnnotatedElement;
+  kind: ElementKind;
+  /** The element's own AXAG attributes by name. */
+  own: ReadonlyMap<string, AxagAttribute>;
+}
+
+/** Where an effective attribute comes from: the attribute and the element that carries it. */
+export interface EffectiveAttribute {
+  attribute: AxagAttribute;
+  element: AnnotatedElement;
+}
+
+/** An action as a whole: a non-fragment action element with its merged annotation. */
+export interface Action {
+  element: AnnotatedElement;
+  /** Present (non-empty or dynamic) attributes: own, then fragments', inherited context, container entity. */
+  effective: ReadonlyMap<string, EffectiveAttribute>;
+  /** The action or one of its fragments has a spread: attributes may arrive at run time. */
+  open: boolean;
+}
+
+export interface AnnotationModel {
+  elements: ModelElement[];
+  actions: Action[];
+}
+
+/** A value that counts as given: dynamic, or not empty after trimming. */
+export function isPresent(attribute: AxagAttribute | undefined): attribute is AxagAttribute {
+  return attribute !== undefined && (attribute.value === null || attribute.value.trim() !== '');
+}
+
+interface Scope {
+  /** Nearest-ancestor present value of each context key, for descendants. */
+  context: ReadonlyMap<string, EffectiveAttribute>;
+  /** The nearest entity container, for descendants. */
+  entityContainer: number;
+  /** The nearest action element with an intent: the host of fragments below it. */
+  intentHost: number;
+}
+
+const ROOT: Scope = { context: new Map(), entityContainer: -1, intentHost: -1 };
+
+/** Applies the element model of spec §1.3 to a source document. */
+export function buildModel(document: SourceDocument, identity: Identity): AnnotationModel {
+  const { elements: source } = document;
+  const scopes: (Scope | undefined)[] = new Array(source.length);
+  const hostOf = new Array<number>(source.length).fill(-1);
+  const kinds: (ElementKind | undefined)[] = new Array(source.length);
+  const owns: Map<string, AxagAttribute>[] = new Array(source.length);
+  const elements: ModelElement[] = [];
+  const actionIndexes: number[] = [];
+
+  source.forEach((element, i) => {
+    const parentScope = element.parent < 0 ? ROOT : scopes[element.parent];
+    if (parentScope === undefined) return; // inside a skipped subtree
+    const own = new Map<string, AxagAttribute>();
+    for (const attribute of element.attributes) if (!own.has(attribute.name)) own.set(attribute.name, attribute);
+    if (own.get('axag-skip')?.value?.trim() === 'true') return;
+
+    let kind = classify(element, own, identity);
+    if (kind === 'action' && identity === 'default' && !isPresent(own.get('axag-intent')) && parentScope.intentHost >= 0) {
+      kind = 'fragment';
+      hostOf[i] = parentScope.intentHost;
+    }
+    kinds[i] = kind;
+    owns[i] = own;
+    elements.push({ element, kind, own });
+    if (kind === 'action') actionIndexes.push(i);
+
+    let context = parentScope.context;
+    for (const [name, attribute] of own) {
+      if (!isContextKey(name) || !isPresent(attribute)) continue;
+      if (context === parentScope.context) context = new Map(context);
+      (context as Map<string, EffectiveAttribute>).set(name, { attribute, element });
+    }
+    scopes[i] = {
+      context,
+      entityContainer: kind === 'entity-container' ? i : parentScope.entityContainer,
+      intentHost: kind === 'action' && isPresent(own.get('axag-intent')) ? i : parentScope.intentHost,
+    };
+  });
+
+  const fragmentsOf = new Map<number, number[]>();
+  hostOf.forEach((host, i) => {
+    if (host >= 0) fragmentsOf.set(host, [...(fragmentsOf.get(host) ?? []), i]);
+  });
+
+  const actions = actionIndexes.map((i): Action => {
+    const element = source[i]!;
+    const effective = new Map<string, EffectiveAttribute>();
+    const fragments = fragmentsOf.get(i) ?? [];
+    for (const j of [i, ...fragments]) {
+      for (const [name, attribute] of owns[j]!) {
+        if (effective.has(name) || !isPresent(attribute) || isExtension(name) || name === 'axag-skip') continue;
+        effective.set(name, { attribute, element: source[j]! });
+      }
+    }
+    const parentScope = element.parent < 0 ? ROOT : scopes[element.parent]!;
+    for (const [name, value] of parentScope.context) if (!effective.has(name)) effective.set(name, value);
+    const container = parentScope.entityContainer;
+    const entity = container >= 0 ? owns[container]!.get('axag-entity') : undefined;
+    if (!effective.has('axag-entity') && isPresent(entity)) {
+      effective.set('axag-entity', { attribute: entity, element: source[container]! });
+    }
+    const open = element.spread || fragments.some((j) => source[j]!.spread);
+    return { element, effective, open };
+  });
+
+  return { elements, actions };
+}
+
+function classify(element: AnnotatedElement, own: ReadonlyMap<string, AxagAttribute>, identity: Identity): ElementKind {
+  const identifying = [...own.keys()].filter(
+    (name) => !isExtension(name) && name !== 'axag-skip' && !isContextKey(name) && !isParameterKey(name),
+  );
+  if (identity === 'strict') {
+    return [...own.keys()].some((name) => !isExtension(name) && name !== 'axag-skip') ? 'action' : 'context-container';
+  }
+  if (identifying.length === 0) return 'context-container';
+  if (identifying.length === 1 && identifying[0] === 'axag-entity' && !element.interactive) return 'entity-container';
+  return 'action';
+}

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { ConfigResolver, type ConfigOptions } from '../config/resolve.js';
+import { loadManifest, type LoadedManifest } from '../manifest/load.js';
+import { absolute, displayPath } from '../paths.js';
+import { compareStrings, type FileResult, type Finding, type LintResults } from '../results.js';
+import type { ManifestIndex } from '../rule.js';
+import { mayContainAnnotations, parserFor } from '../sources/index.js';
+import { stripBom } from '../text/line-index.js';
+import { lintDocument } from './lint-document.js';
+
+export const MANIFEST_SCHEMA_RULE = 'axag/manifest-schema';
+
+export interface LintOptions extends Partial<ConfigOptions> {
+  /** `--quiet`: only error-severity rules run. */
+  errorsOnly?: boolean;
+  /** Reuse a resolver (the CLI's, which already expanded the paths with it). */
+  resolver?: ConfigResolver;
+}
+
+/** A file to lint: a path to read, or a path with its text already in hand. */
+export type LintInput = string | { path: string; text: string };
+
+/**
+ * Lints files against their configs and manifests. Throws FatalError for a broken
+ * config or an unreadable manifest; an unreadable source file is a failure in the
+ * results and the other files are still linted.
+ */
+export async function lint(inputs: readonly LintInput[], options: LintOptions = {}): Promise<LintResults> {
+  const cwd = options.cwd ?? process.cwd();
+  const resolver = options.resolver ?? new ConfigResolver({ ...options, cwd });
+  const manifests = new Map<string, { loaded: LoadedManifest; index: ManifestIndex }>();
+  const files: FileResult[] = [];
+  const failures: string[] = [];
+
+  for (const input of inputs) {
+    const path = absolute(typeof input === 'string' ? input : input.path, cwd);
+    const parse = parserFor(path);
+    if (!parse) {
+      failures.push(`${displayPath(path, cwd)}: not a file type axag reads`);
+      continue;
+    }
+    let text: string;
+    try {
+      text = typeof input === 'string' ? readFileSync(path, 'utf8') : input.text;
+    } catch (error) {
+      failures.push(`${displayPath(path, cwd)}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? error})`);
+      continue;
+    }
+    const config = resolver.forFile(path);
+    const manifestPath = config.manifestPath;
+    let manifest = manifestPath === undefined ? undefined : manifests.get(manifestPath);
+    if (manifestPath !== undefined && !manifest) {
+      const loaded = loadManifest(manifestPath, displayPath(manifestPath, cwd));
+      manifest = { loaded, index: { displayPath: displayPath(manifestPath, cwd), intents: loaded.intents } };
+      manifests.set(manifestPath, manifest);
+    }
+    if (!mayContainAnnotations(text)) {
+      files.push({ path, findings: [], annotations: 0 });
+      continue;
+    }
+    const document = parse(stripBom(text));
+    const result = lintDocument(document, { config, manifest: manifest?.index, errorsOnly: options.errorsOnly ?? false });
+    files.push({ path, ...result });
+  }
+
+  const filesLinted = files.length;
+  for (const { loaded } of manifests.values()) {
+    if (loaded.problems.length > 0) files.push({ path: loaded.path, findings: manifestFindings(loaded), annotations: 0 });
+  }
+  files.sort((a, b) => compareStrings(a.path, b.path));
+  return { files, filesLinted, failures };
+}
+
+export function manifestFindings(manifest: LoadedManifest): Finding[] {
+  return manifest.problems.map((problem) => ({
+    ruleId: MANIFEST_SCHEMA_RULE,
+    severity: 'error' as const,
+    message: `Manifest: ${problem.message}`,
+    ...problem.range,
+  }));
+}

@@ -1,0 +1,12 @@
+/**
+ * A problem that stops the run from doing its job: bad usage, a broken config,
+ * an unreadable manifest or path. The CLI prints the message (no stack) and exits 2.
+ */
+export class FatalError extends Error {
+  override readonly name = 'FatalError';
+}
+
+/** `file:line:col` when a position is known, else the file alone. */
+export function located(file: string, position?: { line: number; column: number }): string {
+  return position ? `${file}:${position.line}:${position.column}` : file;
+}

@@ -1,0 +1,97 @@
+import { statSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import { globby, isDynamicPattern } from 'globby';
+import picomatch from 'picomatch';
+import type { ConfigResolver } from './config/resolve.js';
+import type { ResolvedConfig } from './config/settings.js';
+import { FatalError } from './errors.js';
+import { absolute, isInside } from './paths.js';
+import { compareStrings } from './results.js';
+import { parserFor } from './sources/index.js';
+
+const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+
+export interface ExpandOptions {
+  cwd: string;
+  /** Throw when a path or glob matches no file to lint (ESLint's default). */
+  errorOnUnmatchedPattern: boolean;
+}
+
+/**
+ * Turns the paths and globs of the command line into the files to lint
+ * (spec §5): a file is taken as named, a directory is walked with its config's
+ * `include` globs, a glob is expanded from the working directory; walks respect
+ * `.gitignore`, `ignorePatterns` and skip `node_modules`.
+ */
+export async function expandPaths(patterns: readonly string[], resolver: ConfigResolver, options: ExpandOptions): Promise<string[]> {
+  const files = new Set<string>();
+  for (const pattern of patterns) {
+    const found = await expandOne(pattern, resolver, options.cwd);
+    if (found.length === 0 && options.errorOnUnmatchedPattern) {
+      throw new FatalError(`no files to lint match "${pattern}"; check the path, or the include and ignore settings`);
+    }
+    for (const file of found) files.add(file);
+  }
+  return [...files].sort(compareStrings);
+}
+
+async function expandOne(pattern: string, resolver: ConfigResolver, cwd: string): Promise<string[]> {
+  const path = absolute(pattern, cwd);
+  const kind = statKind(path);
+  if (kind === 'file') {
+    const ignored = isNodeModules(path) || isIgnored(path, resolver.forFile(path));
+    return ignored ? [] : [path];
+  }
+  if (kind === 'directory') return notIgnored(await walkDirectory(path, resolver.forDirectory(path)), resolver);
+  if (!isDynamicPattern(pattern)) throw new FatalError(`no such file or directory: ${pattern}`);
+  const matches = await globby(pattern, { cwd, absolute: true, gitignore: true, dot: true, ignore: ALWAYS_IGNORED });
+  return notIgnored(matches.filter((file) => parserFor(file) !== undefined), resolver);
+}
+
+/** `include` globs are relative to the config's directory; `**\/…` globs are walked from `dir` alone. */
+async function walkDirectory(dir: string, config: ResolvedConfig): Promise<string[]> {
+  const local = config.include.filter((glob) => glob.startsWith('**/') || !isInside(dir, config.baseDir));
+  const rooted = config.include.filter((glob) => !local.includes(glob));
+  const options = { absolute: true, gitignore: true, dot: true, ignore: ALWAYS_IGNORED } as const;
+  const found = await globby(local, { ...options, cwd: dir });
+  if (rooted.length > 0) {
+    const fromBase = await globby(rooted, { ...options, cwd: config.baseDir });
+    found.push(...fromBase.filter((file) => isInside(file, dir)));
+  }
+  return found;
+}
+
+function notIgnored(files: string[], resolver: ConfigResolver): string[] {
+  return files.filter((file) => !isIgnored(file, resolver.forFile(file)));
+}
+
+const matchers = new WeakMap<ResolvedConfig, (path: string) => boolean>();
+
+/** Whether a config's `ignorePatterns` (relative to its directory) cover the file. */
+export function isIgnored(file: string, config: ResolvedConfig): boolean {
+  if (config.ignorePatterns.length === 0 || !isInside(file, config.baseDir)) return false;
+  let matcher = matchers.get(config);
+  if (!matcher) {
+    // A pattern naming a directory ignores everything inside it, as in .gitignore.
+    const globs = config.ignorePatterns.flatMap((glob) => {
+      const trimmed = glob.replace(/\/+$/, '');
+      return [trimmed, `${trimmed}/**`];
+    });
+    matcher = picomatch(globs, { dot: true });
+    matchers.set(config, matcher);
+  }
+  return matcher(relative(config.baseDir, file).split(sep).join('/'));
+}
+
+function isNodeModules(path: string): boolean {
+  return path.split(sep).includes('node_modules');
+}
+
+function statKind(path: string): 'file' | 'directory' | 'missing' {
+  try {
+    const stats = statSync(path);
+    return stats.isDirectory() ? 'directory' : 'file';
+  } catch {
+    return 'missing';
+  }
+}

@@ -1,0 +1,15 @@
+/** The axag core library: lint files or texts, get plain-data results, format them. */
+export { lint, type LintInput, type LintOptions } from './engine/lint.js';
+export { lintDocument } from './engine/lint-document.js';
+export { buildModel } from './engine/element-model.js';
+export { ConfigResolver, CONFIG_FILENAMES } from './config/resolve.js';
+export type { ResolvedConfig } from './config/settings.js';
+export { expandPaths } from './files.js';
+export { loadManifest } from './manifest/load.js';
+export { MANIFEST_SCHEMA } from './manifest/schema.js';
+export { FORMATTERS, type FormatContext, type Formatter } from './formatters/index.js';
+export { FatalError } from './errors.js';
+export { RULES, RULES_BY_ID } from '../rules/index.js';
+export type { Finding, FileResult, LintResults } from './results.js';
+export type { AnnotatedElement, AxagAttribute, Range, SourceDocument } from './model.js';
+export type { Rule, RuleDocs } from './rule.js';

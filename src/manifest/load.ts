@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import type { ValidateFunction } from 'ajv';
+import { FatalError } from '../errors.js';
+import { parseStructured } from '../structured/document.js';
+import { compileSchema, schemaProblems, type SchemaProblem } from '../structured/schema-errors.js';
+import { MANIFEST_SCHEMA } from './schema.js';
+
+export interface LoadedManifest {
+  path: string;
+  /** Every string `intent` of an object anywhere in the document (rule 010 stays useful on a broken manifest). */
+  intents: Set<string>;
+  problems: SchemaProblem[];
+  /** Length of the `actions` list (0 when it is not a list). */
+  actionCount: number;
+}
+
+let validator: ValidateFunction | undefined;
+
+/**
+ * Reads, parses and validates a manifest. An unreadable or unparsable file is a
+ * FatalError naming `displayPath` (with line and column for a syntax error).
+ */
+export function loadManifest(path: string, displayPath: string): LoadedManifest {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new FatalError(
+      code === 'ENOENT'
+        ? `manifest not found: ${displayPath}; fix --manifest or manifestPath, or remove it to lint without a manifest`
+        : `cannot read the manifest ${displayPath} (${code ?? String(error)})`,
+    );
+  }
+  const document = parseStructured(text, formatOf(path, text), displayPath);
+  validator ??= compileSchema(MANIFEST_SCHEMA);
+  const actions = (document.data as { actions?: unknown } | null)?.actions;
+  return {
+    path,
+    intents: collectIntents(document.data),
+    problems: schemaProblems(validator, document, 'the manifest'),
+    actionCount: Array.isArray(actions) ? actions.length : 0,
+  };
+}
+
+function formatOf(path: string, text: string): 'json' | 'yaml' {
+  const extension = extname(path).toLowerCase();
+  if (extension === '.json') return 'json';
+  if (extension === '.yaml' || extension === '.yml') return 'yaml';
+  return text.trimStart().startsWith('{') ? 'json' : 'yaml';
+}
+
+function collectIntents(data: unknown, into = new Set<string>()): Set<string> {
+  if (Array.isArray(data)) {
+    for (const item of data) collectIntents(item, into);
+  } else if (data !== null && typeof data === 'object') {
+    const record = data as Record<string, unknown>;
+    if (typeof record.intent === 'string') into.add(record.intent.trim());
+    for (const value of Object.values(record)) collectIntents(value, into);
+  }
+  return into;
+}

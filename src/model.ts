@@ -1,0 +1,45 @@
+/**
+ * The neutral annotation model. Every source (HTML today; JSX, Vue, Svelte and
+ * Markdown next) turns a file into this shape, so rules never see a parser tree.
+ * Everything here is plain data.
+ */
+
+/** 1-based lines, 1-based columns in UTF-16 code units; `endColumn` is exclusive. */
+export interface Range {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface AxagAttribute {
+  /** Attribute name as the rules see it (HTML: lower-cased). */
+  name: string;
+  /** The static value, or `null` when the source computes it at run time. */
+  value: string | null;
+  nameRange: Range;
+  /** Range of the value text (inside the quotes); the name range for a bare attribute. */
+  valueRange: Range;
+}
+
+export interface AnnotatedElement {
+  /** Tag name as written in the source (`button`, `Button`, `ui.Button`). */
+  tag: string;
+  /** Range of the tag name in the start tag: where "missing attribute" findings go. */
+  nameRange: Range;
+  /** Position of the start tag's first character. */
+  start: { line: number; column: number };
+  /** Index in `SourceDocument.elements` of the nearest annotated ancestor, or -1. */
+  parent: number;
+  /** AXAG attributes in source order, first occurrence of each name only. */
+  attributes: AxagAttribute[];
+  /** A button, link, form control or an element with onclick / role="button". */
+  interactive: boolean;
+  /** The element may receive more attributes at run time (a JSX or Vue spread). */
+  spread: boolean;
+}
+
+/** A file reduced to its annotated elements, in document order (ancestors first). */
+export interface SourceDocument {
+  elements: AnnotatedElement[];
+}

@@ -1,0 +1,59 @@
+import type { Severity } from './rule.js';
+
+/** One problem found in a file. Plain data: results cross worker-thread boundaries and become JSON. */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** The element the finding is about: its tag name and where its start tag begins. */
+  element?: { name: string; line: number; column: number };
+  /** Replacement text for the reported range, when there is an obvious fix. */
+  suggestion?: string;
+}
+
+export interface FileResult {
+  /** Absolute path. */
+  path: string;
+  /** Sorted by line, column, rule id. */
+  findings: Finding[];
+  /** Annotated elements linted (outside `axag-skip` subtrees). */
+  annotations: number;
+}
+
+export interface LintResults {
+  /** Sorted by path. Includes every linted file, and the manifest when it has findings. */
+  files: FileResult[];
+  /** Source files linted (the manifest is not counted). */
+  filesLinted: number;
+  /** Problems that kept part of the run from doing its job (an unreadable file): exit code 2. */
+  failures: string[];
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export interface Totals {
+  errors: number;
+  warnings: number;
+}
+
+export function countFindings(files: readonly FileResult[]): Totals {
+  let errors = 0;
+  let warnings = 0;
+  for (const file of files) {
+    for (const finding of file.findings) {
+      if (finding.severity === 'error') errors++;
+      else warnings++;
+    }
+  }
+  return { errors, warnings };
+}

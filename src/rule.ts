@@ -1,0 +1,82 @@
+import type { Action, AnnotationModel } from './engine/element-model.js';
+import type { AnnotatedElement, Range } from './model.js';
+import { closest, quote } from './text/suggest.js';
+
+export type Severity = 'error' | 'warning';
+
+/** A rule's documentation page: printed by the CLI, embedded in SARIF. */
+export interface RuleDocs {
+  /** What the rule checks. */
+  what: string;
+  /** Why it matters to agents and people. */
+  why: string;
+  /** A snippet that the rule reports. */
+  failing: string;
+  /** The same snippet, fixed. */
+  passing: string;
+}
+
+/** What a rule knows of the Semantic Manifest in use. */
+export interface ManifestIndex {
+  /** The manifest's path as the user should see it in messages. */
+  displayPath: string;
+  intents: ReadonlySet<string>;
+}
+
+export interface RuleContext<Options> {
+  model: AnnotationModel;
+  manifest: ManifestIndex | undefined;
+  options: Options;
+}
+
+/** One finding as a rule reports it; the engine adds the rule id and severity. */
+export interface Report {
+  message: string;
+  range: Range;
+  /** The element the finding is about. */
+  element: AnnotatedElement;
+  /** Replacement text for the reported range, when there is an obvious fix. */
+  suggestion?: string;
+}
+
+export interface Rule<Options = Record<string, never>> {
+  id: string;
+  /** kebab-case name. */
+  name: string;
+  severity: Severity;
+  /** One sentence. */
+  description: string;
+  docs: RuleDocs;
+  /** JSON Schema of the options object a config may give with `[severity, options]`. */
+  optionsSchema?: object;
+  defaultOptions: Options;
+  /** Pure: looks at the model, returns findings. */
+  check(context: RuleContext<Options>): Report[];
+}
+
+/** The finding for an attribute an action lacks: reported at the start-tag name. */
+export function missing(action: Action, message: string): Report {
+  return { message, range: action.element.nameRange, element: action.element };
+}
+
+/** How messages name an action: its static intent, else its tag. */
+export function actionLabel(action: Action): string {
+  const intent = action.effective.get('axag-intent')?.attribute.value;
+  return intent ? `Action ${quote(intent.trim())} (<${action.element.tag}>)` : `<${action.element.tag}>`;
+}
+
+/**
+ * Findings for every element whose static `name` attribute, trimmed, is not one of
+ * `allowed`, at the value, suggesting the closest allowed value.
+ */
+export function invalidEnumValues(model: AnnotationModel, name: string, allowed: readonly string[]): Report[] {
+  return model.elements.flatMap(({ element, own }) => {
+    const attribute = own.get(name);
+    if (!attribute || attribute.value === null || allowed.includes(attribute.value.trim())) return [];
+    const value = attribute.value.trim();
+    const suggestion = value ? closest(value, allowed, 2) : undefined;
+    const hint = suggestion ? `; did you mean "${suggestion}"?` : '';
+    const message = `Invalid ${name} ${quote(attribute.value)}; expected one of ${allowed.join(', ')}${hint}`;
+    return [{ message, range: attribute.valueRange, element, ...(suggestion && { suggestion }) }];
+  });
+}

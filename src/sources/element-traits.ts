@@ -1,0 +1,13 @@
+/** Facts about elements and attributes that every source decides the same way. */
+
+/** `axag-*` (HTML names arrive lower-cased, JSX names are exact); `data-axag-*` is not one. */
+export function isAxagAttribute(name: string): boolean {
+  return name.startsWith('axag-') && name.length > 5;
+}
+
+const INTERACTIVE_TAGS = new Set(['button', 'a', 'input', 'form', 'select', 'textarea']);
+
+/** Spec §1.3: elements that act, so an `axag-entity` on them is not a mere container. */
+export function isInteractive(tagName: string, role: string | undefined, hasOnclick: boolean): boolean {
+  return INTERACTIVE_TAGS.has(tagName.toLowerCase()) || hasOnclick || role?.trim().toLowerCase() === 'button';
+}

@@ -1,0 +1,70 @@
+import { isMap, isScalar, parseDocument, type Document } from 'yaml';
+import { FatalError, located } from '../errors.js';
+import type { Range } from '../model.js';
+import { LineIndex, stripBom } from '../text/line-index.js';
+
+export type DataPath = readonly (string | number)[];
+
+/** A parsed JSON or YAML file that can tell where each of its values is. */
+export interface StructuredDocument {
+  data: unknown;
+  /** Where the value at `path` is; with `key`, where its key in the enclosing mapping is. */
+  locate(path: DataPath, key?: boolean): Range;
+}
+
+/**
+ * Parses a JSON (`format: 'json'`) or YAML text. A syntax error is a FatalError
+ * naming `displayPath`, line and column, and what is wrong.
+ */
+export function parseStructured(rawText: string, format: 'json' | 'yaml', displayPath: string): StructuredDocument {
+  const text = stripBom(rawText);
+  const lines = new LineIndex(text);
+  let data: unknown;
+  if (format === 'json') {
+    try {
+      data = JSON.parse(text);
+    } catch (error) {
+      const { message, offset } = jsonSyntaxError(error as Error, text);
+      throw new FatalError(`${located(displayPath, lines.position(offset))}: invalid JSON: ${message}`);
+    }
+  }
+  // YAML parses JSON too; for a .json file the tree serves only to locate values.
+  const tree = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (format === 'yaml') {
+    const error = tree.errors[0];
+    if (error) {
+      throw new FatalError(`${located(displayPath, lines.position(error.pos[0]))}: invalid YAML: ${firstLine(error.message)}`);
+    }
+    data = tree.toJS();
+  }
+  return { data, locate: (path, key) => lines.range(...spanOf(tree, path, key ?? false)) };
+}
+
+type NodeRange = { range?: [number, number, number] } | null | undefined;
+
+function spanOf(tree: Document, path: DataPath, key: boolean): [number, number] {
+  if (key && path.length > 0) {
+    const parent = tree.getIn(path.slice(0, -1), true);
+    if (isMap(parent)) {
+      const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(path.at(-1)));
+      const range = (pair?.key as NodeRange)?.range;
+      if (range) return [range[0], range[1]];
+    }
+  }
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = depth === 0 ? tree.contents : tree.getIn(path.slice(0, depth), true);
+    const range = (node as NodeRange)?.range;
+    if (range) return [range[0], range[1]];
+  }
+  return [0, 0];
+}
+
+function jsonSyntaxError(error: Error, text: string): { message: string; offset: number } {
+  const position = /at position (\d+)/.exec(error.message);
+  const message = error.message.replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '');
+  return { message, offset: position ? Number(position[1]) : text.length };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}

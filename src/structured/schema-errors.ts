@@ -1,0 +1,122 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormatsPlugin from 'ajv-formats';
+import type { Range } from '../model.js';
+import type { DataPath, StructuredDocument } from './document.js';
+
+// ajv-formats is CommonJS: under NodeNext its default import is the module object.
+const addFormats = addFormatsPlugin as unknown as typeof addFormatsPlugin.default;
+
+/** A schema violation with the place it is at. */
+export interface SchemaProblem {
+  message: string;
+  range: Range;
+}
+
+/** Compiles a JSON Schema with every error reported and formats available. */
+export function compileSchema(schema: object): ValidateFunction {
+  const ajv = new Ajv({ allErrors: true, strict: true });
+  addFormats(ajv);
+  return ajv.compile(schema);
+}
+
+/** Validates a parsed document and explains each problem, in document order. */
+export function schemaProblems(
+  validate: ValidateFunction,
+  document: StructuredDocument,
+  rootName: string,
+  unknownKeyHint: UnknownKeyHint = () => undefined,
+): SchemaProblem[] {
+  if (validate(document.data)) return [];
+  const errors = (validate.errors ?? []).filter((error) => !UMBRELLA_KEYWORDS.has(error.keyword));
+  const seen = new Set<string>();
+  const problems: SchemaProblem[] = [];
+  for (const error of errors) {
+    const path = dataPath(error.instancePath, document.data);
+    const problem = explain(error, path, document, rootName, unknownKeyHint);
+    const key = `${problem.range.line}:${problem.range.column}:${problem.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push(problem);
+  }
+  return problems.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
+}
+
+/** Advice for an unknown key at `path` ("did you mean …"), appended to its message. */
+export type UnknownKeyHint = (path: DataPath, key: string) => string | undefined;
+
+/** Keywords whose errors only say that a more specific error happened below. */
+const UMBRELLA_KEYWORDS = new Set(['if', 'anyOf', 'oneOf']);
+
+function explain(
+  error: ErrorObject,
+  path: DataPath,
+  document: StructuredDocument,
+  rootName: string,
+  unknownKeyHint: UnknownKeyHint,
+): SchemaProblem {
+  const where = path.length === 0 ? rootName : displayPath(path);
+  const value = valueAt(document.data, path);
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      const hint = unknownKeyHint(path, key);
+      return {
+        message: `unknown key "${key}" in ${where}${hint ? `; ${hint}` : ''}`,
+        range: document.locate([...path, key], true),
+      };
+    }
+    case 'required':
+      return {
+        message: `${where} is missing the required key "${String(params.missingProperty)}"`,
+        range: document.locate(path, true),
+      };
+    case 'enum':
+      return {
+        message: `${where} must be one of ${(params.allowedValues as unknown[]).map(show).join(', ')}; got ${show(value)}`,
+        range: document.locate(path),
+      };
+    case 'type':
+      return { message: `${where} must be ${article(String(params.type))}; got ${show(value)}`, range: document.locate(path) };
+    case 'pattern':
+      return { message: `${where} ${show(value)} does not match ${String(params.pattern)}`, range: document.locate(path) };
+    case 'format':
+      return { message: `${where} ${show(value)} is not a valid ${String(params.format)}`, range: document.locate(path) };
+    default:
+      return { message: `${where} ${error.message ?? 'is invalid'}`, range: document.locate(path) };
+  }
+}
+
+/** JSON pointer to path segments, with array indexes as numbers. */
+function dataPath(pointer: string, data: unknown): DataPath {
+  if (pointer === '') return [];
+  const path: (string | number)[] = [];
+  let node = data;
+  for (const raw of pointer.slice(1).split('/')) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const index = Array.isArray(node) ? Number(segment) : NaN;
+    path.push(Number.isInteger(index) ? index : segment);
+    node = (node as Record<string, unknown> | undefined)?.[segment];
+  }
+  return path;
+}
+
+function valueAt(data: unknown, path: DataPath): unknown {
+  return path.reduce<unknown>((node, key) => (node as Record<string | number, unknown> | undefined)?.[key], data);
+}
+
+/** `actions[0].intent` */
+function displayPath(path: DataPath): string {
+  return path.map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : i === 0 ? segment : `.${segment}`)).join('');
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'an array';
+  if (value !== null && typeof value === 'object') return 'an object';
+  return JSON.stringify(value);
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}

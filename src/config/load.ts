@@ -56,7 +56,8 @@ const RULE_IDS = RULES.map((rule) => rule.id);
 function unknownKeyHint(path: DataPath, key: string): string | undefined {
   if (path.length === 0) return `valid keys are ${CONFIG_KEYS.join(', ')}`;
   if (path.length === 1 && path[0] === 'rules') {
-    const near = closest(key, RULE_IDS, 2);
+    // Rule numbers are not typos of each other: only suggest for a name-like slip ("axag-lint-7").
+    const near = /^AXAG-LINT-\d+$/.test(key) ? undefined : closest(key, RULE_IDS, 3);
     return near ? `did you mean "${near}"?` : `rule ids are ${RULE_IDS[0]} … ${RULE_IDS.at(-1)}`;
   }
   return undefined;

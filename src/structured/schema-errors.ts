@@ -14,7 +14,7 @@ export interface SchemaProblem {
 
 /** Compiles a JSON Schema with every error reported and formats available. */
 export function compileSchema(schema: object): ValidateFunction {
-  const ajv = new Ajv({ allErrors: true, strict: true });
+  const ajv = new Ajv({ allErrors: true, strict: true, strictTuples: false });
   addFormats(ajv);
   return ajv.compile(schema);
 }

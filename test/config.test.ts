@@ -1,0 +1,70 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigResolver } from '../src/index.js';
+
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'axag-config-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+function resolveIn(dir: string, file = 'page.html') {
+  return new ConfigResolver({ cwd: dir }).forFile(join(dir, file));
+}
+
+describe('config resolution', () => {
+  it('uses the recommended preset when there is no config', () => {
+    const config = resolveIn(project({}));
+    expect(config.configFile).toBeUndefined();
+    expect(config.rules['AXAG-LINT-007']).toEqual({ severity: 'warning', options: {} });
+    expect(config.identity).toBe('default');
+  });
+
+  it('applies the strict preset, then the file’s own rules', () => {
+    const dir = project({
+      '.axag-lint.json': JSON.stringify({
+        extends: ['axag-lint/recommended', 'axag-lint/strict'],
+        rules: { 'AXAG-LINT-011': 'warn', 'AXAG-LINT-004': ['error', { allowed: ['read', 'write'] }] },
+      }),
+    });
+    const config = resolveIn(dir);
+    expect(config.identity).toBe('strict');
+    expect(config.rules['AXAG-LINT-006']!.severity).toBe('error');
+    expect(config.rules['AXAG-LINT-011']!.severity).toBe('warning');
+    expect(config.rules['AXAG-LINT-004']!.options).toEqual({ allowed: ['read', 'write'] });
+  });
+
+  it('uses the nearest config and resolves manifestPath relative to it', () => {
+    const dir = project({
+      '.axag-lint.json': '{}',
+      'pkg/.axag-lint.yaml': 'rules:\n  AXAG-LINT-001: off\nmanifestPath: ../shared/manifest.json\n',
+    });
+    const config = resolveIn(dir, 'pkg/deep/page.html');
+    expect(config.configFile).toBe(join(dir, 'pkg/.axag-lint.yaml'));
+    expect(config.rules['AXAG-LINT-001']!.severity).toBe('off');
+    expect(config.manifestPath).toBe(join(dir, 'shared/manifest.json'));
+  });
+
+  it('discovers axag-manifest.* beside the config', () => {
+    const dir = project({ 'site/.axag-lint.json': '{}', 'site/axag-manifest.yml': 'actions: []\n' });
+    expect(resolveIn(dir, 'site/a.html').manifestPath).toBe(join(dir, 'site/axag-manifest.yml'));
+  });
+
+  it.each([
+    ['{"rule": {}}', /\.axag-lint\.json:1:2: unknown key "rule" in the config; valid keys are extends, rules/],
+    ['{"rules": {"AXAG-LINT-013": "error"}}', /:1:12: unknown key "AXAG-LINT-013" in rules; rule ids are AXAG-LINT-001 … AXAG-LINT-012/],
+    ['{"rules": {"AXAG-LINT-007": "fatal"}}', /:1:29: rules\.AXAG-LINT-007 must be one of "off", "warn", "warning", "error", 0, 1, 2; got "fatal"/],
+    ['{"rules": {"AXAG-LINT-004": ["error", {"allowed": ["update"]}]}}', /rules\.AXAG-LINT-004\[1\]\.allowed\[0\] must be one of "read"/],
+    ['{"extends": "eslint:recommended"}', /extends must be one of "axag-lint\/recommended", "@axag\/lint\/recommended", "axag-lint\/strict"/],
+    ['{"identity": "loose"}', /identity must be one of "default", "strict"; got "loose"/],
+    ['{\n  "rules": {,}\n}', /\.axag-lint\.json:2:13: invalid JSON: /],
+  ])('rejects %s naming the file, position and key', (text, message) => {
+    const dir = project({ '.axag-lint.json': text });
+    expect(() => resolveIn(dir)).toThrow(message);
+  });
+});

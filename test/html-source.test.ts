@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../src/sources/html.js';
+import { stripBom } from '../src/text/line-index.js';
+
+function attribute(html: string, name: string) {
+  const found = parseHtml(stripBom(html)).elements.flatMap((e) => e.attributes).find((a) => a.name === name);
+  if (!found) throw new Error(`no ${name}`);
+  return found;
+}
+
+describe('HTML source', () => {
+  it('gives value ranges inside the quotes, for both quote styles and unquoted values', () => {
+    const html = `<button axag-intent="cart.add" axag-entity='cart' axag-action-type=write>`;
+    expect(attribute(html, 'axag-intent').valueRange).toEqual({ line: 1, column: 22, endLine: 1, endColumn: 30 });
+    expect(attribute(html, 'axag-entity').valueRange).toEqual({ line: 1, column: 45, endLine: 1, endColumn: 49 });
+    expect(attribute(html, 'axag-action-type').valueRange).toEqual({ line: 1, column: 68, endLine: 1, endColumn: 73 });
+  });
+
+  it('reports a bare attribute with an empty value at its name', () => {
+    const bare = attribute('<button axag-idempotent axag-intent="a.b">', 'axag-idempotent');
+    expect(bare.value).toBe('');
+    expect(bare.valueRange).toEqual(bare.nameRange);
+    expect(bare.nameRange).toEqual({ line: 1, column: 9, endLine: 1, endColumn: 24 });
+  });
+
+  it('counts lines across a multi-line start tag, with CRLF line ends', () => {
+    const html = '<div>\r\n  <button\r\n    axag-intent="cart.add"\r\n    axag-risk-level = "high">';
+    const [button] = parseHtml(html).elements;
+    expect(button!.nameRange).toEqual({ line: 2, column: 4, endLine: 2, endColumn: 10 });
+    expect(button!.start).toEqual({ line: 2, column: 3 });
+    expect(attribute(html, 'axag-risk-level').valueRange).toEqual({ line: 4, column: 24, endLine: 4, endColumn: 28 });
+  });
+
+  it('does not let a BOM shift line-1 columns', () => {
+    expect(attribute('\uFEFF<a axag-intent="x.y">', 'axag-intent').valueRange.column).toBe(17);
+  });
+
+  it('counts columns in UTF-16 code units after multi-byte characters', () => {
+    // "é" is one code unit, "😀" two.
+    const html = '<p>é😀</p><button axag-intent="a.b">';
+    expect(attribute(html, 'axag-intent').valueRange.column).toBe(1 + '<p>é😀</p><button axag-intent="'.length);
+    expect('<p>é😀</p><button axag-intent="'.length).toBe(31);
+  });
+
+  it('lower-cases attribute names but keeps the tag as written', () => {
+    const [element] = parseHtml('<BUTTON AXAG-Intent="a.b">').elements;
+    expect(element!.tag).toBe('BUTTON');
+    expect(element!.attributes.map((a) => a.name)).toEqual(['axag-intent']);
+  });
+
+  it('decodes character references in values', () => {
+    expect(attribute('<a axag-required-parameters="[&quot;id&quot;]">', 'axag-required-parameters').value).toBe('["id"]');
+  });
+
+  it('links annotated elements to their nearest annotated ancestor, through <template> content', () => {
+    const { elements } = parseHtml(
+      '<section axag-entity="cart"><div><template><button axag-intent="cart.add"></button></template></div></section>',
+    );
+    expect(elements.map((e) => [e.tag, e.parent])).toEqual([
+      ['section', -1],
+      ['button', 0],
+    ]);
+  });
+
+  it('ignores data-axag-* and marks interactive elements', () => {
+    const { elements } = parseHtml(
+      '<div data-axag-intent="a.b"></div><div axag-entity="x" role="button"></div><span axag-entity="y" onclick="f()"></span><table><tr><td axag-entity="z"></td></tr></table>',
+    );
+    expect(elements.map((e) => [e.tag, e.interactive])).toEqual([
+      ['div', true],
+      ['span', true],
+      ['td', false],
+    ]);
+  });
+});

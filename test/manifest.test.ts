@@ -1,0 +1,69 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FatalError, loadManifest } from '../src/index.js';
+
+function manifestFile(name: string, text: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'axag-manifest-')), name);
+  writeFileSync(path, text);
+  return path;
+}
+
+const VALID = `version: "1.0.0"
+generated_at: "2026-11-01T10:00:00Z"
+source: { url: "https://shop.example", paths: ["src"], tool: "axag-gen", tool_version: "1.2.0" }
+conformance: basic
+actions:
+  - intent: cart.add_item
+    entity: cart
+    action_type: write
+    description: Add a product to the cart
+    required_parameters:
+      - { name: product_id, type: string }
+`;
+
+describe('manifest loading', () => {
+  it('accepts a valid YAML manifest and indexes its intents', () => {
+    const manifest = loadManifest(manifestFile('m.yaml', VALID), 'm.yaml');
+    expect(manifest.problems).toEqual([]);
+    expect([...manifest.intents]).toEqual(['cart.add_item']);
+    expect(manifest.actionCount).toBe(1);
+  });
+
+  it('locates each schema problem at the offending key or value', () => {
+    const text = VALID.replace('action_type: write', 'action_type: update\n    colour: red').replace('conformance: basic\n', '');
+    const { problems } = loadManifest(manifestFile('m.yaml', text), 'm.yaml');
+    expect(problems.map((p) => [p.range.line, p.range.column, p.message])).toEqual([
+      [1, 1, 'the manifest is missing the required key "conformance"'],
+      [7, 18, 'actions[0].action_type must be one of "read", "write", "delete", "navigate"; got "update"'],
+      [8, 5, 'unknown key "colour" in actions[0]'],
+    ]);
+  });
+
+  it('keeps every intent of a schema-invalid manifest for rule 010', () => {
+    const { intents, problems } = loadManifest(
+      manifestFile('m.json', '{"actions": [{"intent": "cart.add_item"}], "extra": {"intent": "order.cancel"}}'),
+      'm.json',
+    );
+    expect(problems.length).toBeGreaterThan(0);
+    expect([...intents].sort()).toEqual(['cart.add_item', 'order.cancel']);
+  });
+
+  it('stops with file:line:col for a YAML syntax error', () => {
+    const path = manifestFile('m.yaml', 'version: "1.0.0"\nactions:\n  - intent: [cart.add\n');
+    expect(() => loadManifest(path, 'shop/m.yaml')).toThrow(FatalError);
+    expect(() => loadManifest(path, 'shop/m.yaml')).toThrow(/^shop\/m\.yaml:\d+:\d+: invalid YAML: /);
+  });
+
+  it('stops with file:line:col for a JSON syntax error', () => {
+    const path = manifestFile('m.json', '{\n  "version": "1.0.0",\n}');
+    expect(() => loadManifest(path, 'm.json')).toThrow(/^m\.json:3:1: invalid JSON: /);
+  });
+
+  it('stops when the manifest does not exist', () => {
+    expect(() => loadManifest('/nonexistent/axag-manifest.yaml', 'axag-manifest.yaml')).toThrow(
+      /manifest not found: axag-manifest\.yaml/,
+    );
+  });
+});

@@ -26,21 +26,29 @@ export interface ExpandOptions {
 export async function expandPaths(patterns: readonly string[], resolver: ConfigResolver, options: ExpandOptions): Promise<string[]> {
   const files = new Set<string>();
   for (const pattern of patterns) {
-    const found = await expandOne(pattern, resolver, options.cwd);
-    if (found.length === 0 && options.errorOnUnmatchedPattern) {
-      throw new FatalError(`no files to lint match "${pattern}"; check the path, or the include and ignore settings`);
+    const { found, ignored } = await expandOne(pattern, resolver, options.cwd);
+    // A named file that is ignored is skipped quietly, so hooks may pass any staged file.
+    if (found.length === 0 && ignored !== 'named-file' && options.errorOnUnmatchedPattern) {
+      const why = ignored > 0 ? `ignorePatterns exclude every file it matches (${ignored})` : 'check the path and the include setting';
+      throw new FatalError(`no files to lint match "${pattern}"; ${why}`);
     }
     for (const file of found) files.add(file);
   }
   return [...files].sort(compareStrings);
 }
 
-async function expandOne(pattern: string, resolver: ConfigResolver, cwd: string): Promise<string[]> {
+interface Expansion {
+  found: string[];
+  /** How many matches ignorePatterns removed, or 'named-file' for an ignored file named outright. */
+  ignored: number | 'named-file';
+}
+
+async function expandOne(pattern: string, resolver: ConfigResolver, cwd: string): Promise<Expansion> {
   const path = absolute(pattern, cwd);
   const kind = statKind(path);
   if (kind === 'file') {
     const ignored = isNodeModules(path) || isIgnored(path, resolver.forFile(path));
-    return ignored ? [] : [path];
+    return ignored ? { found: [], ignored: 'named-file' } : { found: [path], ignored: 0 };
   }
   if (kind === 'directory') return notIgnored(await walkDirectory(path, resolver.forDirectory(path)), resolver);
   if (!isDynamicPattern(pattern)) throw new FatalError(`no such file or directory: ${pattern}`);
@@ -61,8 +69,9 @@ async function walkDirectory(dir: string, config: ResolvedConfig): Promise<strin
   return found;
 }
 
-function notIgnored(files: string[], resolver: ConfigResolver): string[] {
-  return files.filter((file) => !isIgnored(file, resolver.forFile(file)));
+function notIgnored(files: string[], resolver: ConfigResolver): Expansion {
+  const found = files.filter((file) => !isIgnored(file, resolver.forFile(file)));
+  return { found, ignored: files.length - found.length };
 }
 
 const matchers = new WeakMap<ResolvedConfig, (path: string) => boolean>();

@@ -1,0 +1,160 @@
+/**
+ * Helpers for test/cli.test.ts: run the BUILT binary (bin/axag.js → dist/) as a
+ * child process in a fresh temporary project, and read its pretty output.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const BIN = join(ROOT, 'bin', 'axag.js');
+const BUILT_MAIN = join(ROOT, 'dist', 'src', 'cli', 'main.js');
+
+/** Throws a clear message when the CLI has not been compiled (`npm test` runs tsc first). */
+export function assertBuilt(): void {
+  if (!existsSync(BUILT_MAIN)) {
+    throw new Error(
+      `The CLI is not built: ${BUILT_MAIN} is missing. Run \`npx tsc -p .\` (or \`npm test\`, which builds first) in ${ROOT}.`,
+    );
+  }
+}
+
+/**
+ * Config discovery walks up from each linted file: a stray config file in the
+ * temp directory or above it would change every result here. Fail clearly instead.
+ */
+export function assertCleanTempAncestors(): void {
+  const names = ['.axag-lint.json', '.axag-lint.yaml', '.axag-lint.yml', '.axaglintrc.json'];
+  for (let dir = tmpdir(); ; dir = dirname(dir)) {
+    for (const name of names) {
+      if (existsSync(join(dir, name))) throw new Error(`A stray ${join(dir, name)} would affect the CLI tests; remove it.`);
+    }
+    if (dirname(dir) === dir) break;
+  }
+}
+
+export const PACKAGE_VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+const created: string[] = [];
+
+/** A fresh directory under the OS temp dir holding `files` (paths relative to it, `/`-separated). */
+export function project(files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'axag-cli-'));
+  created.push(dir);
+  writeFiles(dir, files);
+  return dir;
+}
+
+export function writeFiles(dir: string, files: Record<string, string>): void {
+  for (const [name, text] of Object.entries(files)) {
+    const path = join(dir, ...name.split('/'));
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+  }
+}
+
+export function removeProjects(): void {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  cwd: string;
+  /** Variables to set (a value of undefined removes the variable). NO_COLOR=1 is set unless overridden. */
+  env?: Record<string, string | undefined>;
+}
+
+/** Runs `node bin/axag.js ...args` in `cwd`; never inherits FORCE_COLOR or NO_COLOR from the test runner. */
+export function axag(args: readonly string[], options: RunOptions): Promise<RunResult> {
+  const env: Record<string, string | undefined> = { ...process.env };
+  delete env.FORCE_COLOR;
+  delete env.NO_COLOR;
+  env.NO_COLOR = '1';
+  for (const [key, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** One finding line of the pretty format. */
+export interface PrettyRow {
+  line: number;
+  column: number;
+  severity: string;
+  message: string;
+  ruleId: string;
+}
+
+export interface PrettyReport {
+  /** File headers in output order, with their rows. */
+  files: { path: string; rows: PrettyRow[] }[];
+  /** The `✖ …` summary line, if any. */
+  summary: string | undefined;
+  /** Indented lines that are not of the form `line:column  severity  message  rule-id`. */
+  malformed: string[];
+}
+
+// `  12:5  error    message text  AXAG-LINT-001`: fields separated by at least two spaces.
+const ROW = /^ {2}(\d+):(\d+) {2,}(error|warning) {2,}(\S(?:.*\S)?) {2,}(\S+)$/;
+
+/** Parses the pretty format: `path` headers, indented finding rows, a summary line. */
+export function parsePretty(stdout: string): PrettyReport {
+  const report: PrettyReport = { files: [], summary: undefined, malformed: [] };
+  for (const line of stdout.split('\n')) {
+    if (line === '') continue;
+    if (line.startsWith('✖')) {
+      report.summary = line;
+    } else if (line.startsWith(' ')) {
+      const match = ROW.exec(line);
+      const current = report.files.at(-1);
+      if (!match || !current) {
+        report.malformed.push(line);
+        continue;
+      }
+      current.rows.push({
+        line: Number(match[1]),
+        column: Number(match[2]),
+        severity: match[3]!,
+        message: match[4]!,
+        ruleId: match[5]!,
+      });
+    } else {
+      report.files.push({ path: line, rows: [] });
+    }
+  }
+  return report;
+}
+
+/** `[line, column, severity, ruleId]` of each row, per file: compact for exact comparisons. */
+export function rowsByFile(stdout: string): Record<string, [number, number, string, string][]> {
+  const out: Record<string, [number, number, string, string][]> = {};
+  for (const file of parsePretty(stdout).files) {
+    out[file.path] = file.rows.map((row) => [row.line, row.column, row.severity, row.ruleId]);
+  }
+  return out;
+}
+
+export const ANSI = /\u001b\[/;

@@ -1,0 +1,805 @@
+/**
+ * End-to-end tests of the command line (spec §4–§7): each case runs the BUILT
+ * binary `node bin/axag.js` in its own fresh temporary project and checks the
+ * exit code, standard output, standard error and files written.
+ *
+ * Expected positions are worked out by hand from the HTML written here; they are
+ * noted next to each snippet. `npm test` compiles before vitest runs; this file
+ * does not build.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ANSI,
+  PACKAGE_VERSION,
+  assertBuilt,
+  assertCleanTempAncestors,
+  axag,
+  parsePretty,
+  project,
+  removeProjects,
+  rowsByFile,
+  type RunResult,
+} from './cli-helpers.js';
+
+beforeAll(() => {
+  assertBuilt();
+  assertCleanTempAncestors();
+});
+afterAll(() => removeProjects());
+
+// ---------------------------------------------------------------------------
+// Snippets. Each is one line; placed at line N, column 1, the <button> tag name
+// starts at column 2, where "missing attribute" findings are reported.
+
+/** No findings. */
+const GOOD =
+  '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write" axag-idempotent="false">Add</button>\n';
+/** AXAG-LINT-007 (warning) at the tag name: write without axag-idempotent. */
+const WARN_007 = '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write">Add</button>\n';
+const WARN_007_B = '<button axag-intent="cart.checkout" axag-entity="cart" axag-action-type="create">Buy</button>\n';
+/** AXAG-LINT-001 (error) at the tag name: no axag-intent (read, so no 007). */
+const ERR_001 = '<button axag-entity="cart" axag-action-type="read">View</button>\n';
+
+/** A valid v1 manifest listing cart.add_item and cart.remove_item. */
+const MANIFEST_YAML = `version: "1.0.0"
+generated_at: "2024-01-01T00:00:00Z"
+source:
+  url: "https://shop.example"
+  paths: ["site"]
+  tool: "hand"
+  tool_version: "1.0.0"
+conformance: basic
+actions:
+  - intent: cart.add_item
+    entity: cart
+    action_type: write
+    description: Add an item to the cart
+  - intent: cart.remove_item
+    entity: cart
+    action_type: delete
+    description: Remove an item from the cart
+`;
+
+const MANIFEST_JSON = JSON.stringify(
+  {
+    version: '1.0.0',
+    generated_at: '2024-01-01T00:00:00Z',
+    source: { url: 'https://shop.example' },
+    conformance: 'basic',
+    actions: [{ intent: 'cart.add_item', entity: 'cart', action_type: 'write', description: 'Add to cart' }],
+  },
+  null,
+  2,
+);
+
+/**
+ * Parses, breaks the schema in four places:
+ *   1:10  version "1.0" is not semver
+ *   9:18  action_type "update" not in the enum
+ *   11:5  unknown key "colour"
+ *   12:5  second action lacks "description" (reported at the action mapping)
+ * Intents found anyway: cart.add_item, cart.remove_item.
+ */
+const BROKEN_MANIFEST_YAML = `version: "1.0"
+generated_at: "2024-01-01T00:00:00Z"
+source:
+  url: "https://shop.example"
+conformance: basic
+actions:
+  - intent: cart.add_item
+    entity: cart
+    action_type: update
+    description: Add an item
+    colour: red
+  - intent: cart.remove_item
+    entity: cart
+    action_type: delete
+`;
+const BROKEN_MANIFEST_ROWS: [number, number, string, string][] = [
+  [1, 10, 'error', 'axag/manifest-schema'],
+  [9, 18, 'error', 'axag/manifest-schema'],
+  [11, 5, 'error', 'axag/manifest-schema'],
+  [12, 5, 'error', 'axag/manifest-schema'],
+];
+
+/** YAML syntax error: a nested mapping in a compact mapping, starting at 3:14 ("basic"). */
+const UNPARSABLE_YAML = 'version: "1.0.0"\ngenerated_at: x\nconformance: basic: full\n';
+
+function expectNoStack(result: RunResult): void {
+  expect(result.stderr).not.toContain('    at ');
+  expect(result.stderr).not.toMatch(/internal error/i);
+}
+
+// ---------------------------------------------------------------------------
+
+describe.concurrent('pretty output and exit codes', () => {
+  it('clean run: exit 0, nothing on stdout or stderr', async ({ expect }) => {
+    const cwd = project({ 'index.html': GOOD });
+    const result = await axag(['lint'], { cwd });
+    expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('clean run with --verbose prints a success line', async ({ expect }) => {
+    const cwd = project({ 'index.html': GOOD });
+    const result = await axag(['lint', '--verbose'], { cwd });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^✔ .*1 file\b.*no problems/m);
+    expect(result.stdout).not.toContain('✖');
+    expect(result.stderr).toBe('');
+  });
+
+  it('warnings only: exit 0, warnings listed with a summary', async ({ expect }) => {
+    const cwd = project({ 'w.html': WARN_007 + WARN_007_B });
+    const result = await axag(['lint', '.'], { cwd });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(rowsByFile(result.stdout)).toEqual({
+      'w.html': [
+        [1, 2, 'warning', 'AXAG-LINT-007'],
+        [2, 2, 'warning', 'AXAG-LINT-007'],
+      ],
+    });
+    const report = parsePretty(result.stdout);
+    expect(report.malformed).toEqual([]);
+    expect(report.summary).toBe('✖ 2 problems (0 errors, 2 warnings)');
+  });
+
+  it('errors: exit 1, `line:column  severity  message  rule-id` grouped under the relative path', async ({ expect }) => {
+    const html = [
+      '<!doctype html>',
+      '<main>',
+      // 3:4 AXAG-LINT-001 (tag name after two spaces and "<")
+      '  <button axag-entity="cart" axag-action-type="read">View cart</button>',
+      // 4:76 AXAG-LINT-004 on the value "Delete": 2 + 7 + 1 + 26 + 1 + 19 + 1 + 18 = 75 characters precede it
+      '  <button axag-intent="order.cancel" axag-entity="order" axag-action-type="Delete" axag-idempotent="true">Cancel</button>',
+      // 5:4 AXAG-LINT-007 (write, no axag-idempotent)
+      '  <button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write">Add</button>',
+      '</main>',
+      '',
+    ].join('\n');
+    const cwd = project({ 'pages/errors.html': html });
+    const result = await axag(['lint', 'pages'], { cwd });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('');
+    const report = parsePretty(result.stdout);
+    expect(report.malformed).toEqual([]);
+    expect(report.files.map((file) => file.path)).toEqual(['pages/errors.html']);
+    const rows = report.files[0]!.rows;
+    expect(rows.map((row) => [row.line, row.column, row.severity, row.ruleId])).toEqual([
+      [3, 4, 'error', 'AXAG-LINT-001'],
+      [4, 76, 'error', 'AXAG-LINT-004'],
+      [5, 4, 'warning', 'AXAG-LINT-007'],
+    ]);
+    expect(rows[0]!.message).toContain('axag-intent');
+    expect(rows[1]!.message).toContain('Invalid axag-action-type "Delete"; expected one of read, write, create, mutate, delete, navigate');
+    expect(rows[2]!.message).toContain('axag-idempotent');
+    expect(report.summary).toBe('✖ 3 problems (2 errors, 1 warning)');
+    // The header comes right before its rows; the summary is last.
+    expect(result.stdout).toMatch(/(^|\n)pages\/errors\.html\n {2}3:4 /);
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('✖ 3 problems (2 errors, 1 warning)');
+  });
+
+  it('a single error: singular nouns in the summary, clean files not listed', async ({ expect }) => {
+    const cwd = project({ 'a.html': ERR_001, 'b.html': GOOD });
+    const result = await axag(['lint'], { cwd });
+    expect(result.code).toBe(1);
+    expect(rowsByFile(result.stdout)).toEqual({ 'a.html': [[1, 2, 'error', 'AXAG-LINT-001']] });
+    expect(parsePretty(result.stdout).summary).toBe('✖ 1 problem (1 error, 0 warnings)');
+  });
+
+  it('--max-warnings 0 with warnings: exit 1 and a note on stderr', async ({ expect }) => {
+    const cwd = project({ 'w.html': WARN_007 + WARN_007_B });
+    const result = await axag(['lint', '--max-warnings', '0'], { cwd });
+    expect(result.code).toBe(1);
+    expect(parsePretty(result.stdout).summary).toBe('✖ 2 problems (0 errors, 2 warnings)');
+    expect(result.stderr).toMatch(/max-warnings/);
+    expect(result.stderr).toMatch(/\b2\b/);
+    expectNoStack(result);
+  });
+
+  it('--max-warnings 5 (and 2) with 2 warnings: exit 0', async ({ expect }) => {
+    const cwd = project({ 'w.html': WARN_007 + WARN_007_B });
+    const five = await axag(['lint', '--max-warnings', '5'], { cwd });
+    expect(five.code).toBe(0);
+    expect(five.stderr).toBe('');
+    expect(parsePretty(five.stdout).summary).toBe('✖ 2 problems (0 errors, 2 warnings)');
+    const two = await axag(['lint', '--max-warnings', '2'], { cwd });
+    expect(two.code).toBe(0);
+    expect(two.stderr).toBe('');
+  });
+});
+
+describe.concurrent('broken config: exit 2, the file and key named, no stack trace', () => {
+  it('invalid JSON names file:line:col', async ({ expect }) => {
+    // The trailing comma makes the "}" at 4:3 unexpected.
+    const config = '{\n  "rules": {\n    "AXAG-LINT-007": "off",\n  }\n}\n';
+    const cwd = project({ '.axag-lint.json': config, 'index.html': GOOD });
+    const result = await axag(['lint'], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('.axag-lint.json:4:3');
+    expectNoStack(result);
+  });
+
+  it('invalid JSON (an unquoted value) names file:line:col of the bad token', async ({ expect }) => {
+    // `off` starts at 3:22: 4 spaces, "AXAG-LINT-007" (15), ":", " ".
+    const config = '{\n  "rules": {\n    "AXAG-LINT-007": off\n  }\n}\n';
+    const cwd = project({ '.axag-lint.json': config, 'index.html': GOOD });
+    const result = await axag(['lint'], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('.axag-lint.json:3:22');
+    expectNoStack(result);
+  });
+
+  it('an unknown key', async ({ expect }) => {
+    const config = '{\n  "extends": "axag-lint/recommended",\n  "colour": true\n}\n';
+    const cwd = project({ '.axag-lint.json': config, 'index.html': GOOD });
+    const result = await axag(['lint'], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('.axag-lint.json:3:3');
+    expect(result.stderr).toContain('"colour"');
+    expectNoStack(result);
+  });
+
+  it('an unknown rule id (config in a subdirectory, named relative to the cwd)', async ({ expect }) => {
+    const config = '{\n  "rules": {\n    "AXAG-LINT-013": "off"\n  }\n}\n';
+    const cwd = project({ 'site/.axag-lint.json': config, 'site/index.html': GOOD });
+    const result = await axag(['lint', 'site'], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('site/.axag-lint.json:3:5');
+    expect(result.stderr).toContain('AXAG-LINT-013');
+    expectNoStack(result);
+  });
+
+  it('an invalid severity', async ({ expect }) => {
+    // "fatal" starts at 3:22: 4 spaces, "AXAG-LINT-007" (15), ":", " ".
+    const config = '{\n  "rules": {\n    "AXAG-LINT-007": "fatal"\n  }\n}\n';
+    const cwd = project({ '.axag-lint.json': config, 'index.html': GOOD });
+    const result = await axag(['lint'], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('.axag-lint.json:3:22');
+    expect(result.stderr).toContain('AXAG-LINT-007');
+    expect(result.stderr).toContain('fatal');
+    expectNoStack(result);
+  });
+
+  it('-c naming a missing file', async ({ expect }) => {
+    const cwd = project({ 'index.html': GOOD });
+    const result = await axag(['lint', '-c', 'missing.json'], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('missing.json');
+    expectNoStack(result);
+  });
+});
+
+describe.concurrent('manifest loading', () => {
+  it('manifestPath pointing nowhere: exit 2', async ({ expect }) => {
+    const cwd = project({
+      '.axag-lint.json': '{ "manifestPath": "nowhere/axag-manifest.yaml" }\n',
+      'index.html': GOOD,
+    });
+    const result = await axag(['lint'], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('nowhere/axag-manifest.yaml');
+    expectNoStack(result);
+  });
+
+  it('-m pointing nowhere: exit 2', async ({ expect }) => {
+    const cwd = project({ 'index.html': GOOD });
+    const result = await axag(['lint', '-m', 'nowhere.json'], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('nowhere.json');
+    expectNoStack(result);
+  });
+
+  it('YAML syntax error: exit 2, file:line:col on stderr', async ({ expect }) => {
+    const cwd = project({ 'manifests/broken.yaml': UNPARSABLE_YAML, 'index.html': GOOD });
+    const result = await axag(['lint', 'index.html', '-m', 'manifests/broken.yaml'], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('manifests/broken.yaml:3:14');
+    expectNoStack(result);
+  });
+
+  it('JSON syntax error: exit 2, file:line:col on stderr', async ({ expect }) => {
+    // Unterminated array: the "}" at 4:1 is unexpected.
+    const cwd = project({ 'm.json': '{\n  "version": "1.0.0",\n  "actions": [\n}\n', 'index.html': GOOD });
+    const result = await axag(['lint', '-m', 'm.json'], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('m.json:4:1');
+    expectNoStack(result);
+  });
+
+  it('schema-invalid manifest: axag/manifest-schema errors on the manifest, HTML still linted against its intents', async ({ expect }) => {
+    const page = [
+      GOOD.trimEnd(), // cart.add_item: in the manifest (in an action that breaks the schema)
+      '<button axag-intent="cart.remove_item" axag-entity="cart" axag-action-type="delete" axag-idempotent="true">Remove</button>',
+      // 3:22 AXAG-LINT-010: `<button axag-intent="` is 21 characters
+      '<button axag-intent="wishlist.add_item" axag-entity="wishlist" axag-action-type="write" axag-idempotent="false">Save</button>',
+      '',
+    ].join('\n');
+    const cwd = project({
+      '.axag-lint.json': '{ "manifestPath": "manifests/broken.yaml" }\n',
+      'manifests/broken.yaml': BROKEN_MANIFEST_YAML,
+      'page.html': page,
+    });
+    const result = await axag(['lint'], { cwd });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('');
+    const report = parsePretty(result.stdout);
+    expect(report.malformed).toEqual([]);
+    expect(rowsByFile(result.stdout)).toEqual({
+      'manifests/broken.yaml': BROKEN_MANIFEST_ROWS,
+      'page.html': [[3, 22, 'warning', 'AXAG-LINT-010']],
+    });
+    const manifestRows = report.files[0]!.rows;
+    expect(manifestRows[0]!.message).toContain('version');
+    expect(manifestRows[1]!.message).toContain('action_type');
+    expect(manifestRows[2]!.message).toContain('colour');
+    expect(manifestRows[3]!.message).toContain('description');
+    expect(report.files[1]!.rows[0]!.message).toContain('wishlist.add_item');
+    expect(report.summary).toBe('✖ 5 problems (4 errors, 1 warning)');
+  });
+
+  it('axag-manifest.yaml next to the config is discovered (010 fires for an unknown intent)', async ({ expect }) => {
+    const page = GOOD + '<button axag-intent="cart.add_itme" axag-entity="cart" axag-action-type="read">Add</button>\n';
+    const cwd = project({
+      'site/.axag-lint.json': '{}\n',
+      'site/axag-manifest.yaml': MANIFEST_YAML,
+      'site/index.html': page,
+    });
+    const result = await axag(['lint', 'site'], { cwd });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    // 2:22: the value of axag-intent on line 2.
+    expect(rowsByFile(result.stdout)).toEqual({ 'site/index.html': [[2, 22, 'warning', 'AXAG-LINT-010']] });
+    const message = parsePretty(result.stdout).files[0]!.rows[0]!.message;
+    expect(message).toContain('cart.add_itme');
+    expect(message).toContain('"cart.add_item"');
+  });
+
+  it('axag-manifest.json in the working directory is used when there is no config', async ({ expect }) => {
+    const cwd = project({
+      'axag-manifest.json': MANIFEST_JSON,
+      'index.html': '<a axag-intent="nav.home" axag-entity="nav" axag-action-type="navigate" href="/">Home</a>\n',
+    });
+    const result = await axag(['lint'], { cwd });
+    expect(result.code).toBe(0);
+    // `<a axag-intent="` is 16 characters: the value starts at 1:17.
+    expect(rowsByFile(result.stdout)).toEqual({ 'index.html': [[1, 17, 'warning', 'AXAG-LINT-010']] });
+  });
+
+  it('manifestPath is relative to the config file, not the working directory', async ({ expect }) => {
+    const page = GOOD + '<button axag-intent="order.track" axag-entity="order" axag-action-type="read">Track</button>\n';
+    const cwd = project({
+      'site/.axag-lint.json': '{ "manifestPath": "meta/actions.json" }\n',
+      'site/meta/actions.json': MANIFEST_JSON,
+      'site/index.html': page,
+    });
+    const result = await axag(['lint', 'site'], { cwd });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(rowsByFile(result.stdout)).toEqual({ 'site/index.html': [[2, 22, 'warning', 'AXAG-LINT-010']] });
+    expect(parsePretty(result.stdout).files[0]!.rows[0]!.message).toContain('site/meta/actions.json');
+  });
+});
+
+describe.concurrent('usage errors: exit 2', () => {
+  it('unknown format -f xml names the valid formats', async ({ expect }) => {
+    const cwd = project({ 'index.html': GOOD });
+    const result = await axag(['lint', '-f', 'xml'], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('xml');
+    expect(result.stderr).toContain('pretty');
+    expect(result.stderr).toContain('json');
+    expectNoStack(result);
+  });
+
+  it('unknown --rule id, unknown --rule severity, malformed --rule', async ({ expect }) => {
+    const cwd = project({ 'index.html': WARN_007 });
+    const unknownId = await axag(['lint', '--rule', 'AXAG-LINT-099:off'], { cwd });
+    expect(unknownId.code).toBe(2);
+    expect(unknownId.stdout).toBe('');
+    expect(unknownId.stderr).toContain('AXAG-LINT-099');
+    expectNoStack(unknownId);
+    const badSeverity = await axag(['lint', '--rule', 'AXAG-LINT-007:loud'], { cwd });
+    expect(badSeverity.code).toBe(2);
+    expect(badSeverity.stdout).toBe('');
+    expect(badSeverity.stderr).toContain('loud');
+    expectNoStack(badSeverity);
+    const noColon = await axag(['lint', '--rule', 'AXAG-LINT-007'], { cwd });
+    expect(noColon.code).toBe(2);
+    expect(noColon.stdout).toBe('');
+  });
+
+  it('--max-warnings that is not a number', async ({ expect }) => {
+    const cwd = project({ 'index.html': GOOD });
+    const result = await axag(['lint', '--max-warnings', 'many'], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expectNoStack(result);
+  });
+
+  it('a path that matches nothing: missing file, empty directory, glob matching nothing', async ({ expect }) => {
+    const cwd = project({ 'index.html': GOOD });
+    mkdirSync(join(cwd, 'empty'));
+    const missing = await axag(['lint', 'missing.html'], { cwd });
+    expect(missing.code).toBe(2);
+    expect(missing.stdout).toBe('');
+    expect(missing.stderr).toContain('missing.html');
+    expectNoStack(missing);
+    const empty = await axag(['lint', 'empty'], { cwd });
+    expect(empty.code).toBe(2);
+    expect(empty.stdout).toBe('');
+    expect(empty.stderr).toContain('empty');
+    const glob = await axag(['lint', 'nothing/**/*.html'], { cwd });
+    expect(glob.code).toBe(2);
+    expect(glob.stdout).toBe('');
+    expect(glob.stderr).toContain('nothing/**/*.html');
+  });
+});
+
+describe.concurrent('json format and output file', () => {
+  const B_HTML = [
+    '<div>',
+    // 2:2-2:8 (the tag name "button"): 001, 002, 007 at one position, ordered by rule id
+    '<button axag-action-type="write">X</button>',
+    // 3:63-3:68 AXAG-LINT-004 on "Write": `<a axag-intent="nav.home" axag-entity="nav" axag-action-type="` is 62 characters
+    '<a axag-intent="nav.home" axag-entity="nav" axag-action-type="Write" axag-idempotent="true" href="/">Home</a>',
+    '</div>',
+    '',
+  ].join('\n');
+  const Z_HTML = [
+    '<section axag-entity="cart">',
+    // 2:4-2:10 AXAG-LINT-006: risk high without confirmation; entity from the section
+    '  <button axag-intent="cart.clear" axag-action-type="delete" axag-risk-level="high" axag-idempotent="true">Clear</button>',
+    '</section>',
+    '',
+  ].join('\n');
+  const files = { 'b.html': B_HTML, 'a/z.html': Z_HTML, 'c.html': GOOD };
+
+  it('has the spec shape, relative paths, stable order, identical on a second run', async ({ expect }) => {
+    const cwd = project(files);
+    const first = await axag(['lint', '-f', 'json'], { cwd });
+    expect(first.code).toBe(1);
+    expect(first.stderr).toBe('');
+    const report = JSON.parse(first.stdout) as Record<string, unknown>;
+    expect(Object.keys(report).sort()).toEqual(['files', 'summary', 'tool', 'version']);
+    expect(report.version).toBe(1);
+    expect(report.tool).toEqual({
+      name: expect.any(String),
+      version: PACKAGE_VERSION,
+      informationUri: expect.stringMatching(/^https?:\/\//),
+    });
+    const button2 = { name: 'button', line: 2, column: 1 };
+    expect(report.files).toEqual([
+      {
+        path: 'a/z.html',
+        findings: [
+          {
+            ruleId: 'AXAG-LINT-006',
+            severity: 'warning',
+            message: expect.stringContaining('axag-confirmation-required'),
+            line: 2,
+            column: 4,
+            endLine: 2,
+            endColumn: 10,
+            element: { name: 'button', line: 2, column: 3 },
+          },
+        ],
+      },
+      {
+        path: 'b.html',
+        findings: [
+          { ruleId: 'AXAG-LINT-001', severity: 'error', message: expect.stringContaining('axag-intent'), line: 2, column: 2, endLine: 2, endColumn: 8, element: button2 },
+          { ruleId: 'AXAG-LINT-002', severity: 'error', message: expect.stringContaining('axag-entity'), line: 2, column: 2, endLine: 2, endColumn: 8, element: button2 },
+          { ruleId: 'AXAG-LINT-007', severity: 'warning', message: expect.stringContaining('axag-idempotent'), line: 2, column: 2, endLine: 2, endColumn: 8, element: button2 },
+          {
+            ruleId: 'AXAG-LINT-004',
+            severity: 'error',
+            message: expect.stringContaining('"Write"'),
+            line: 3,
+            column: 63,
+            endLine: 3,
+            endColumn: 68,
+            element: { name: 'a', line: 3, column: 1 },
+            suggestion: 'write',
+          },
+        ],
+      },
+      { path: 'c.html', findings: [] },
+    ]);
+    // 5 annotated elements: b.html <button>, <a>; a/z.html <section>, <button>; c.html <button>.
+    expect(report.summary).toEqual({ files: 3, annotations: 5, errors: 3, warnings: 2 });
+
+    const second = await axag(['lint', '-f', 'json'], { cwd });
+    expect(second).toEqual(first);
+  });
+
+  it('-o out/report.json writes the report (creating the directory), prints nothing, keeps the exit code', async ({ expect }) => {
+    const cwd = project(files);
+    const result = await axag(['lint', '-f', 'json', '-o', 'out/report.json'], { cwd });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('');
+    const path = join(cwd, 'out', 'report.json');
+    expect(existsSync(path)).toBe(true);
+    const report = JSON.parse(readFileSync(path, 'utf8')) as { summary: unknown; files: { path: string }[] };
+    expect(report.summary).toEqual({ files: 3, annotations: 5, errors: 3, warnings: 2 });
+    expect(report.files.map((file) => file.path)).toEqual(['a/z.html', 'b.html', 'c.html']);
+  });
+
+  it('files without the text "axag" (and data-axag-*) give no findings', async ({ expect }) => {
+    const cwd = project({
+      'plain.html': '<div><p>Unclosed <b>bold</div>\n<button onclick="go()">Go</button>\n<<<>>>\n',
+      'data.html': '<button data-axag-intent="Not An Intent" data-axag-action-type="Bogus">Go</button>\n',
+    });
+    const result = await axag(['lint', '-f', 'json'], { cwd });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    const report = JSON.parse(result.stdout) as { files: unknown; summary: unknown };
+    expect(report.files).toEqual([
+      { path: 'data.html', findings: [] },
+      { path: 'plain.html', findings: [] },
+    ]);
+    expect(report.summary).toEqual({ files: 2, annotations: 0, errors: 0, warnings: 0 });
+  });
+});
+
+describe.concurrent('options that change what is reported', () => {
+  it('--quiet drops warnings', async ({ expect }) => {
+    const cwd = project({ 'a.html': ERR_001 + WARN_007 });
+    const result = await axag(['lint', '--quiet'], { cwd });
+    expect(result.code).toBe(1);
+    expect(rowsByFile(result.stdout)).toEqual({ 'a.html': [[1, 2, 'error', 'AXAG-LINT-001']] });
+    expect(parsePretty(result.stdout).summary).toBe('✖ 1 problem (1 error, 0 warnings)');
+    const onlyWarnings = project({ 'w.html': WARN_007 });
+    const quietWarnings = await axag(['lint', '--quiet'], { cwd: onlyWarnings });
+    expect(quietWarnings).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('--rule AXAG-LINT-007:off removes its findings; :error makes them errors', async ({ expect }) => {
+    const cwd = project({ 'w.html': WARN_007 });
+    const off = await axag(['lint', '--rule', 'AXAG-LINT-007:off'], { cwd });
+    expect(off).toEqual({ code: 0, stdout: '', stderr: '' });
+    const error = await axag(['lint', '--rule', 'AXAG-LINT-007:error'], { cwd });
+    expect(error.code).toBe(1);
+    expect(rowsByFile(error.stdout)).toEqual({ 'w.html': [[1, 2, 'error', 'AXAG-LINT-007']] });
+  });
+
+  it('--no-config ignores a config that would change the results', async ({ expect }) => {
+    const cwd = project({
+      '.axag-lint.json': '{ "rules": { "AXAG-LINT-001": "off" } }\n',
+      'a.html': ERR_001,
+    });
+    const withConfig = await axag(['lint'], { cwd });
+    expect(withConfig).toEqual({ code: 0, stdout: '', stderr: '' });
+    const noConfig = await axag(['lint', '--no-config'], { cwd });
+    expect(noConfig.code).toBe(1);
+    expect(rowsByFile(noConfig.stdout)).toEqual({ 'a.html': [[1, 2, 'error', 'AXAG-LINT-001']] });
+  });
+
+  it('-c other.json applies one config to every file, ignoring the discovered ones', async ({ expect }) => {
+    const cwd = project({
+      '.axag-lint.json': '{ "rules": { "AXAG-LINT-007": "error" } }\n',
+      'sub/.axag-lint.json': '{ "rules": { "AXAG-LINT-001": "off" } }\n',
+      'configs/other.json': '{ "rules": { "AXAG-LINT-007": "off" } }\n',
+      'a.html': WARN_007,
+      'sub/b.html': ERR_001 + WARN_007,
+    });
+    const result = await axag(['lint', '-c', 'configs/other.json'], { cwd });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('');
+    expect(rowsByFile(result.stdout)).toEqual({ 'sub/b.html': [[1, 2, 'error', 'AXAG-LINT-001']] });
+  });
+});
+
+describe.concurrent('config discovery', () => {
+  it('each file uses the nearest .axag-lint.json', async ({ expect }) => {
+    const cwd = project({
+      '.axag-lint.json': '{ "rules": { "AXAG-LINT-007": "error" } }\n',
+      'sub/.axag-lint.json': '{ "rules": { "AXAG-LINT-007": "off" } }\n',
+      'a.html': WARN_007,
+      'sub/b.html': WARN_007,
+      'sub/deeper/c.html': WARN_007,
+    });
+    const result = await axag(['lint', '.'], { cwd });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('');
+    expect(rowsByFile(result.stdout)).toEqual({ 'a.html': [[1, 2, 'error', 'AXAG-LINT-007']] });
+    expect(parsePretty(result.stdout).summary).toBe('✖ 1 problem (1 error, 0 warnings)');
+  });
+
+  it('.axag-lint.yaml works', async ({ expect }) => {
+    const cwd = project({
+      '.axag-lint.yaml': 'rules:\n  AXAG-LINT-007: error\n',
+      'a.html': WARN_007,
+    });
+    const result = await axag(['lint'], { cwd });
+    expect(result.code).toBe(1);
+    expect(rowsByFile(result.stdout)).toEqual({ 'a.html': [[1, 2, 'error', 'AXAG-LINT-007']] });
+  });
+
+  it('ignorePatterns are relative to the config file', async ({ expect }) => {
+    const cwd = project({
+      'site/.axag-lint.json': '{ "ignorePatterns": ["legacy"] }\n',
+      'site/legacy/old.html': ERR_001,
+      'site/index.html': ERR_001,
+      'legacy/old.html': ERR_001, // not under site/: not ignored
+    });
+    const result = await axag(['lint', '.'], { cwd });
+    expect(result.code).toBe(1);
+    expect(rowsByFile(result.stdout)).toEqual({
+      'legacy/old.html': [[1, 2, 'error', 'AXAG-LINT-001']],
+      'site/index.html': [[1, 2, 'error', 'AXAG-LINT-001']],
+    });
+  });
+
+  it('include limits the files a directory walk lints', async ({ expect }) => {
+    const cwd = project({
+      '.axag-lint.json': '{ "include": ["pages/**/*.html"] }\n',
+      'pages/a.html': ERR_001,
+      'pages/deep/b.html': ERR_001,
+      'other/c.html': ERR_001,
+      'root.html': ERR_001,
+    });
+    const result = await axag(['lint', '.'], { cwd });
+    expect(result.code).toBe(1);
+    expect(rowsByFile(result.stdout)).toEqual({
+      'pages/a.html': [[1, 2, 'error', 'AXAG-LINT-001']],
+      'pages/deep/b.html': [[1, 2, 'error', 'AXAG-LINT-001']],
+    });
+  });
+
+  it('"extends": "axag-lint/strict" makes AXAG-LINT-007 an error', async ({ expect }) => {
+    const cwd = project({ '.axag-lint.json': '{ "extends": "axag-lint/strict" }\n', 'a.html': WARN_007 });
+    const result = await axag(['lint'], { cwd });
+    expect(result.code).toBe(1);
+    expect(rowsByFile(result.stdout)).toEqual({ 'a.html': [[1, 2, 'error', 'AXAG-LINT-007']] });
+    expect(parsePretty(result.stdout).summary).toBe('✖ 1 problem (1 error, 0 warnings)');
+  });
+});
+
+describe.concurrent('directory walking', () => {
+  it('skips .gitignored directories and node_modules at any depth; a gitignored file named explicitly is linted', async ({ expect }) => {
+    const cwd = project({
+      '.gitignore': 'build/\n',
+      'build/out.html': ERR_001,
+      'src/index.html': ERR_001,
+      'node_modules/pkg/x.html': ERR_001,
+      'src/node_modules/y.html': ERR_001,
+      'packages/a/node_modules/z/deep.html': ERR_001,
+    });
+    const git = spawnSync('git', ['init', '-q'], { cwd });
+    expect(git.status).toBe(0);
+    const walked = await axag(['lint', '.'], { cwd });
+    expect(walked.code).toBe(1);
+    expect(walked.stderr).toBe('');
+    expect(rowsByFile(walked.stdout)).toEqual({ 'src/index.html': [[1, 2, 'error', 'AXAG-LINT-001']] });
+    const named = await axag(['lint', 'build/out.html'], { cwd });
+    expect(named.code).toBe(1);
+    expect(rowsByFile(named.stdout)).toEqual({ 'build/out.html': [[1, 2, 'error', 'AXAG-LINT-001']] });
+  });
+});
+
+describe.concurrent('colours', () => {
+  it('--color forces ANSI escapes on a pipe', async ({ expect }) => {
+    const cwd = project({ 'w.html': WARN_007 });
+    const result = await axag(['lint', '--color'], { cwd, env: { NO_COLOR: undefined } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(ANSI);
+  });
+
+  it('FORCE_COLOR=1 gives ANSI escapes on a pipe', async ({ expect }) => {
+    const cwd = project({ 'w.html': WARN_007 });
+    const result = await axag(['lint'], { cwd, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(ANSI);
+  });
+
+  it('NO_COLOR=1 or --no-color: no escapes', async ({ expect }) => {
+    const cwd = project({ 'w.html': WARN_007 });
+    const noColorEnv = await axag(['lint'], { cwd, env: { NO_COLOR: '1' } });
+    expect(noColorEnv.code).toBe(0);
+    expect(noColorEnv.stdout).toContain('AXAG-LINT-007');
+    expect(noColorEnv.stdout).not.toMatch(ANSI);
+    const flag = await axag(['lint', '--no-color'], { cwd, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(flag.code).toBe(0);
+    expect(flag.stdout).toContain('AXAG-LINT-007');
+    expect(flag.stdout).not.toMatch(ANSI);
+  });
+
+  it('piped output (not a TTY) has no escapes by default', async ({ expect }) => {
+    const cwd = project({ 'w.html': WARN_007 });
+    const result = await axag(['lint'], { cwd, env: { NO_COLOR: undefined, FORCE_COLOR: undefined } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('AXAG-LINT-007');
+    expect(result.stdout).not.toMatch(ANSI);
+    expect(result.stderr).not.toMatch(ANSI);
+  });
+});
+
+describe.concurrent('axag manifest check', () => {
+  it('a valid manifest: exit 0 and a success line', async ({ expect }) => {
+    const cwd = project({ 'm.yaml': MANIFEST_YAML });
+    const result = await axag(['manifest', 'check', 'm.yaml'], { cwd });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^✔ m\.yaml is a valid AXAG manifest \(2 actions\)\n$/);
+  });
+
+  it('a valid manifest with one action: singular in the success line', async ({ expect }) => {
+    const cwd = project({ 'm.json': MANIFEST_JSON });
+    const result = await axag(['manifest', 'check', 'm.json'], { cwd });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('(1 action)');
+  });
+
+  it('an invalid manifest: exit 1, each problem at its line and column', async ({ expect }) => {
+    const cwd = project({ 'manifests/broken.yaml': BROKEN_MANIFEST_YAML });
+    const result = await axag(['manifest', 'check', 'manifests/broken.yaml'], { cwd });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('');
+    expect(parsePretty(result.stdout).malformed).toEqual([]);
+    expect(rowsByFile(result.stdout)).toEqual({ 'manifests/broken.yaml': BROKEN_MANIFEST_ROWS });
+    expect(parsePretty(result.stdout).summary).toBe('✖ 4 problems (4 errors, 0 warnings)');
+  });
+
+  it('a bad version reads as "not a semantic version", not as the raw semver regex', async ({ expect }) => {
+    const cwd = project({ 'manifests/broken.yaml': BROKEN_MANIFEST_YAML });
+    const result = await axag(['manifest', 'check', 'manifests/broken.yaml'], { cwd });
+    expect(result.code).toBe(1);
+    const version = parsePretty(result.stdout).files[0]!.rows[0]!;
+    expect([version.line, version.column]).toEqual([1, 10]);
+    expect(version.message).toContain('"1.0"');
+    expect(version.message).toMatch(/semver|semantic version/i);
+    expect(version.message).not.toContain('[1-9]');
+  });
+
+  it('a missing or unparsable manifest: exit 2', async ({ expect }) => {
+    const cwd = project({ 'bad.yaml': UNPARSABLE_YAML });
+    const missing = await axag(['manifest', 'check', 'nope.yaml'], { cwd });
+    expect(missing.code).toBe(2);
+    expect(missing.stdout).toBe('');
+    expect(missing.stderr).toContain('nope.yaml');
+    expectNoStack(missing);
+    const unparsable = await axag(['manifest', 'check', 'bad.yaml'], { cwd });
+    expect(unparsable.code).toBe(2);
+    expect(unparsable.stdout).toBe('');
+    expect(unparsable.stderr).toContain('bad.yaml:3:14');
+    expectNoStack(unparsable);
+  });
+});
+
+describe.concurrent('version and help', () => {
+  it('--version prints the package.json version', async ({ expect }) => {
+    const cwd = project();
+    const result = await axag(['--version'], { cwd });
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toBe(PACKAGE_VERSION);
+  });
+
+  it('--help and lint --help exit 0 and explain the exit codes', async ({ expect }) => {
+    const cwd = project();
+    for (const args of [['--help'], ['lint', '--help']]) {
+      const result = await axag(args, { cwd });
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/exit codes/i);
+      expect(result.stdout).toMatch(/^\s*0\s+\S/m);
+      expect(result.stdout).toMatch(/^\s*1\s+\S/m);
+      expect(result.stdout).toMatch(/^\s*2\s+\S/m);
+    }
+  });
+});

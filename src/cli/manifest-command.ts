@@ -14,7 +14,7 @@ export function runManifestCheck(file: string, options: { format: string; color?
   const results = { files: [{ path, findings, annotations: 0 }], filesLinted: 0, failures: [] };
   const context = { cwd: io.cwd, color: useColor(options.color, io.stdout.isTTY === true, io.env), verbose: false, tool: TOOL };
   if (options.format === 'pretty' && findings.length === 0) {
-    io.stdout.write(`✔ ${displayPath(path, io.cwd)} is a valid AXAG manifest (${manifest.actionCount} actions)\n`);
+    io.stdout.write(`✔ ${displayPath(path, io.cwd)} is a valid AXAG manifest (${manifest.actionCount} action${manifest.actionCount === 1 ? '' : 's'})\n`);
   } else {
     io.stdout.write(FORMATTERS[options.format]!(results, context));
   }

@@ -42,7 +42,7 @@ export function loadConfigFile(path: string, displayPath: string): ConfigFile {
   const document = parseStructured(text, format, displayPath);
   if (document.data === null || document.data === undefined) return { path, dir: dirname(path) };
   validator ??= compileSchema(CONFIG_SCHEMA);
-  const problems = schemaProblems(validator, document, 'the config', unknownKeyHint);
+  const problems = schemaProblems(validator, document, { rootName: 'the config', unknownKeyHint });
   if (problems.length > 0) {
     const lines = problems.map((problem) => `${located(displayPath, problem.range)}: ${problem.message}`);
     throw new FatalError(`invalid config file\n${lines.join('\n')}`);

@@ -4,7 +4,7 @@ import type { ValidateFunction } from 'ajv';
 import { FatalError } from '../errors.js';
 import { parseStructured } from '../structured/document.js';
 import { compileSchema, schemaProblems, type SchemaProblem } from '../structured/schema-errors.js';
-import { MANIFEST_SCHEMA } from './schema.js';
+import { MANIFEST_PATTERN_NAMES, MANIFEST_SCHEMA } from './schema.js';
 
 export interface LoadedManifest {
   path: string;
@@ -39,7 +39,7 @@ export function loadManifest(path: string, displayPath: string): LoadedManifest 
   return {
     path,
     intents: collectIntents(document.data),
-    problems: schemaProblems(validator, document, 'the manifest'),
+    problems: schemaProblems(validator, document, { rootName: 'the manifest', patternNames: MANIFEST_PATTERN_NAMES }),
     actionCount: Array.isArray(actions) ? actions.length : 0,
   };
 }

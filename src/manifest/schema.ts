@@ -6,6 +6,13 @@ const ENTITY = '^[a-z_]+$';
 const SEMVER =
   '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$';
 
+/** How messages describe each pattern. */
+export const MANIFEST_PATTERN_NAMES: Readonly<Record<string, string>> = {
+  [INTENT]: 'an intent of the form entity.action (lower-case letters and _, e.g. "cart.add_item")',
+  [ENTITY]: 'an entity name (lower-case letters and _, e.g. "cart")',
+  [SEMVER]: 'a semantic version such as "1.0.0"',
+};
+
 const stringArray = { type: 'array', items: { type: 'string' } };
 
 const parameter = {

@@ -2,6 +2,7 @@ import { isMap, isScalar, parseDocument, type Document } from 'yaml';
 import { FatalError, located } from '../errors.js';
 import type { Range } from '../model.js';
 import { LineIndex, stripBom } from '../text/line-index.js';
+import { locateJsonError } from './json-error.js';
 
 export type DataPath = readonly (string | number)[];
 
@@ -23,8 +24,8 @@ export function parseStructured(rawText: string, format: 'json' | 'yaml', displa
   if (format === 'json') {
     try {
       data = JSON.parse(text);
-    } catch (error) {
-      const { message, offset } = jsonSyntaxError(error as Error, text);
+    } catch {
+      const { message, offset } = locateJsonError(text);
       throw new FatalError(`${located(displayPath, lines.position(offset))}: invalid JSON: ${message}`);
     }
   }
@@ -57,12 +58,6 @@ function spanOf(tree: Document, path: DataPath, key: boolean): [number, number] 
     if (range) return [range[0], range[1]];
   }
   return [0, 0];
-}
-
-function jsonSyntaxError(error: Error, text: string): { message: string; offset: number } {
-  const position = /at position (\d+)/.exec(error.message);
-  const message = error.message.replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '');
-  return { message, offset: position ? Number(position[1]) : text.length };
 }
 
 function firstLine(message: string): string {

@@ -20,19 +20,14 @@ export function compileSchema(schema: object): ValidateFunction {
 }
 
 /** Validates a parsed document and explains each problem, in document order. */
-export function schemaProblems(
-  validate: ValidateFunction,
-  document: StructuredDocument,
-  rootName: string,
-  unknownKeyHint: UnknownKeyHint = () => undefined,
-): SchemaProblem[] {
+export function schemaProblems(validate: ValidateFunction, document: StructuredDocument, explainer: Explainer): SchemaProblem[] {
   if (validate(document.data)) return [];
   const errors = (validate.errors ?? []).filter((error) => !UMBRELLA_KEYWORDS.has(error.keyword));
   const seen = new Set<string>();
   const problems: SchemaProblem[] = [];
   for (const error of errors) {
     const path = dataPath(error.instancePath, document.data);
-    const problem = explain(error, path, document, rootName, unknownKeyHint);
+    const problem = explain(error, path, document, explainer);
     const key = `${problem.range.line}:${problem.range.column}:${problem.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -41,26 +36,27 @@ export function schemaProblems(
   return problems.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
 }
 
-/** Advice for an unknown key at `path` ("did you mean …"), appended to its message. */
-export type UnknownKeyHint = (path: DataPath, key: string) => string | undefined;
+/** What the caller knows that makes messages readable. */
+export interface Explainer {
+  /** How to name the document's root in messages ("the manifest"). */
+  rootName: string;
+  /** Advice for an unknown key at `path` ("did you mean …"), appended to its message. */
+  unknownKeyHint?: (path: DataPath, key: string) => string | undefined;
+  /** What a `pattern` means, by pattern source: "a semantic version such as 1.0.0". */
+  patternNames?: Readonly<Record<string, string>>;
+}
 
 /** Keywords whose errors only say that a more specific error happened below. */
 const UMBRELLA_KEYWORDS = new Set(['if', 'anyOf', 'oneOf']);
 
-function explain(
-  error: ErrorObject,
-  path: DataPath,
-  document: StructuredDocument,
-  rootName: string,
-  unknownKeyHint: UnknownKeyHint,
-): SchemaProblem {
-  const where = path.length === 0 ? rootName : displayPath(path);
+function explain(error: ErrorObject, path: DataPath, document: StructuredDocument, explainer: Explainer): SchemaProblem {
+  const where = path.length === 0 ? explainer.rootName : displayPath(path);
   const value = valueAt(document.data, path);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
-      const hint = unknownKeyHint(path, key);
+      const hint = explainer.unknownKeyHint?.(path, key);
       return {
         message: `unknown key "${key}" in ${where}${hint ? `; ${hint}` : ''}`,
         range: document.locate([...path, key], true),
@@ -78,8 +74,11 @@ function explain(
       };
     case 'type':
       return { message: `${where} must be ${article(String(params.type))}; got ${show(value)}`, range: document.locate(path) };
-    case 'pattern':
-      return { message: `${where} ${show(value)} does not match ${String(params.pattern)}`, range: document.locate(path) };
+    case 'pattern': {
+      const meaning = explainer.patternNames?.[String(params.pattern)];
+      const expected = meaning ? `is not ${meaning}` : `does not match ${String(params.pattern)}`;
+      return { message: `${where} ${show(value)} ${expected}`, range: document.locate(path) };
+    }
     case 'format':
       return { message: `${where} ${show(value)} is not a valid ${String(params.format)}`, range: document.locate(path) };
     default:

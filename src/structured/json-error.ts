@@ -1,0 +1,87 @@
+/**
+ * Where and why a text is not JSON. Node's JSON.parse does not always give a
+ * position (and its message quotes raw source lines), so a small scanner finds
+ * the first offending character itself. Call it only on text JSON.parse rejected.
+ */
+export function locateJsonError(text: string): { offset: number; message: string } {
+  let i = 0;
+  const fail = (message: string): never => {
+    throw { offset: i, message };
+  };
+  const unexpected = (): never =>
+    i >= text.length ? fail('unexpected end of file') : fail(`unexpected ${JSON.stringify(text[i])}`);
+  const space = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
+  };
+  const expect = (char: string, what: string) => {
+    space();
+    if (text[i] !== char) fail(`expected ${what}, found ${i >= text.length ? 'the end of the file' : JSON.stringify(text[i])}`);
+    i++;
+  };
+  const string = () => {
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      const code = text.charCodeAt(i);
+      if (code < 0x20) fail('control character in a string; escape it');
+      if (text[i] === '\\') {
+        i++;
+        if (text[i] === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail('invalid \\u escape');
+          i += 4;
+        } else if (!'"\\/bfnrt'.includes(text[i] ?? '')) fail('invalid escape in a string');
+      }
+      i++;
+    }
+    if (i >= text.length) fail('unterminated string');
+    i++;
+  };
+  const value = (): void => {
+    space();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      space();
+      if (text[i] === '}') return void i++;
+      for (;;) {
+        space();
+        if (text[i] !== '"') fail(`expected a property name in double quotes, found ${text[i] === undefined ? 'the end of the file' : JSON.stringify(text[i])}`);
+        string();
+        expect(':', '":"');
+        value();
+        space();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        return expect('}', '"," or "}"');
+      }
+    }
+    if (c === '[') {
+      i++;
+      space();
+      if (text[i] === ']') return void i++;
+      for (;;) {
+        value();
+        space();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        return expect(']', '"," or "]"');
+      }
+    }
+    if (c === '"') return string();
+    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
+    if (!literal) unexpected();
+    i += literal![0].length;
+  };
+  try {
+    value();
+    space();
+    if (i < text.length) fail(`unexpected ${JSON.stringify(text[i])} after the JSON value`);
+  } catch (error) {
+    if (typeof error === 'object' && error !== null && 'offset' in error) return error as { offset: number; message: string };
+    throw error;
+  }
+  return { offset: text.length, message: 'invalid JSON' };
+}

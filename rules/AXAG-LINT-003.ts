@@ -1,5 +1,4 @@
 import { actionLabel, missing, type Rule } from '../src/rule.js';
-import { ACTION_TYPES } from '../src/vocabulary.js';
 
 export const rule: Rule = {
   id: 'AXAG-LINT-003',
@@ -17,11 +16,11 @@ export const rule: Rule = {
     passing: '<button axag-intent="order.cancel" axag-entity="order" axag-action-type="mutate">Cancel order</button>',
   },
   defaultOptions: {},
-  check({ model }) {
+  check({ model, actionTypes }) {
     return model.actions
       .filter((action) => !action.open && !action.effective.has('axag-action-type'))
       .map((action) =>
-        missing(action, `${actionLabel(action)} has no axag-action-type; add one of ${ACTION_TYPES.join(', ')}`),
+        missing(action, `${actionLabel(action)} has no axag-action-type; add one of ${actionTypes.join(', ')}`),
       );
   },
 };

@@ -23,18 +23,24 @@ export interface ExpandOptions {
  * `include` globs, a glob is expanded from the working directory; walks respect
  * `.gitignore`, `ignorePatterns` and skip `node_modules`.
  */
-export async function expandPaths(patterns: readonly string[], resolver: ConfigResolver, options: ExpandOptions): Promise<string[]> {
+export async function expandPaths(
+  patterns: readonly string[],
+  resolver: ConfigResolver,
+  options: ExpandOptions,
+): Promise<{ files: string[]; ignoredNamedFiles: string[] }> {
   const files = new Set<string>();
+  const ignoredNamedFiles: string[] = [];
   for (const pattern of patterns) {
     const { found, ignored } = await expandOne(pattern, resolver, options.cwd);
-    // A named file that is ignored is skipped quietly, so hooks may pass any staged file.
-    if (found.length === 0 && ignored !== 'named-file' && options.errorOnUnmatchedPattern) {
+    // A named file that is ignored is skipped without failing, so hooks may pass any staged file.
+    if (ignored === 'named-file') ignoredNamedFiles.push(pattern);
+    else if (found.length === 0 && options.errorOnUnmatchedPattern) {
       const why = ignored > 0 ? `ignorePatterns exclude every file it matches (${ignored})` : 'check the path and the include setting';
       throw new FatalError(`no files to lint match "${pattern}"; ${why}`);
     }
     for (const file of found) files.add(file);
   }
-  return [...files].sort(compareStrings);
+  return { files: [...files].sort(compareStrings), ignoredNamedFiles };
 }
 
 interface Expansion {

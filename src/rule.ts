@@ -27,6 +27,8 @@ export interface RuleContext<Options> {
   model: AnnotationModel;
   manifest: ManifestIndex | undefined;
   options: Options;
+  /** The action types this project accepts (AXAG-LINT-004's `allowed`), for messages of other rules. */
+  actionTypes: readonly string[];
 }
 
 /** One finding as a rule reports it; the engine adds the rule id and severity. */

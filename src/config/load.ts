@@ -38,6 +38,7 @@ export function loadConfigFile(path: string, displayPath: string): ConfigFile {
       code === 'ENOENT' ? `config file not found: ${displayPath}` : `cannot read the config file ${displayPath} (${code})`,
     );
   }
+  if (text.trim() === '') return { path, dir: dirname(path) };
   const format = extname(path).toLowerCase() === '.json' ? 'json' : 'yaml';
   const document = parseStructured(text, format, displayPath);
   if (document.data === null || document.data === undefined) return { path, dir: dirname(path) };

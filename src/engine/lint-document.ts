@@ -3,6 +3,7 @@ import type { ResolvedConfig } from '../config/settings.js';
 import type { SourceDocument } from '../model.js';
 import { compareFindings, type Finding } from '../results.js';
 import type { ManifestIndex } from '../rule.js';
+import { ACTION_TYPES } from '../vocabulary.js';
 import { buildModel } from './element-model.js';
 
 export interface DocumentOptions {
@@ -16,11 +17,12 @@ export interface DocumentOptions {
 export function lintDocument(document: SourceDocument, options: DocumentOptions): { findings: Finding[]; annotations: number } {
   const model = buildModel(document, options.config.identity);
   const findings: Finding[] = [];
+  const actionTypes = (options.config.rules['AXAG-LINT-004']?.options.allowed as string[] | undefined) ?? ACTION_TYPES;
   for (const rule of RULES) {
     const setting = options.config.rules[rule.id];
     if (!setting || setting.severity === 'off' || (options.errorsOnly && setting.severity !== 'error')) continue;
     const severity = setting.severity;
-    for (const report of rule.check({ model, manifest: options.manifest, options: setting.options })) {
+    for (const report of rule.check({ model, manifest: options.manifest, options: setting.options, actionTypes })) {
       findings.push({
         ruleId: rule.id,
         severity,

@@ -9,8 +9,11 @@ export type DataPath = readonly (string | number)[];
 /** A parsed JSON or YAML file that can tell where each of its values is. */
 export interface StructuredDocument {
   data: unknown;
-  /** Where the value at `path` is; with `key`, where its key in the enclosing mapping is. */
-  locate(path: DataPath, key?: boolean): Range;
+  /**
+   * Where the entry at `path` is: from its key (when it sits in a mapping) to the end of its value;
+   * with `part: 'key'`, the key alone. The nearest existing ancestor when the path does not exist.
+   */
+  locate(path: DataPath, part?: 'entry' | 'key'): Range;
 }
 
 /**
@@ -38,26 +41,27 @@ export function parseStructured(rawText: string, format: 'json' | 'yaml', displa
     }
     data = tree.toJS();
   }
-  return { data, locate: (path, key) => lines.range(...spanOf(tree, path, key ?? false)) };
+  return { data, locate: (path, part = 'entry') => lines.range(...spanOf(tree, path, part)) };
 }
 
 type NodeRange = { range?: [number, number, number] } | null | undefined;
 
-function spanOf(tree: Document, path: DataPath, key: boolean): [number, number] {
-  if (key && path.length > 0) {
-    const parent = tree.getIn(path.slice(0, -1), true);
-    if (isMap(parent)) {
-      const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(path.at(-1)));
-      const range = (pair?.key as NodeRange)?.range;
-      if (range) return [range[0], range[1]];
-    }
-  }
+function spanOf(tree: Document, path: DataPath, part: 'entry' | 'key'): [number, number] {
   for (let depth = path.length; depth >= 0; depth--) {
-    const node = depth === 0 ? tree.contents : tree.getIn(path.slice(0, depth), true);
-    const range = (node as NodeRange)?.range;
-    if (range) return [range[0], range[1]];
+    const value = (depth === 0 ? tree.contents : tree.getIn(path.slice(0, depth), true)) as NodeRange;
+    const key = depth === 0 ? undefined : keyOf(tree, path.slice(0, depth));
+    if (key?.range && (part === 'key' || !value?.range)) return [key.range[0], key.range[1]];
+    if (value?.range) return [key?.range?.[0] ?? value.range[0], value.range[1]];
   }
   return [0, 0];
+}
+
+/** The key node of the mapping entry at `path`, if its parent is a mapping. */
+function keyOf(tree: Document, path: DataPath): NodeRange {
+  const parent = tree.getIn(path.slice(0, -1), true);
+  if (!isMap(parent)) return undefined;
+  const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(path.at(-1)));
+  return pair?.key as NodeRange;
 }
 
 function firstLine(message: string): string {

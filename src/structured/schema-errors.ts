@@ -59,13 +59,13 @@ function explain(error: ErrorObject, path: DataPath, document: StructuredDocumen
       const hint = explainer.unknownKeyHint?.(path, key);
       return {
         message: `unknown key "${key}" in ${where}${hint ? `; ${hint}` : ''}`,
-        range: document.locate([...path, key], true),
+        range: document.locate([...path, key], 'key'),
       };
     }
     case 'required':
       return {
         message: `${where} is missing the required key "${String(params.missingProperty)}"`,
-        range: document.locate(path, true),
+        range: document.locate(path),
       };
     case 'enum':
       return {

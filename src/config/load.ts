@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { dirname, extname } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { RULES } from '../../rules/index.js';
 import type { Identity } from '../engine/element-model.js';
 import { FatalError, located } from '../errors.js';
-import { parseStructured, type DataPath } from '../structured/document.js';
+import { parseStructured, readRequiredFile, type DataPath } from '../structured/document.js';
 import { compileSchema, schemaProblems } from '../structured/schema-errors.js';
 import { closest } from '../text/suggest.js';
 import { CONFIG_SCHEMA } from './schema.js';
@@ -29,15 +28,7 @@ let validator: ValidateFunction | undefined;
 
 /** Reads and validates a config file; any problem is a FatalError naming the file, line, column and key. */
 export function loadConfigFile(path: string, displayPath: string): ConfigFile {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new FatalError(
-      code === 'ENOENT' ? `config file not found: ${displayPath}` : `cannot read the config file ${displayPath} (${code})`,
-    );
-  }
+  const text = readRequiredFile(path, displayPath, 'config file', 'fix the --config path');
   if (text.trim() === '') return { path, dir: dirname(path) };
   const format = extname(path).toLowerCase() === '.json' ? 'json' : 'yaml';
   const document = parseStructured(text, format, displayPath);

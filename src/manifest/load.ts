@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { ValidateFunction } from 'ajv';
-import { FatalError } from '../errors.js';
-import { parseStructured } from '../structured/document.js';
+import { parseStructured, readRequiredFile } from '../structured/document.js';
 import { compileSchema, schemaProblems, type SchemaProblem } from '../structured/schema-errors.js';
 import { MANIFEST_PATTERN_NAMES, MANIFEST_SCHEMA } from './schema.js';
 
@@ -22,17 +20,12 @@ let validator: ValidateFunction | undefined;
  * FatalError naming `displayPath` (with line and column for a syntax error).
  */
 export function loadManifest(path: string, displayPath: string): LoadedManifest {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new FatalError(
-      code === 'ENOENT'
-        ? `manifest not found: ${displayPath}; fix --manifest or manifestPath, or remove it to lint without a manifest`
-        : `cannot read the manifest ${displayPath} (${code ?? String(error)})`,
-    );
-  }
+  const text = readRequiredFile(
+    path,
+    displayPath,
+    'manifest',
+    'fix --manifest or manifestPath, or remove it to lint without a manifest',
+  );
   const document = parseStructured(text, formatOf(path, text), displayPath);
   validator ??= compileSchema(MANIFEST_SCHEMA);
   const actions = (document.data as { actions?: unknown } | null)?.actions;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { isMap, isScalar, parseDocument, type Document } from 'yaml';
 import { FatalError, located } from '../errors.js';
 import type { Range } from '../model.js';
@@ -14,6 +15,21 @@ export interface StructuredDocument {
    * with `part: 'key'`, the key alone. The nearest existing ancestor when the path does not exist.
    */
   locate(path: DataPath, part?: 'entry' | 'key'): Range;
+}
+
+/**
+ * Reads a file the run depends on (a config, a manifest). A missing or unreadable
+ * file is a FatalError that names it as `what`, with `missingHint` saying what to do.
+ */
+export function readRequiredFile(path: string, displayPath: string, what: string, missingHint: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new FatalError(
+      code === 'ENOENT' ? `${what} not found: ${displayPath}; ${missingHint}` : `cannot read the ${what} ${displayPath} (${code ?? String(error)})`,
+    );
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
-import { globby, isDynamicPattern } from 'globby';
+import { convertPathToPattern, globby, isDynamicPattern } from 'globby';
 import picomatch from 'picomatch';
 import type { ConfigResolver } from './config/resolve.js';
 import type { ResolvedConfig } from './config/settings.js';
@@ -10,6 +10,14 @@ import { compareStrings } from './results.js';
 import { parserFor } from './sources/index.js';
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+const GLOB_OPTIONS = {
+  absolute: true,
+  gitignore: true,
+  dot: true,
+  ignore: ALWAYS_IGNORED,
+  caseSensitiveMatch: false,
+  followSymbolicLinks: false,
+} as const;
 
 export interface ExpandOptions {
   cwd: string;
@@ -17,95 +25,135 @@ export interface ExpandOptions {
   errorOnUnmatchedPattern: boolean;
 }
 
+/** A file named on the command line that is not linted, and why. */
+export interface SkippedFile {
+  path: string;
+  reason: string;
+}
+
 /**
  * Turns the paths and globs of the command line into the files to lint
  * (spec §5): a file is taken as named, a directory is walked with its config's
  * `include` globs, a glob is expanded from the working directory; walks respect
- * `.gitignore`, `ignorePatterns` and skip `node_modules`.
+ * `.gitignore`, `ignorePatterns` and skip `node_modules`. A named file that is
+ * ignored or of a type axag does not read is skipped, not an error, so hooks may
+ * pass any staged file.
  */
 export async function expandPaths(
   patterns: readonly string[],
   resolver: ConfigResolver,
   options: ExpandOptions,
-): Promise<{ files: string[]; ignoredNamedFiles: string[] }> {
+): Promise<{ files: string[]; skipped: SkippedFile[] }> {
   const files = new Set<string>();
-  const ignoredNamedFiles: string[] = [];
+  const skipped: SkippedFile[] = [];
   for (const pattern of patterns) {
-    const { found, ignored } = await expandOne(pattern, resolver, options.cwd);
-    // A named file that is ignored is skipped without failing, so hooks may pass any staged file.
-    if (ignored === 'named-file') ignoredNamedFiles.push(pattern);
-    else if (found.length === 0 && options.errorOnUnmatchedPattern) {
-      const why = ignored > 0 ? `ignorePatterns exclude every file it matches (${ignored})` : 'check the path and the include setting';
-      throw new FatalError(`no files to lint match "${pattern}"; ${why}`);
+    const expansion = await expandOne(pattern, resolver, options.cwd);
+    if ('skipped' in expansion) {
+      skipped.push({ path: pattern, reason: expansion.skipped });
+      continue;
+    }
+    const { found, ignored, kind } = expansion;
+    if (found.length === 0 && options.errorOnUnmatchedPattern) {
+      const why =
+        ignored > 0
+          ? `ignorePatterns exclude every file it matches (${ignored})`
+          : kind === 'directory'
+            ? 'no file in it matches the include globs, or .gitignore excludes them'
+            : 'no file axag reads matches it, or .gitignore excludes them';
+      throw new FatalError(`no files to lint match "${pattern}": ${why}`);
     }
     for (const file of found) files.add(file);
   }
-  return { files: [...files].sort(compareStrings), ignoredNamedFiles };
+  return { files: [...files].sort(compareStrings), skipped };
 }
 
-interface Expansion {
-  found: string[];
-  /** How many matches ignorePatterns removed, or 'named-file' for an ignored file named outright. */
-  ignored: number | 'named-file';
-}
+type Expansion =
+  | { skipped: string }
+  | {
+      found: string[];
+      /** How many matches ignorePatterns removed. */
+      ignored: number;
+      kind: 'directory' | 'glob' | 'file';
+    };
 
 async function expandOne(pattern: string, resolver: ConfigResolver, cwd: string): Promise<Expansion> {
   const path = absolute(pattern, cwd);
   const kind = statKind(path);
   if (kind === 'file') {
-    const ignored = isNodeModules(path) || isIgnored(path, resolver.forFile(path));
-    return ignored ? { found: [], ignored: 'named-file' } : { found: [path], ignored: 0 };
+    if (!parserFor(path)) return { skipped: 'not a file type axag reads' };
+    if (isInNodeModules(path, cwd)) return { skipped: 'inside node_modules' };
+    if (isIgnored(path, resolver.forFile(path))) return { skipped: 'matched by ignorePatterns' };
+    return { found: [path], ignored: 0, kind };
   }
-  if (kind === 'directory') return notIgnored(await walkDirectory(path, resolver.forDirectory(path)), resolver);
+  if (kind === 'directory') {
+    return { ...notIgnored(await walkDirectory(path, resolver.forDirectory(path)), resolver), kind };
+  }
   if (!isDynamicPattern(pattern)) throw new FatalError(`no such file or directory: ${pattern}`);
-  const matches = await globby(pattern, { cwd, absolute: true, gitignore: true, dot: true, ignore: ALWAYS_IGNORED });
-  return notIgnored(matches.filter((file) => parserFor(file) !== undefined), resolver);
+  const matches = await globby(pattern, { ...GLOB_OPTIONS, cwd });
+  return { ...notIgnored(matches, resolver), kind: 'glob' };
 }
 
-/** `include` globs are relative to the config's directory; `**\/…` globs are walked from `dir` alone. */
+/**
+ * The files in `dir` that the config's `include` globs match. The globs are
+ * relative to the config's directory; `**\/…` globs are narrowed to `dir` so
+ * that linting a subdirectory does not walk its siblings.
+ */
 async function walkDirectory(dir: string, config: ResolvedConfig): Promise<string[]> {
-  const local = config.include.filter((glob) => glob.startsWith('**/') || !isInside(dir, config.baseDir));
-  const rooted = config.include.filter((glob) => !local.includes(glob));
-  const options = { absolute: true, gitignore: true, dot: true, ignore: ALWAYS_IGNORED } as const;
-  const found = await globby(local, { ...options, cwd: dir });
-  if (rooted.length > 0) {
-    const fromBase = await globby(rooted, { ...options, cwd: config.baseDir });
-    found.push(...fromBase.filter((file) => isInside(file, dir)));
-  }
-  return found;
+  const within = isInside(dir, config.baseDir) ? relative(config.baseDir, dir) : undefined;
+  if (within === undefined) return globby(config.include, { ...GLOB_OPTIONS, cwd: dir });
+  const prefix = within === '' ? '' : `${convertPathToPattern(within.split(sep).join('/'))}/`;
+  const globs = config.include.map((glob) => {
+    const negated = glob.startsWith('!');
+    const body = negated ? glob.slice(1) : glob;
+    return body.startsWith('**/') ? `${negated ? '!' : ''}${prefix}${body}` : glob;
+  });
+  const found = await globby(globs, { ...GLOB_OPTIONS, cwd: config.baseDir });
+  return found.filter((file) => isInside(file, dir));
 }
 
-function notIgnored(files: string[], resolver: ConfigResolver): Expansion {
-  const found = files.filter((file) => !isIgnored(file, resolver.forFile(file)));
-  return { found, ignored: files.length - found.length };
+function readable(files: string[]): string[] {
+  return files.filter((file) => parserFor(file) !== undefined);
+}
+
+function notIgnored(files: string[], resolver: ConfigResolver): { found: string[]; ignored: number } {
+  const candidates = readable(files);
+  const found = candidates.filter((file) => !isIgnored(file, resolver.forFile(file)));
+  return { found, ignored: candidates.length - found.length };
 }
 
 const matchers = new WeakMap<ResolvedConfig, (path: string) => boolean>();
 
-/** Whether a config's `ignorePatterns` (relative to its directory) cover the file. */
+/**
+ * Whether a config's `ignorePatterns` (relative to its directory) cover the
+ * file. As in .gitignore, a pattern naming a directory covers everything in it,
+ * and a `!pattern` takes files back.
+ */
 export function isIgnored(file: string, config: ResolvedConfig): boolean {
   if (config.ignorePatterns.length === 0 || !isInside(file, config.baseDir)) return false;
   let matcher = matchers.get(config);
   if (!matcher) {
-    // A pattern naming a directory ignores everything inside it, as in .gitignore.
-    const globs = config.ignorePatterns.flatMap((glob) => {
-      const trimmed = glob.replace(/\/+$/, '');
-      return [trimmed, `${trimmed}/**`];
-    });
-    matcher = picomatch(globs, { dot: true });
+    const withContents = (globs: string[]) =>
+      globs.flatMap((glob) => {
+        const trimmed = glob.replace(/\/+$/, '');
+        return [trimmed, `${trimmed}/**`];
+      });
+    const negated = config.ignorePatterns.filter((glob) => glob.startsWith('!')).map((glob) => glob.slice(1));
+    const ignores = picomatch(withContents(config.ignorePatterns.filter((glob) => !glob.startsWith('!'))), { dot: true });
+    const keeps = negated.length > 0 ? picomatch(withContents(negated), { dot: true }) : () => false;
+    matcher = (path) => ignores(path) && !keeps(path);
     matchers.set(config, matcher);
   }
   return matcher(relative(config.baseDir, file).split(sep).join('/'));
 }
 
-function isNodeModules(path: string): boolean {
-  return path.split(sep).includes('node_modules');
+/** node_modules below the working directory (a project that itself lives in one is still linted). */
+function isInNodeModules(path: string, cwd: string): boolean {
+  return relative(cwd, path).split(sep).includes('node_modules');
 }
 
 function statKind(path: string): 'file' | 'directory' | 'missing' {
   try {
-    const stats = statSync(path);
-    return stats.isDirectory() ? 'directory' : 'file';
+    return statSync(path).isDirectory() ? 'directory' : 'file';
   } catch {
     return 'missing';
   }

@@ -8,7 +8,7 @@
  * does not build.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -652,10 +652,10 @@ describe.concurrent('config discovery', () => {
     const result = await axag(['lint', 'legacy/old.html'], { cwd });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe('axag: not linted, as ignorePatterns or node_modules exclude them: legacy/old.html\n');
+    expect(result.stderr).toBe('axag: not linted: legacy/old.html (matched by ignorePatterns)\n');
     const walked = await axag(['lint', 'legacy'], { cwd });
     expect(walked.code).toBe(2);
-    expect(walked.stderr).toContain('no files to lint match "legacy"; ignorePatterns exclude every file it matches (1)');
+    expect(walked.stderr).toContain('no files to lint match "legacy": ignorePatterns exclude every file it matches (1)');
   });
 
   it('an empty .axag-lint.json is an empty config: the recommended preset', async ({ expect }) => {
@@ -819,5 +819,58 @@ describe.concurrent('version and help', () => {
       expect(result.stdout).toMatch(/^\s*1\s+\S/m);
       expect(result.stdout).toMatch(/^\s*2\s+\S/m);
     }
+  });
+});
+
+describe.concurrent('choosing the files to lint', () => {
+  it('a negated include glob leaves files out of a directory walk; non-HTML matches are not linted', async ({ expect }) => {
+    const cwd = project({
+      '.axag-lint.json': '{ "include": ["**/*.html", "!drafts/**", "pages/**"] }\n',
+      'drafts/d.html': ERR_001,
+      'pages/p.html': ERR_001,
+      'pages/notes.txt': 'axag notes\n',
+      'a.html': ERR_001,
+    });
+    const result = await axag(['lint'], { cwd });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    expect(Object.keys(rowsByFile(result.stdout))).toEqual(['a.html', 'pages/p.html']);
+  });
+
+  it('a negated ignore pattern takes a file back', async ({ expect }) => {
+    const cwd = project({
+      '.axag-lint.json': '{ "ignorePatterns": ["vendor/", "!vendor/keep.html"] }\n',
+      'vendor/skip.html': ERR_001,
+      'vendor/keep.html': ERR_001,
+      'a.html': ERR_001,
+    });
+    const result = await axag(['lint'], { cwd });
+    expect(result.code).toBe(1);
+    expect(Object.keys(rowsByFile(result.stdout))).toEqual(['a.html', 'vendor/keep.html']);
+  });
+
+  it('a named file of another type is skipped with a note, not a failure', async ({ expect }) => {
+    const cwd = project({ 'a.html': ERR_001, 'style.css': '.axag {}\n' });
+    const result = await axag(['lint', 'a.html', 'style.css'], { cwd });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('axag: not linted: style.css (not a file type axag reads)\n');
+    expect(Object.keys(rowsByFile(result.stdout))).toEqual(['a.html']);
+  });
+
+  it('a project that itself lives inside node_modules is linted; node_modules below it is not', async ({ expect }) => {
+    const root = project({ 'node_modules/site/index.html': ERR_001, 'node_modules/site/node_modules/dep/x.html': ERR_001 });
+    const cwd = join(root, 'node_modules', 'site');
+    const named = await axag(['lint', 'index.html'], { cwd });
+    expect(named.code).toBe(1);
+    const walked = await axag(['lint'], { cwd });
+    expect(Object.keys(rowsByFile(walked.stdout))).toEqual(['index.html']);
+  });
+
+  it('a symbolic link loop does not lint a file twice; upper-case extensions are walked', async ({ expect }) => {
+    const cwd = project({ 'd/a.html': ERR_001, 'd/B.HTML': ERR_001 });
+    symlinkSync('..', join(cwd, 'd', 'loop'));
+    const result = await axag(['lint'], { cwd });
+    expect(result.code).toBe(1);
+    expect(Object.keys(rowsByFile(result.stdout))).toEqual(['d/B.HTML', 'd/a.html']); // code-unit order: 'B' < 'a'
   });
 });

@@ -31,13 +31,11 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
     ...(options.manifest !== undefined && { manifest: options.manifest }),
     ...(options.rule && { ruleOverrides: options.rule }),
   });
-  const { files, ignoredNamedFiles } = await expandPaths(patterns.length > 0 ? patterns : ['.'], resolver, {
+  const { files, skipped } = await expandPaths(patterns.length > 0 ? patterns : ['.'], resolver, {
     cwd,
     errorOnUnmatchedPattern: true,
   });
-  if (ignoredNamedFiles.length > 0) {
-    io.stderr.write(`axag: not linted, as ignorePatterns or node_modules exclude them: ${ignoredNamedFiles.join(', ')}\n`);
-  }
+  for (const { path, reason } of skipped) io.stderr.write(`axag: not linted: ${path} (${reason})\n`);
   const results = await lint(files, { cwd, resolver, errorsOnly: options.quiet ?? false });
 
   const toFile = options.outputFile !== undefined;

@@ -72,4 +72,30 @@ describe('HTML source', () => {
       ['td', false],
     ]);
   });
+
+  it('keeps AXAG attributes that parse5 moves from a later <body> tag, at their own position', () => {
+    const html = '<link rel=stylesheet href=a.css>\nSkip to content\n<body axag-scope="tenant">\n<button axag-intent="a.b">';
+    const { elements } = parseHtml(html);
+    expect(elements.map((e) => [e.tag, e.parent, e.nameRange.line, e.nameRange.column])).toEqual([
+      ['body', -1, 3, 2],
+      ['button', 0, 4, 2],
+    ]);
+    expect(attribute(html, 'axag-scope').valueRange).toEqual({ line: 3, column: 19, endLine: 3, endColumn: 25 });
+  });
+
+  it('walks pages nested deeper than the call stack', () => {
+    const html = `${'<div>'.repeat(20_000)}<button axag-intent="a.b">`;
+    expect(parseHtml(html).elements).toHaveLength(1);
+  });
+
+  it('gives an attribute with "=" but no value an empty range where the value would be, never an inverted one', () => {
+    expect(attribute('<p axag-risk-level=></p>', 'axag-risk-level').valueRange).toEqual({ line: 1, column: 20, endLine: 1, endColumn: 20 });
+    expect(attribute('<p axag-risk-level= ></p>', 'axag-risk-level').valueRange).toEqual({ line: 1, column: 21, endLine: 1, endColumn: 21 });
+  });
+
+  it('names the element as written even when HTML renames it (<image> is parsed as <img>)', () => {
+    const [element] = parseHtml('<image axag-intent="a.b">').elements;
+    expect(element!.tag).toBe('image');
+    expect(element!.nameRange).toEqual({ line: 1, column: 2, endLine: 1, endColumn: 7 });
+  });
 });

@@ -3,6 +3,7 @@ import type { DefaultTreeAdapterMap, TreeAdapter } from 'parse5';
 import type { AnnotatedElement, AxagAttribute, SourceDocument } from '../model.js';
 import { LineIndex } from '../text/line-index.js';
 import { isAxagAttribute, isInteractive } from './element-traits.js';
+import { scanStartTag, scanStartTagsNamed, type StartTagSpan } from './html-start-tag.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -31,67 +32,62 @@ export function parseHtml(text: string): SourceDocument {
   const elements: AnnotatedElement[] = [];
   const document = parse(text, { sourceCodeLocationInfo: true, treeAdapter: leanTreeAdapter });
 
-  const visit = (node: Node, parent: number): void => {
+  // Depth-first, in document order, without recursion: pages can nest deeper than the stack.
+  const stack: [Node, number][] = [[document, -1]];
+  while (stack.length > 0) {
+    const [node, parent] = stack.pop()!;
     let inner = parent;
-    if ('tagName' in node && node.sourceCodeLocation) {
+    if ('tagName' in node) {
       const element = toAnnotated(node, parent, text, lines);
       if (element) {
         inner = elements.length;
         elements.push(element);
       }
     }
-    if ('childNodes' in node) for (const child of node.childNodes) visit(child, inner);
-    // <template> children live in a separate document fragment.
-    if ('content' in node && node.content) visit(node.content, inner);
-  };
-  visit(document, -1);
+    // <template> children live in a separate document fragment, after the (empty) child list.
+    if ('content' in node && node.content) stack.push([node.content, inner]);
+    if ('childNodes' in node) {
+      for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push([node.childNodes[i]!, inner]);
+    }
+  }
   return { elements };
 }
 
 function toAnnotated(node: Element, parent: number, text: string, lines: LineIndex): AnnotatedElement | undefined {
-  const location = node.sourceCodeLocation!;
-  const attrLocations = location.attrs;
+  const axagAttrs = node.attrs.filter((attr) => isAxagAttribute(attr.name));
+  if (axagAttrs.length === 0) return undefined;
+  const location = node.sourceCodeLocation;
+  const ownTag = location ? scanStartTag(text, (location.startTag ?? location).startOffset) : undefined;
+  // parse5 moves the attributes of a later <html> or <body> tag onto the element it already made.
+  let scanned: StartTagSpan[] | undefined;
+  const laterTags = () => (scanned ??= scanStartTagsNamed(text, node.tagName));
+  const tagOf = (name: string) =>
+    ownTag?.attributes.has(name) ? ownTag : laterTags().find((tag) => tag.attributes.has(name));
+
   const attributes: AxagAttribute[] = [];
-  for (const attr of node.attrs) {
-    if (!isAxagAttribute(attr.name)) continue;
-    const at = attrLocations?.[attr.name];
-    if (!at) continue;
-    const nameEnd = at.startOffset + attr.name.length;
-    const [valueStart, valueEnd] = valueSpan(text, at.startOffset, nameEnd, at.endOffset);
+  let firstTag: StartTagSpan | undefined = ownTag;
+  for (const attr of axagAttrs) {
+    const tag = tagOf(attr.name);
+    const span = tag?.attributes.get(attr.name);
+    if (!tag || !span) continue;
+    firstTag ??= tag;
     attributes.push({
       name: attr.name,
       value: attr.value,
-      nameRange: lines.range(at.startOffset, nameEnd),
-      valueRange: lines.range(valueStart, valueEnd),
+      nameRange: lines.range(span.nameStart, span.nameEnd),
+      valueRange: lines.range(span.valueStart, span.valueEnd),
     });
   }
-  if (attributes.length === 0) return undefined;
+  if (!firstTag || attributes.length === 0) return undefined;
 
-  const tagStart = (location.startTag ?? location).startOffset;
-  const tag = text.slice(tagStart + 1, tagStart + 1 + node.tagName.length);
   const attrValue = (name: string) => node.attrs.find((a) => a.name === name)?.value;
   return {
-    tag,
-    nameRange: lines.range(tagStart + 1, tagStart + 1 + tag.length),
-    start: lines.position(tagStart),
+    tag: text.slice(firstTag.start + 1, firstTag.nameEnd),
+    nameRange: lines.range(firstTag.start + 1, firstTag.nameEnd),
+    start: lines.position(firstTag.start),
     parent,
     attributes,
     interactive: isInteractive(node.tagName, attrValue('role'), attrValue('onclick') !== undefined),
     spread: false,
   };
-}
-
-/**
- * The span of an attribute's value text, inside the quotes if any. A bare
- * attribute has no value text: its span is its name's.
- */
-function valueSpan(text: string, attrStart: number, nameEnd: number, attrEnd: number): [number, number] {
-  let i = nameEnd;
-  while (i < attrEnd && /\s/.test(text[i]!)) i++;
-  if (text[i] !== '=') return [attrStart, nameEnd];
-  i++;
-  while (i < attrEnd && /\s/.test(text[i]!)) i++;
-  const quote = text[i];
-  if (quote === '"' || quote === "'") return [i + 1, text[attrEnd - 1] === quote ? attrEnd - 1 : attrEnd];
-  return [i, attrEnd];
 }

@@ -11,7 +11,7 @@ export interface Finding {
   endColumn: number;
   /** The element the finding is about: its tag name and where its start tag begins. */
   element?: { name: string; line: number; column: number };
-  /** Replacement text for the reported range, when there is an obvious fix. */
+  /** The corrected value, when there is an obvious fix: a value, not source text (the source decides the quoting). */
   suggestion?: string;
 }
 

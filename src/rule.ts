@@ -37,7 +37,7 @@ export interface Report {
   range: Range;
   /** The element the finding is about. */
   element: AnnotatedElement;
-  /** Replacement text for the reported range, when there is an obvious fix. */
+  /** The corrected value, when there is an obvious fix: a value, not source text (the source decides the quoting). */
   suggestion?: string;
 }
 

@@ -63,8 +63,27 @@ describe('config resolution', () => {
     ['{"extends": "eslint:recommended"}', /extends must be one of "axag-lint\/recommended", "@axag\/lint\/recommended", "axag-lint\/strict"/],
     ['{"identity": "loose"}', /identity must be one of "default", "strict"; got "loose"/],
     ['{\n  "rules": {,}\n}', /\.axag-lint\.json:2:13: invalid JSON: /],
+    ['{"rules": {}, "rules": {}}', /:1:15: invalid JSON: duplicate key "rules"/],
+    ['{"rules": {"AXAG-LINT-001": ["error", {}]}}', /:1:12: AXAG-LINT-001 takes no options; write just its severity, e.g. "error"$/],
+    ['{"rules": {"AXAG-LINT-004": ["error", {"allowed": ["read", "read"]}]}}', /allowed lists "read" more than once$/],
+    ['{"manifestPath": ""}', /:1:2: manifestPath must not be empty$/],
   ])('rejects %s naming the file, position and key', (text, message) => {
     const dir = project({ '.axag-lint.json': text });
     expect(() => resolveIn(dir)).toThrow(message);
+  });
+});
+
+describe('presets and overrides', () => {
+  it('applies presets in order: recommended after strict undoes strict', () => {
+    const dir = project({ '.axag-lint.json': '{"extends": ["axag-lint/strict", "axag-lint/recommended"]}' });
+    const config = resolveIn(dir);
+    expect(config.identity).toBe('default');
+    expect(config.rules['AXAG-LINT-007']!.severity).toBe('warning');
+  });
+
+  it('rejects an unknown rule id in the library’s rule overrides', () => {
+    const dir = project({});
+    const resolver = new ConfigResolver({ cwd: dir, ruleOverrides: { 'AXAG-LINT-099': 'off' } });
+    expect(() => resolver.forFile(join(dir, 'a.html'))).toThrow(/unknown rule "AXAG-LINT-099"/);
   });
 });

@@ -61,6 +61,16 @@ describe('manifest loading', () => {
     expect(() => loadManifest(path, 'm.json')).toThrow(/^m\.json:3:1: invalid JSON: /);
   });
 
+  it('stops on a duplicate key in JSON, as YAML does', () => {
+    const path = manifestFile('m.json', '{"version": "1.0.0",\n "version": "2.0.0"}');
+    expect(() => loadManifest(path, 'm.json')).toThrow(/^m\.json:2:2: invalid JSON: duplicate key "version"$/);
+  });
+
+  it('stops, without a crash, on nesting too deep to read', () => {
+    const path = manifestFile('m.json', `${'['.repeat(50_000)}${']'.repeat(50_000)}`);
+    expect(() => loadManifest(path, 'm.json')).toThrow(/^m\.json:1:1: invalid JSON: nested too deeply to read$/);
+  });
+
   it('stops when the manifest does not exist', () => {
     expect(() => loadManifest('/nonexistent/axag-manifest.yaml', 'axag-manifest.yaml')).toThrow(
       /manifest not found: axag-manifest\.yaml/,

@@ -1,6 +1,6 @@
 import { dirname, extname } from 'node:path';
-import type { ValidateFunction } from 'ajv';
-import { RULES } from '../../rules/index.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { RULES, RULES_BY_ID } from '../../rules/index.js';
 import type { Identity } from '../engine/element-model.js';
 import { FatalError, located } from '../errors.js';
 import { parseStructured, readRequiredFile, type DataPath } from '../structured/document.js';
@@ -34,7 +34,7 @@ export function loadConfigFile(path: string, displayPath: string): ConfigFile {
   const document = parseStructured(text, format, displayPath);
   if (document.data === null || document.data === undefined) return { path, dir: dirname(path) };
   validator ??= compileSchema(CONFIG_SCHEMA);
-  const problems = schemaProblems(validator, document, { rootName: 'the config', unknownKeyHint });
+  const problems = schemaProblems(validator, document, { rootName: 'the config', unknownKeyHint, special });
   if (problems.length > 0) {
     const lines = problems.map((problem) => `${located(displayPath, problem.range)}: ${problem.message}`);
     throw new FatalError(`invalid config file\n${lines.join('\n')}`);
@@ -53,4 +53,12 @@ function unknownKeyHint(path: DataPath, key: string): string | undefined {
     return near ? `did you mean "${near}"?` : `rule ids are ${RULE_IDS[0]} … ${RULE_IDS.at(-1)}`;
   }
   return undefined;
+}
+
+/** A rule without options given `[severity, options]`. */
+function special(error: ErrorObject, path: DataPath, value: unknown): string | undefined {
+  if (error.keyword !== 'maxItems' || path.length !== 2 || path[0] !== 'rules') return undefined;
+  const rule = RULES_BY_ID.get(String(path[1]));
+  if (rule?.optionsSchema) return undefined;
+  return `${path[1]} takes no options; write just its severity, e.g. ${JSON.stringify((value as unknown[])[0])}`;
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { RULES } from '../../rules/index.js';
-import type { Identity } from '../engine/element-model.js';
+import { FatalError } from '../errors.js';
 import { absolute, displayPath } from '../paths.js';
 import { DEFAULT_INCLUDE } from '../sources/index.js';
 import { loadConfigFile, type ConfigFile, type RawRuleSetting } from './load.js';
@@ -69,9 +69,12 @@ export class ConfigResolver {
       for (const [id, severity] of Object.entries(preset.rules)) rules[id]!.severity = severity;
     }
     for (const [id, setting] of Object.entries(file.rules ?? {})) applySetting(rules[id]!, setting);
-    for (const [id, severity] of Object.entries(ruleOverrides ?? {})) rules[id]!.severity = severity;
+    for (const [id, severity] of Object.entries(ruleOverrides ?? {})) {
+      if (!rules[id]) throw new FatalError(`unknown rule "${id}" in the rule overrides; rule ids are ${RULES[0]!.id} … ${RULES.at(-1)!.id}`);
+      rules[id].severity = severity;
+    }
 
-    const identity = file.identity ?? presets.reduce<Identity>((found, preset) => preset.identity ?? found, 'default');
+    const identity = file.identity ?? presets.at(-1)?.identity ?? 'default';
     return {
       configFile: path,
       baseDir: file.dir,

@@ -53,7 +53,6 @@ export function buildModel(document: SourceDocument, identity: Identity): Annota
   const { elements: source } = document;
   const scopes: (Scope | undefined)[] = new Array(source.length);
   const hostOf = new Array<number>(source.length).fill(-1);
-  const kinds: (ElementKind | undefined)[] = new Array(source.length);
   const owns: Map<string, AxagAttribute>[] = new Array(source.length);
   const elements: ModelElement[] = [];
   const actionIndexes: number[] = [];
@@ -70,7 +69,6 @@ export function buildModel(document: SourceDocument, identity: Identity): Annota
       kind = 'fragment';
       hostOf[i] = parentScope.intentHost;
     }
-    kinds[i] = kind;
     owns[i] = own;
     elements.push({ element, kind, own });
     if (kind === 'action') actionIndexes.push(i);
@@ -90,7 +88,10 @@ export function buildModel(document: SourceDocument, identity: Identity): Annota
 
   const fragmentsOf = new Map<number, number[]>();
   hostOf.forEach((host, i) => {
-    if (host >= 0) fragmentsOf.set(host, [...(fragmentsOf.get(host) ?? []), i]);
+    if (host < 0) return;
+    const fragments = fragmentsOf.get(host);
+    if (fragments) fragments.push(i);
+    else fragmentsOf.set(host, [i]);
   });
 
   const actions = actionIndexes.map((i): Action => {

@@ -44,13 +44,15 @@ function formatOf(path: string, text: string): 'json' | 'yaml' {
   return text.trimStart().startsWith('{') ? 'json' : 'yaml';
 }
 
-function collectIntents(data: unknown, into = new Set<string>()): Set<string> {
-  if (Array.isArray(data)) {
-    for (const item of data) collectIntents(item, into);
-  } else if (data !== null && typeof data === 'object') {
-    const record = data as Record<string, unknown>;
-    if (typeof record.intent === 'string') into.add(record.intent.trim());
-    for (const value of Object.values(record)) collectIntents(value, into);
+function collectIntents(data: unknown): Set<string> {
+  const intents = new Set<string>();
+  const pending = [data];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (node === null || typeof node !== 'object') continue;
+    const record = node as Record<string, unknown>;
+    if (!Array.isArray(node) && typeof record.intent === 'string') intents.add(record.intent.trim());
+    for (const value of Object.values(record)) pending.push(value);
   }
-  return into;
+  return intents;
 }

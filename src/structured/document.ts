@@ -3,7 +3,7 @@ import { isMap, isScalar, parseDocument, type Document } from 'yaml';
 import { FatalError, located } from '../errors.js';
 import type { Range } from '../model.js';
 import { LineIndex, stripBom } from '../text/line-index.js';
-import { locateJsonError } from './json-error.js';
+import { findJsonError } from './json-error.js';
 
 export type DataPath = readonly (string | number)[];
 
@@ -39,25 +39,27 @@ export function readRequiredFile(path: string, displayPath: string, what: string
 export function parseStructured(rawText: string, format: 'json' | 'yaml', displayPath: string): StructuredDocument {
   const text = stripBom(rawText);
   const lines = new LineIndex(text);
-  let data: unknown;
-  if (format === 'json') {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      const { message, offset } = locateJsonError(text);
-      throw new FatalError(`${located(displayPath, lines.position(offset))}: invalid JSON: ${message}`);
+  const fail = (offset: number, message: string): never => {
+    throw new FatalError(`${located(displayPath, lines.position(offset))}: invalid ${format.toUpperCase()}: ${message}`);
+  };
+  try {
+    if (format === 'json') {
+      const error = findJsonError(text);
+      if (error) fail(error.offset, error.message);
+      // YAML parses JSON too: the tree serves only to locate values, so it is built when first needed.
+      let tree: Document | undefined;
+      const locate = (path: DataPath, part: 'entry' | 'key' = 'entry') =>
+        lines.range(...spanOf((tree ??= parseDocument(text)), path, part));
+      return { data: JSON.parse(text), locate };
     }
-  }
-  // YAML parses JSON too; for a .json file the tree serves only to locate values.
-  const tree = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-  if (format === 'yaml') {
+    const tree = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
     const error = tree.errors[0];
-    if (error) {
-      throw new FatalError(`${located(displayPath, lines.position(error.pos[0]))}: invalid YAML: ${firstLine(error.message)}`);
-    }
-    data = tree.toJS();
+    if (error) fail(error.pos[0], /call stack/i.test(error.message) ? 'nested too deeply to read' : firstLine(error.message));
+    return { data: tree.toJS(), locate: (path, part = 'entry') => lines.range(...spanOf(tree, path, part)) };
+  } catch (error) {
+    if (error instanceof RangeError) fail(0, 'nested too deeply to read');
+    throw error;
   }
-  return { data, locate: (path, part = 'entry') => lines.range(...spanOf(tree, path, part)) };
 }
 
 type NodeRange = { range?: [number, number, number] } | null | undefined;

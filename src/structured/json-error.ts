@@ -1,9 +1,10 @@
 /**
- * Where and why a text is not JSON. Node's JSON.parse does not always give a
- * position (and its message quotes raw source lines), so a small scanner finds
- * the first offending character itself. Call it only on text JSON.parse rejected.
+ * Where and why a text is not JSON, or undefined when it is. Node's JSON.parse
+ * does not always give a position (and its message quotes raw source lines), and
+ * it lets a duplicate key silently replace the first, where YAML refuses it; so
+ * a small scanner checks the text first.
  */
-export function locateJsonError(text: string): { offset: number; message: string } {
+export function findJsonError(text: string): { offset: number; message: string } | undefined {
   let i = 0;
   const fail = (message: string): never => {
     throw { offset: i, message };
@@ -42,10 +43,18 @@ export function locateJsonError(text: string): { offset: number; message: string
       i++;
       space();
       if (text[i] === '}') return void i++;
+      const keys = new Set<string>();
       for (;;) {
         space();
         if (text[i] !== '"') fail(`expected a property name in double quotes, found ${text[i] === undefined ? 'the end of the file' : JSON.stringify(text[i])}`);
+        const keyStart = i;
         string();
+        const key = JSON.parse(text.slice(keyStart, i)) as string;
+        if (keys.has(key)) {
+          i = keyStart;
+          fail(`duplicate key ${JSON.stringify(key)}`);
+        }
+        keys.add(key);
         expect(':', '":"');
         value();
         space();
@@ -83,5 +92,5 @@ export function locateJsonError(text: string): { offset: number; message: string
     if (typeof error === 'object' && error !== null && 'offset' in error) return error as { offset: number; message: string };
     throw error;
   }
-  return { offset: text.length, message: 'invalid JSON' };
+  return undefined;
 }

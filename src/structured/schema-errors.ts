@@ -44,15 +44,20 @@ export interface Explainer {
   unknownKeyHint?: (path: DataPath, key: string) => string | undefined;
   /** What a `pattern` means, by pattern source: "a semantic version such as 1.0.0". */
   patternNames?: Readonly<Record<string, string>>;
+  /** A message of the caller's own for an error it knows better, else undefined. */
+  special?: (error: ErrorObject, path: DataPath, value: unknown) => string | undefined;
 }
 
-/** Keywords whose errors only say that a more specific error happened below. */
-const UMBRELLA_KEYWORDS = new Set(['if', 'anyOf', 'oneOf']);
+/** Keywords whose errors only repeat a more specific one (additionalItems comes with maxItems). */
+const UMBRELLA_KEYWORDS = new Set(['if', 'anyOf', 'oneOf', 'additionalItems']);
 
 function explain(error: ErrorObject, path: DataPath, document: StructuredDocument, explainer: Explainer): SchemaProblem {
   const where = path.length === 0 ? explainer.rootName : displayPath(path);
   const value = valueAt(document.data, path);
   const params = error.params as Record<string, unknown>;
+  const special = explainer.special?.(error, path, value);
+  if (special) return { message: special, range: document.locate(path) };
+  const limit = Number(params.limit);
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
@@ -72,8 +77,22 @@ function explain(error: ErrorObject, path: DataPath, document: StructuredDocumen
         message: `${where} must be one of ${(params.allowedValues as unknown[]).map(show).join(', ')}; got ${show(value)}`,
         range: document.locate(path),
       };
-    case 'type':
-      return { message: `${where} must be ${article(String(params.type))}; got ${show(value)}`, range: document.locate(path) };
+    case 'type': {
+      const quoteIt = params.type === 'string' && (typeof value === 'number' || typeof value === 'boolean');
+      const hint = quoteIt ? '; put the value in quotes' : '';
+      return { message: `${where} must be ${article(String(params.type))}; got ${show(value)}${hint}`, range: document.locate(path) };
+    }
+    case 'minItems':
+    case 'minLength':
+      return { message: `${where} must not be ${limit === 1 ? 'empty' : `shorter than ${limit}`}`, range: document.locate(path) };
+    case 'maxItems':
+      return { message: `${where} must have at most ${limit} item${limit === 1 ? '' : 's'}`, range: document.locate(path) };
+    case 'uniqueItems': {
+      const repeated = (value as unknown[])[Number(params.i)];
+      return { message: `${where} lists ${show(repeated)} more than once`, range: document.locate(path) };
+    }
+    case 'minimum':
+      return { message: `${where} must be at least ${limit}; got ${show(value)}`, range: document.locate(path) };
     case 'pattern': {
       const meaning = explainer.patternNames?.[String(params.pattern)];
       const expected = meaning ? `is not ${meaning}` : `does not match ${String(params.pattern)}`;

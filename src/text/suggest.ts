@@ -21,7 +21,7 @@ export function closest(value: string, candidates: Iterable<string>, maxDistance
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    if (candidate === value) continue;
+    if (candidate === value || Math.abs(candidate.length - value.length) > maxDistance) continue;
     const edits = editDistance(value.toLowerCase(), candidate.toLowerCase());
     const distance = edits === 0 ? 0.5 : edits;
     if (distance > maxDistance) continue;
@@ -39,9 +39,4 @@ const MAX_QUOTED = 60;
 export function quote(value: string): string {
   const shown = value.length > MAX_QUOTED ? `${value.slice(0, MAX_QUOTED - 1)}…` : value;
   return JSON.stringify(shown);
-}
-
-/** "a, b or c" */
-export function listOf(values: readonly string[], conjunction = 'or'): string {
-  return values.length < 2 ? values.join('') : `${values.slice(0, -1).join(', ')} ${conjunction} ${values.at(-1)}`;
 }

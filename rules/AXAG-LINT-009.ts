@@ -3,6 +3,9 @@ import { isStringArray, parseJson } from '../src/text/json-value.js';
 import { quote } from '../src/text/suggest.js';
 import { JSON_ATTRIBUTES, type JsonShape } from '../src/vocabulary.js';
 
+/** Longer corrected values are described, not shown, to keep the message on one readable line. */
+const MAX_SHOWN_FIX = 60;
+
 const SHAPE_NAMES: Record<JsonShape, string> = {
   'string-array': 'a JSON array of strings, e.g. ["a","b"]',
   object: 'a JSON object, e.g. {"max":10}',
@@ -40,9 +43,11 @@ export const rule: Rule = {
         const problem = shapeProblem(attribute.value, shape);
         if (!problem) continue;
         const fix = problem.invalidJson ? repair(attribute.value, shape) : undefined;
-        const hint = fix
-          ? `; JSON strings need double quotes: ${name}='${fix}'`
-          : `; write ${SHAPE_NAMES[shape]}`;
+        const hint = !fix
+          ? `; write ${SHAPE_NAMES[shape]}`
+          : fix.length <= MAX_SHOWN_FIX
+            ? `; JSON strings need double quotes: ${name}='${fix}'`
+            : `; JSON strings need double quotes: write " for ' inside the value, and quote the attribute with '`;
         reports.push({
           message: `${name} ${problem.text}${hint}`,
           range: attribute.valueRange,

@@ -1,5 +1,6 @@
 import type { Action } from '../src/engine/element-model.js';
 import { actionLabel, missing, type Rule } from '../src/rule.js';
+import { quote } from '../src/text/suggest.js';
 
 export interface Options {
   /** Treat approval-gated actions (T4) as tenant-sensitive too. */
@@ -62,7 +63,7 @@ function tenantSignal({ effective }: Action, options: Options): string | undefin
   const namespace = effective.get('axag-intent')?.attribute.value?.trim().split('.')[0];
   if (namespace !== undefined && TENANT_NAMESPACES.has(namespace)) return `intent namespace "${namespace}"`;
   const entity = effective.get('axag-entity')?.attribute.value?.trim();
-  if (entity !== undefined && (TENANT_ENTITIES.has(entity) || entity.startsWith('tenant_'))) return `entity "${entity}"`;
+  if (entity !== undefined && (TENANT_ENTITIES.has(entity) || entity.startsWith('tenant_'))) return `entity ${quote(entity)}`;
   if (options.approvalIsRoleBased) {
     if (effective.get('axag-approval-required')?.attribute.value?.trim() === 'true') return 'axag-approval-required';
     if (effective.has('axag-approval-roles')) return 'axag-approval-roles';

@@ -874,3 +874,28 @@ describe.concurrent('choosing the files to lint', () => {
     expect(Object.keys(rowsByFile(result.stdout))).toEqual(['d/B.HTML', 'd/a.html']); // code-unit order: 'B' < 'a'
   });
 });
+
+describe.concurrent('errors that name their cause', () => {
+  it('-o into a path under a file: exit 2, the path as given and why', async ({ expect }) => {
+    const cwd = project({ 'a.html': ERR_001, 'taken': 'a file\n' });
+    const result = await axag(['lint', 'a.html', '-o', 'taken/report.txt'], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('axag: cannot write the report to taken/report.txt: a parent of it is a file\n');
+  });
+
+  it('a missing manifest named by a config names that config', async ({ expect }) => {
+    const cwd = project({ 'site/.axag-lint.json': '{ "manifestPath": "gone.yaml" }\n', 'site/a.html': GOOD });
+    const result = await axag(['lint', 'site'], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'axag: manifest not found: site/gone.yaml; fix manifestPath in site/.axag-lint.json, or remove it to lint without a manifest\n',
+    );
+  });
+
+  it('manifest check accepts --debug and says to check the path of a missing file', async ({ expect }) => {
+    const cwd = project({});
+    const result = await axag(['manifest', 'check', 'nope.yaml', '--debug'], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('axag: manifest not found: nope.yaml; check the path\n');
+  });
+});

@@ -45,7 +45,7 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
     verbose: options.verbose ?? false,
     tool: TOOL,
   });
-  if (toFile) writeOutputFile(absolute(options.outputFile!, cwd), text);
+  if (toFile) writeOutputFile(absolute(options.outputFile!, cwd), options.outputFile!, text);
   else io.stdout.write(text);
 
   for (const failure of results.failures) io.stderr.write(`axag: ${failure}\n`);

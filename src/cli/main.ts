@@ -81,6 +81,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .addOption(new Option('-f, --format <name>', 'output format: pretty or json').default('pretty').argParser(parseFormat))
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output')
+    .option('--debug', 'print stack traces of internal errors')
     .addHelpText('after', '\nExit codes:\n  0  valid\n  1  schema problems (listed)\n  2  missing or unparsable file')
     .action((file: string, options: { format: string; color?: boolean }) => {
       setExitCode(runManifestCheck(file, options, io));

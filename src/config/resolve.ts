@@ -75,13 +75,17 @@ export class ConfigResolver {
     }
 
     const identity = file.identity ?? presets.at(-1)?.identity ?? 'default';
+    const manifestPath = manifest !== undefined ? absolute(manifest, cwd) : manifestFor(file);
+    const manifestFrom =
+      manifest !== undefined ? 'option' : file.manifestPath !== undefined ? 'config' : manifestPath ? 'discovery' : undefined;
     return {
       configFile: path,
       baseDir: file.dir,
       rules,
       include: file.include ?? DEFAULT_INCLUDE,
       ignorePatterns: file.ignorePatterns ?? [],
-      manifestPath: manifest !== undefined ? absolute(manifest, cwd) : manifestFor(file),
+      manifestPath,
+      manifestFrom,
       identity,
     };
   }

@@ -28,5 +28,7 @@ export interface ResolvedConfig {
   ignorePatterns: string[];
   /** Absolute path of the manifest in use, if any. */
   manifestPath: string | undefined;
+  /** What named it: `--manifest`, `manifestPath` of the config file, or discovery beside the config. */
+  manifestFrom: 'option' | 'config' | 'discovery' | undefined;
   identity: Identity;
 }

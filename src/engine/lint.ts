@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ConfigResolver, type ConfigOptions } from '../config/resolve.js';
+import type { ResolvedConfig } from '../config/settings.js';
 import { loadManifest, type LoadedManifest } from '../manifest/load.js';
 import { absolute, displayPath } from '../paths.js';
 import { compareStrings, type FileResult, type Finding, type LintResults } from '../results.js';
@@ -50,7 +51,7 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
     const manifestPath = config.manifestPath;
     let manifest = manifestPath === undefined ? undefined : manifests.get(manifestPath);
     if (manifestPath !== undefined && !manifest) {
-      const loaded = loadManifest(manifestPath, displayPath(manifestPath, cwd));
+      const loaded = loadManifest(manifestPath, displayPath(manifestPath, cwd), missingManifestHint(config, cwd));
       manifest = { loaded, index: { displayPath: displayPath(manifestPath, cwd), intents: loaded.intents } };
       manifests.set(manifestPath, manifest);
     }
@@ -78,4 +79,10 @@ export function manifestFindings(manifest: LoadedManifest): Finding[] {
     message: `Manifest: ${problem.message}`,
     ...problem.range,
   }));
+}
+
+function missingManifestHint(config: ResolvedConfig, cwd: string): string {
+  return config.manifestFrom === 'config' && config.configFile
+    ? `fix manifestPath in ${displayPath(config.configFile, cwd)}, or remove it to lint without a manifest`
+    : 'fix the --manifest path';
 }

@@ -17,15 +17,11 @@ let validator: ValidateFunction | undefined;
 
 /**
  * Reads, parses and validates a manifest. An unreadable or unparsable file is a
- * FatalError naming `displayPath` (with line and column for a syntax error).
+ * FatalError naming `displayPath` (with line and column for a syntax error);
+ * `missingHint` says where the path came from and what to do if it is wrong.
  */
-export function loadManifest(path: string, displayPath: string): LoadedManifest {
-  const text = readRequiredFile(
-    path,
-    displayPath,
-    'manifest',
-    'fix --manifest or manifestPath, or remove it to lint without a manifest',
-  );
+export function loadManifest(path: string, displayPath: string, missingHint = 'check the path'): LoadedManifest {
+  const text = readRequiredFile(path, displayPath, 'manifest', missingHint);
   const document = parseStructured(text, formatOf(path, text), displayPath);
   validator ??= compileSchema(MANIFEST_SCHEMA);
   const actions = (document.data as { actions?: unknown } | null)?.actions;

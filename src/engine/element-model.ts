@@ -52,7 +52,7 @@ const ROOT: Scope = { context: new Map(), entityContainer: -1, intentHost: -1 };
 export function buildModel(document: SourceDocument, identity: Identity): AnnotationModel {
   const { elements: source } = document;
   const scopes: (Scope | undefined)[] = new Array(source.length);
-  const hostOf = new Array<number>(source.length).fill(-1);
+  const fragmentsOf = new Map<number, number[]>();
   const owns: Map<string, AxagAttribute>[] = new Array(source.length);
   const elements: ModelElement[] = [];
   const actionIndexes: number[] = [];
@@ -67,7 +67,9 @@ export function buildModel(document: SourceDocument, identity: Identity): Annota
     let kind = classify(element, own, identity);
     if (kind === 'action' && identity === 'default' && !isPresent(own.get('axag-intent')) && parentScope.intentHost >= 0) {
       kind = 'fragment';
-      hostOf[i] = parentScope.intentHost;
+      const siblings = fragmentsOf.get(parentScope.intentHost);
+      if (siblings) siblings.push(i);
+      else fragmentsOf.set(parentScope.intentHost, [i]);
     }
     owns[i] = own;
     elements.push({ element, kind, own });
@@ -84,14 +86,6 @@ export function buildModel(document: SourceDocument, identity: Identity): Annota
       entityContainer: kind === 'entity-container' ? i : parentScope.entityContainer,
       intentHost: kind === 'action' && isPresent(own.get('axag-intent')) ? i : parentScope.intentHost,
     };
-  });
-
-  const fragmentsOf = new Map<number, number[]>();
-  hostOf.forEach((host, i) => {
-    if (host < 0) return;
-    const fragments = fragmentsOf.get(host);
-    if (fragments) fragments.push(i);
-    else fragmentsOf.set(host, [i]);
   });
 
   const actions = actionIndexes.map((i): Action => {

@@ -7,7 +7,7 @@ import type { ResolvedConfig } from './config/settings.js';
 import { FatalError } from './errors.js';
 import { absolute, isInside } from './paths.js';
 import { compareStrings } from './results.js';
-import { parserFor } from './sources/index.js';
+import { isOptInSource, isSourceFile } from './sources/index.js';
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 const GLOB_OPTIONS = {
@@ -80,7 +80,7 @@ async function expandOne(pattern: string, resolver: ConfigResolver, cwd: string)
   const path = absolute(pattern, cwd);
   const kind = statKind(path);
   if (kind === 'file') {
-    if (!parserFor(path)) return { skipped: 'not a file type axag reads' };
+    if (!isSourceFile(path)) return { skipped: 'not a file type axag reads' };
     if (isInNodeModules(path, cwd)) return { skipped: 'inside node_modules' };
     if (isIgnored(path, resolver.forFile(path))) return { skipped: 'matched by ignorePatterns' };
     return { found: [path], ignored: 0, kind };
@@ -90,7 +90,8 @@ async function expandOne(pattern: string, resolver: ConfigResolver, cwd: string)
   }
   if (!isDynamicPattern(pattern)) throw new FatalError(`no such file or directory: ${pattern}`);
   const matches = await globby(pattern, { ...GLOB_OPTIONS, cwd });
-  return { ...notIgnored(matches, resolver), kind: 'glob' };
+  const optInNamed = namesOptInExtension(pattern);
+  return { ...notIgnored(matches.filter((file) => optInNamed || !isOptInSource(file)), resolver), kind: 'glob' };
 }
 
 /**
@@ -111,8 +112,13 @@ async function walkDirectory(dir: string, config: ResolvedConfig): Promise<strin
   return found.filter((file) => isInside(file, dir));
 }
 
+/** A glob whose last segment names `.md`/`.mdx` (`*.md`, `*.{md,mdx}`) asks for Markdown; `src/**` does not. */
+function namesOptInExtension(glob: string): boolean {
+  return /(?:^|[.{,])mdx?(?:$|[},])/i.test(glob.slice(glob.lastIndexOf('/') + 1));
+}
+
 function readable(files: string[]): string[] {
-  return files.filter((file) => parserFor(file) !== undefined);
+  return files.filter(isSourceFile);
 }
 
 function notIgnored(files: string[], resolver: ConfigResolver): { found: string[]; ignored: number } {

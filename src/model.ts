@@ -1,7 +1,7 @@
 /**
- * The neutral annotation model. Every source (HTML today; JSX, Vue, Svelte and
- * Markdown next) turns a file into this shape, so rules never see a parser tree.
- * Everything here is plain data.
+ * The neutral annotation model. Every source (HTML, JSX/TSX, Vue, Svelte and
+ * Markdown code blocks) turns a file into this shape, so rules never see a
+ * parser tree. Everything here is plain data.
  */
 
 /** 1-based lines, 1-based columns in UTF-16 code units; `endColumn` is exclusive. */
@@ -31,15 +31,26 @@ export interface AnnotatedElement {
   start: { line: number; column: number };
   /** Index in `SourceDocument.elements` of the nearest annotated ancestor, or -1. */
   parent: number;
-  /** AXAG attributes in source order, first occurrence of each name only. */
+  /** AXAG attributes in source order, one per name: the occurrence that takes effect (HTML: the first; JSX: the last). */
   attributes: AxagAttribute[];
   /** A button, link, form control or an element with onclick / role="button". */
   interactive: boolean;
-  /** The element may receive more attributes at run time (a JSX or Vue spread). */
+  /** The element may receive more attributes at run time (a JSX, Vue or Svelte spread). */
   spread: boolean;
+}
+
+/** Source text that its parser rejected: where, and the parser's own words. */
+export interface SyntaxProblem {
+  /** The parser's message, without its own position suffix. */
+  message: string;
+  /** What failed to parse, for the reader: `JSX`, `the Vue template`, `the \`\`\`tsx block`. */
+  source: string;
+  range: Range;
 }
 
 /** A file reduced to its annotated elements, in document order (ancestors first). */
 export interface SourceDocument {
   elements: AnnotatedElement[];
+  /** Parts of the file that could not be parsed; their annotations are not in `elements`. */
+  syntaxErrors: SyntaxProblem[];
 }

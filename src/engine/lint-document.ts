@@ -1,6 +1,6 @@
 import { RULES } from '../../rules/index.js';
 import type { ResolvedConfig } from '../config/settings.js';
-import type { SourceDocument } from '../model.js';
+import type { SourceDocument, SyntaxProblem } from '../model.js';
 import { compareFindings, type Finding } from '../results.js';
 import type { ManifestIndex } from '../rule.js';
 import { ACTION_TYPES } from '../vocabulary.js';
@@ -13,10 +13,12 @@ export interface DocumentOptions {
   errorsOnly?: boolean;
 }
 
-/** Runs every enabled rule over one parsed document. Pure. */
+export const PARSE_ERROR_RULE = 'axag/parse-error';
+
+/** Runs every enabled rule over one parsed document, after reporting what did not parse. Pure. */
 export function lintDocument(document: SourceDocument, options: DocumentOptions): { findings: Finding[]; annotations: number } {
   const model = buildModel(document, options.config.identity);
-  const findings: Finding[] = [];
+  const findings: Finding[] = document.syntaxErrors.map(parseErrorFinding);
   const actionTypes = (options.config.rules['AXAG-LINT-004']?.options.allowed as string[] | undefined) ?? ACTION_TYPES;
   for (const rule of RULES) {
     const setting = options.config.rules[rule.id];
@@ -34,4 +36,16 @@ export function lintDocument(document: SourceDocument, options: DocumentOptions)
     }
   }
   return { findings: findings.sort(compareFindings), annotations: model.elements.length };
+}
+
+/** A syntax error is always reported: the annotations in that part of the file went unchecked. */
+function parseErrorFinding(problem: SyntaxProblem): Finding {
+  const source = problem.source.charAt(0).toUpperCase() + problem.source.slice(1);
+  const reason = problem.message.replace(/\.$/, '');
+  return {
+    ruleId: PARSE_ERROR_RULE,
+    severity: 'error',
+    message: `${source} does not parse: ${reason}; fix the syntax so axag can check its annotations`,
+    ...problem.range,
+  };
 }

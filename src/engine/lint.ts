@@ -5,7 +5,7 @@ import { loadManifest, type LoadedManifest } from '../manifest/load.js';
 import { absolute, displayPath } from '../paths.js';
 import { compareStrings, type FileResult, type Finding, type LintResults } from '../results.js';
 import type { ManifestIndex } from '../rule.js';
-import { mayContainAnnotations, parserFor } from '../sources/index.js';
+import { isSourceFile, mayContainAnnotations, parseSource } from '../sources/index.js';
 import { stripBom } from '../text/line-index.js';
 import { lintDocument } from './lint-document.js';
 
@@ -35,8 +35,7 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
 
   for (const input of inputs) {
     const path = absolute(typeof input === 'string' ? input : input.path, cwd);
-    const parse = parserFor(path);
-    if (!parse) {
+    if (!isSourceFile(path)) {
       failures.push(`${displayPath(path, cwd)}: not a file type axag reads`);
       continue;
     }
@@ -59,7 +58,7 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
       files.push({ path, findings: [], annotations: 0 });
       continue;
     }
-    const document = parse(stripBom(text));
+    const document = await parseSource(path, stripBom(text));
     const result = lintDocument(document, { config, manifest: manifest?.index, errorsOnly: options.errorsOnly ?? false });
     files.push({ path, ...result });
   }

@@ -50,7 +50,7 @@ export function parseHtml(text: string): SourceDocument {
       for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push([node.childNodes[i]!, inner]);
     }
   }
-  return { elements };
+  return { elements, syntaxErrors: [] };
 }
 
 function toAnnotated(node: Element, parent: number, text: string, lines: LineIndex): AnnotatedElement | undefined {

@@ -1,23 +1,110 @@
 import { extname } from 'node:path';
 import type { SourceDocument } from '../model.js';
-import { parseHtml } from './html.js';
+import { LineIndex } from '../text/line-index.js';
+import type { BlockParser } from './markdown.js';
+import { syntaxProblem } from './syntax-problem.js';
 
-export type SourceParser = (text: string) => SourceDocument;
-
-const PARSERS: Record<string, SourceParser> = {
-  '.html': parseHtml,
-  '.htm': parseHtml,
-};
-
-/** The parser for a file, chosen by its extension, or undefined for a type we do not read. */
-export function parserFor(path: string): SourceParser | undefined {
-  return PARSERS[extname(path).toLowerCase()];
+/**
+ * How each file type is read. Parsers are imported on first use, so a run over
+ * HTML never loads Babel, and a run over JSX never loads parse5, Vue or Svelte.
+ */
+interface SourceType {
+  /** Names the file's language in syntax errors. */
+  label: string;
+  /** Linted when a directory is walked with the default `include`; Markdown is opt-in. */
+  byDefault: boolean;
+  parse(text: string): Promise<SourceDocument>;
 }
 
-/** Default `include` globs: every source type this build reads. */
-export const DEFAULT_INCLUDE = Object.keys(PARSERS).map((ext) => `**/*${ext}`);
+const once = <T>(load: () => Promise<T>) => {
+  let loading: Promise<T> | undefined;
+  return () => (loading ??= load());
+};
+const html = once(() => import('./html.js'));
+const script = once(() => import('./jsx.js'));
+const vue = once(() => import('./vue.js'));
+const svelte = once(() => import('./svelte.js'));
+const markdown = once(() => import('./markdown.js'));
+
+const parseBlock: BlockParser = async (language, text, label) => {
+  switch (language) {
+    case 'html':
+      return (await html()).parseHtml(text);
+    case 'vue':
+      return (await vue()).parseVue(text, { label, snippet: true });
+    default:
+      return (await script()).parseScript(text, language === 'tsx' ? 'tsx' : 'js', { label, snippet: true });
+  }
+};
+
+const HTML: SourceType = { label: 'HTML', byDefault: true, parse: async (text) => (await html()).parseHtml(text) };
+const scriptType = (label: string, dialect: 'js' | 'ts' | 'tsx'): SourceType => ({
+  label,
+  byDefault: true,
+  parse: async (text) => (await script()).parseScript(text, dialect, { label }),
+});
+const JAVASCRIPT = scriptType('JavaScript', 'js');
+const TYPESCRIPT = scriptType('TypeScript', 'ts');
+const MARKDOWN: SourceType = {
+  label: 'Markdown',
+  byDefault: false,
+  parse: async (text) => (await markdown()).parseMarkdown(text, parseBlock),
+};
+
+const TYPES: Record<string, SourceType> = {
+  '.html': HTML,
+  '.htm': HTML,
+  '.jsx': scriptType('JSX', 'js'),
+  '.js': JAVASCRIPT,
+  '.mjs': JAVASCRIPT,
+  '.cjs': JAVASCRIPT,
+  '.tsx': scriptType('TSX', 'tsx'),
+  '.ts': TYPESCRIPT,
+  '.mts': TYPESCRIPT,
+  '.cts': TYPESCRIPT,
+  '.vue': { label: 'the Vue template', byDefault: true, parse: async (text) => (await vue()).parseVue(text, { label: 'the Vue template' }) },
+  '.svelte': { label: 'Svelte markup', byDefault: true, parse: async (text) => (await svelte()).parseSvelte(text) },
+  '.md': MARKDOWN,
+  '.mdx': MARKDOWN,
+};
+
+function typeOf(path: string): SourceType | undefined {
+  return TYPES[extname(path).toLowerCase()];
+}
+
+/** Whether axag reads this type of file. */
+export function isSourceFile(path: string): boolean {
+  return typeOf(path) !== undefined;
+}
+
+/** Markdown: read when named or included explicitly, never by the default walk. */
+export function isOptInSource(path: string): boolean {
+  return typeOf(path)?.byDefault === false;
+}
+
+/** Default `include` globs: every source type read by default (spec §3: not Markdown). */
+export const DEFAULT_INCLUDE = Object.entries(TYPES)
+  .filter(([, type]) => type.byDefault)
+  .map(([extension]) => `**/*${extension}`);
 
 /** Spec §3: a file that does not contain the text `axag` needs no parse. */
 export function mayContainAnnotations(text: string): boolean {
   return /axag/i.test(text);
+}
+
+/**
+ * Parses a file of a type axag reads (BOM already stripped). A syntax error is
+ * part of the document, not an exception; so is nesting too deep for a
+ * recursive parser's stack.
+ */
+export async function parseSource(path: string, text: string): Promise<SourceDocument> {
+  const type = typeOf(path);
+  if (!type) throw new Error(`not a source file: ${path}`);
+  try {
+    return await type.parse(text);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    const problem = syntaxProblem(type.label, 'it nests too deeply for the parser', text, new LineIndex(text), 0);
+    return { elements: [], syntaxErrors: [problem] };
+  }
 }

@@ -6,8 +6,10 @@ import type { Range } from '../model.js';
  */
 export class LineIndex {
   private readonly starts: number[] = [0];
+  private readonly length: number;
 
   constructor(text: string) {
+    this.length = text.length;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) this.starts.push(i + 1);
@@ -27,6 +29,11 @@ export class LineIndex {
       else hi = mid - 1;
     }
     return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
+  }
+
+  /** Offset of the first character of a 1-based line; the text length past the last line. */
+  lineStart(line: number): number {
+    return this.starts[line - 1] ?? this.length;
   }
 
   range(start: number, end: number): Range {

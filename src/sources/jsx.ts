@@ -1,0 +1,273 @@
+import { parse, type ParserPlugin } from '@babel/parser';
+import type { Expression, JSXAttribute, JSXOpeningElement, Node } from '@babel/types';
+import type { AnnotatedElement, AxagAttribute, SourceDocument } from '../model.js';
+import { LineIndex } from '../text/line-index.js';
+import { isAxagAttribute, isInteractive } from './element-traits.js';
+import { syntaxProblem } from './syntax-problem.js';
+
+/** `js` covers .js/.jsx/.mjs/.cjs (JSX on); `ts` is .ts/.mts/.cts, where `<T>x` is a type assertion, not JSX. */
+export type ScriptDialect = 'js' | 'ts' | 'tsx';
+
+const PLUGINS: Record<ScriptDialect, ParserPlugin[]> = {
+  js: ['jsx', 'decorators-legacy'],
+  ts: ['typescript', 'decorators-legacy'],
+  tsx: ['jsx', 'typescript', 'decorators-legacy'],
+};
+
+export interface ScriptOptions {
+  /** Names the source in syntax errors: `JSX`, `TypeScript`, `the ```tsx block`. */
+  label: string;
+  /**
+   * A documentation snippet: sibling elements at the top level (`<a/>\n<b/>`) are
+   * not a program, so retry inside a fragment before reporting a syntax error.
+   */
+  snippet?: boolean;
+}
+
+/** Parses JavaScript or TypeScript (BOM already stripped) into the neutral annotation model. */
+export function parseScript(text: string, dialect: ScriptDialect, options: ScriptOptions): SourceDocument {
+  const lines = new LineIndex(text);
+  try {
+    return { elements: collectElements(parseProgram(text, dialect), text, 0, lines), syntaxErrors: [] };
+  } catch (error) {
+    const position = babelErrorOffset(error);
+    if (options.snippet && dialect !== 'ts') {
+      const wrapped = `<>${text}\n</>`;
+      try {
+        return { elements: collectElements(parseProgram(wrapped, dialect), wrapped, 2, lines), syntaxErrors: [] };
+      } catch {
+        // The snippet's own error, not the wrapper's, is the one to show.
+      }
+    }
+    const message = (error as Error).message.replace(/ \(\d+:\d+\)$/, '');
+    return { elements: [], syntaxErrors: [syntaxProblem(options.label, message, text, lines, position)] };
+  }
+}
+
+function parseProgram(text: string, dialect: ScriptDialect): Node {
+  return parse(text, {
+    sourceType: 'unambiguous',
+    plugins: PLUGINS[dialect],
+    allowReturnOutsideFunction: true,
+    allowAwaitOutsideFunction: true,
+    allowImportExportEverywhere: true,
+    allowUndeclaredExports: true,
+    allowNewTargetOutsideFunction: true,
+    allowSuperOutsideMethod: true,
+    attachComment: false,
+  }).program;
+}
+
+/** Babel's syntax errors carry the offset; anything else is a bug of ours and propagates. */
+function babelErrorOffset(error: unknown): number {
+  const pos = (error as { pos?: unknown }).pos;
+  if (error instanceof SyntaxError && typeof pos === 'number') return pos;
+  throw error;
+}
+
+/** Keys of Babel nodes that never hold child nodes. */
+const NOT_CHILDREN = new Set(['type', 'start', 'end', 'loc', 'range', 'extra', 'leadingComments', 'trailingComments', 'innerComments']);
+
+/**
+ * Finds every JSX element with AXAG attributes, depth-first without recursion.
+ * JSX may appear anywhere in a program (returns, props, callbacks), so every node
+ * is visited; an element's parent is the nearest annotated JSX element around it.
+ */
+function collectElements(program: Node, text: string, shift: number, lines: LineIndex): AnnotatedElement[] {
+  const elements: AnnotatedElement[] = [];
+  const at = (offset: number) => offset - shift;
+  const stack: [Node, number][] = [[program, -1]];
+  const children: Node[] = [];
+  while (stack.length > 0) {
+    const [node, parent] = stack.pop()!;
+    let inner = parent;
+    if (node.type === 'JSXElement') {
+      const element = toAnnotated(node.openingElement, parent, text, lines, at);
+      if (element) {
+        inner = elements.length;
+        elements.push(element);
+      }
+    }
+    children.length = 0;
+    const record = node as unknown as Record<string, unknown>;
+    for (const key in record) {
+      if (NOT_CHILDREN.has(key)) continue;
+      const value = record[key];
+      if (Array.isArray(value)) {
+        for (const item of value) if (isNode(item)) children.push(item);
+      } else if (isNode(value)) children.push(value);
+    }
+    children.sort((a, b) => a.start! - b.start!);
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, inner]);
+  }
+  return elements;
+}
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+function toAnnotated(
+  opening: JSXOpeningElement,
+  parent: number,
+  text: string,
+  lines: LineIndex,
+  at: (offset: number) => number,
+): AnnotatedElement | undefined {
+  // At run time the last of duplicate props wins, so a later one replaces an earlier one.
+  const byName = new Map<string, AxagAttribute>();
+  let spread = false;
+  let role: string | undefined;
+  let hasOnclick = false;
+  for (const attr of opening.attributes) {
+    if (attr.type === 'JSXSpreadAttribute') {
+      spread = true;
+      continue;
+    }
+    if (attr.name.type !== 'JSXIdentifier') continue;
+    const name = attr.name.name;
+    if (name.toLowerCase() === 'onclick') hasOnclick = true;
+    if (name === 'role') role = attributeValue(attr).value ?? undefined;
+    if (!isAxagAttribute(name)) continue;
+    const value = attributeValue(attr);
+    byName.delete(name);
+    byName.set(name, {
+      name,
+      value: value.value,
+      nameRange: lines.range(at(attr.name.start!), at(attr.name.end!)),
+      valueRange: lines.range(at(value.start), at(value.end)),
+    });
+  }
+  if (byName.size === 0) return undefined;
+  const nameNode = opening.name;
+  const tag = text.slice(nameNode.start!, nameNode.end!);
+  return {
+    tag,
+    nameRange: lines.range(at(nameNode.start!), at(nameNode.end!)),
+    start: lines.position(at(opening.start!)),
+    parent,
+    attributes: [...byName.values()],
+    // `<ui.Button>` is a button as much as `<Button>` is.
+    interactive: isInteractive(tag.slice(tag.lastIndexOf('.') + 1), role, hasOnclick),
+    spread,
+  };
+}
+
+/** A value and the offsets of its text: inside quotes for strings, the name for a bare attribute. */
+interface ValueSpan {
+  value: string | null;
+  start: number;
+  end: number;
+}
+
+/** Spec §3: the static forms of a JSX attribute value; anything else is dynamic (`null`). */
+function attributeValue(attr: JSXAttribute): ValueSpan {
+  const value = attr.value;
+  if (!value) return { value: 'true', start: attr.name.start!, end: attr.name.end! };
+  if (value.type === 'StringLiteral') return { value: value.value, start: value.start! + 1, end: value.end! - 1 };
+  if (value.type === 'JSXExpressionContainer' && value.expression.type !== 'JSXEmptyExpression') {
+    const expression = unwrap(value.expression);
+    return staticValue(expression) ?? { value: null, start: expression.start!, end: expression.end! };
+  }
+  return { value: null, start: value.start!, end: value.end! };
+}
+
+function staticValue(expression: Expression): ValueSpan | undefined {
+  switch (expression.type) {
+    case 'StringLiteral':
+      return { value: expression.value, start: expression.start! + 1, end: expression.end! - 1 };
+    case 'TemplateLiteral': {
+      const quasi = expression.quasis[0]!;
+      const cooked = expression.expressions.length === 0 ? quasi.value.cooked : undefined;
+      return cooked == null ? undefined : { value: cooked, start: quasi.start!, end: quasi.end! };
+    }
+    case 'BooleanLiteral':
+    case 'NumericLiteral':
+      return { value: String(expression.value), start: expression.start!, end: expression.end! };
+    case 'ArrayExpression':
+      return jsonText(expression);
+    case 'CallExpression': {
+      const [argument, ...rest] = expression.arguments;
+      if (!isJsonStringify(expression.callee) || !argument || rest.length > 0 || argument.type === 'SpreadElement') return undefined;
+      const literal = unwrap(argument as Expression);
+      return literal.type === 'ArrayExpression' || literal.type === 'ObjectExpression' ? jsonText(literal) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function isJsonStringify(callee: Node): boolean {
+  return (
+    callee.type === 'MemberExpression' &&
+    !callee.computed &&
+    callee.object.type === 'Identifier' &&
+    callee.object.name === 'JSON' &&
+    callee.property.type === 'Identifier' &&
+    callee.property.name === 'stringify'
+  );
+}
+
+function jsonText(literal: Expression): ValueSpan | undefined {
+  const value = jsonValue(literal);
+  return value === NOT_STATIC ? undefined : { value: JSON.stringify(value), start: literal.start!, end: literal.end! };
+}
+
+const NOT_STATIC = Symbol('not static');
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+/** The value of a literal made only of literals, as JSON.stringify would see it. */
+function jsonValue(node: Node): Json | typeof NOT_STATIC {
+  const expression = unwrap(node as Expression);
+  switch (expression.type) {
+    case 'StringLiteral':
+    case 'NumericLiteral':
+    case 'BooleanLiteral':
+      return expression.value;
+    case 'NullLiteral':
+      return null;
+    case 'TemplateLiteral':
+      return expression.expressions.length === 0 ? (expression.quasis[0]!.value.cooked ?? NOT_STATIC) : NOT_STATIC;
+    case 'UnaryExpression':
+      return expression.operator === '-' && expression.argument.type === 'NumericLiteral' ? -expression.argument.value : NOT_STATIC;
+    case 'ArrayExpression': {
+      const items: Json[] = [];
+      for (const item of expression.elements) {
+        const value = item && item.type !== 'SpreadElement' ? jsonValue(item) : NOT_STATIC;
+        if (value === NOT_STATIC) return NOT_STATIC;
+        items.push(value);
+      }
+      return items;
+    }
+    case 'ObjectExpression': {
+      const object: { [key: string]: Json } = {};
+      for (const property of expression.properties) {
+        if (property.type !== 'ObjectProperty' || property.computed) return NOT_STATIC;
+        const key = property.key;
+        const name =
+          key.type === 'Identifier' ? key.name : key.type === 'StringLiteral' || key.type === 'NumericLiteral' ? String(key.value) : undefined;
+        const value = name === undefined ? NOT_STATIC : jsonValue(property.value);
+        if (value === NOT_STATIC) return NOT_STATIC;
+        object[name!] = value;
+      }
+      return object;
+    }
+    default:
+      return NOT_STATIC;
+  }
+}
+
+/** `(x)`, `x as const`, `x satisfies T`, `x!` and `<T>x` are the value `x` at run time. */
+function unwrap(expression: Expression): Expression {
+  let current = expression;
+  while (
+    current.type === 'TSAsExpression' ||
+    current.type === 'TSSatisfiesExpression' ||
+    current.type === 'TSNonNullExpression' ||
+    current.type === 'TSTypeAssertion' ||
+    current.type === 'ParenthesizedExpression'
+  ) {
+    current = current.expression;
+  }
+  return current;
+}

@@ -1,0 +1,76 @@
+import type { Code, Nodes } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import type { AnnotatedElement, Range, SourceDocument, SyntaxProblem } from '../model.js';
+import { LineIndex } from '../text/line-index.js';
+
+type Position = { line: number; column: number };
+
+/** The fenced-block languages whose annotations are linted (spec §3). */
+export const BLOCK_LANGUAGES = ['html', 'jsx', 'tsx', 'vue'] as const;
+export type BlockLanguage = (typeof BLOCK_LANGUAGES)[number];
+
+/** Parses one block's text; `label` names the block in syntax errors. */
+export type BlockParser = (language: BlockLanguage, text: string, label: string) => Promise<SourceDocument>;
+
+/**
+ * Parses the fenced html/jsx/tsx/vue blocks of a Markdown file (BOM already
+ * stripped) with a CommonMark parser, wherever they sit (lists, blockquotes,
+ * `~~~` fences), and maps every position back into the Markdown file.
+ */
+export async function parseMarkdown(text: string, parseBlock: BlockParser): Promise<SourceDocument> {
+  const lines = new LineIndex(text);
+  const elements: AnnotatedElement[] = [];
+  const syntaxErrors: SyntaxProblem[] = [];
+  for (const block of codeBlocks(fromMarkdown(text))) {
+    const language = block.lang?.toLowerCase() as BlockLanguage | undefined;
+    if (!language || !BLOCK_LANGUAGES.includes(language) || !/axag/i.test(block.value) || !block.position) continue;
+    const toFile = blockMapping(block.value, block.position.start.line + 1, text, lines);
+    const document = await parseBlock(language, block.value, `the ${language} code block`);
+    const offset = elements.length;
+    for (const element of document.elements) {
+      elements.push({
+        ...element,
+        nameRange: toFile.range(element.nameRange),
+        start: toFile.position(element.start),
+        parent: element.parent < 0 ? -1 : element.parent + offset,
+        attributes: element.attributes.map((a) => ({ ...a, nameRange: toFile.range(a.nameRange), valueRange: toFile.range(a.valueRange) })),
+      });
+    }
+    for (const problem of document.syntaxErrors) syntaxErrors.push({ ...problem, range: toFile.range(problem.range) });
+  }
+  return { elements, syntaxErrors };
+}
+
+/** Fenced code blocks in document order, found without recursion. */
+function codeBlocks(root: Nodes): Code[] {
+  const blocks: Code[] = [];
+  const stack: Nodes[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'code') blocks.push(node);
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return blocks;
+}
+
+/**
+ * Maps a range in a block's text to the Markdown file. The parser drops each
+ * line's container prefix (`> `, list indentation) and fence indentation, so
+ * a block line is the tail of its file line: the difference in length is the
+ * column shift of that line.
+ */
+function blockMapping(value: string, firstLine: number, text: string, lines: LineIndex) {
+  const shifts = value.split(/\r\n|\r|\n/).map((blockLine, i) => {
+    const fileLine = text.slice(lines.lineStart(firstLine + i), lines.lineStart(firstLine + i + 1)).replace(/\r?\n$|\r$/, '');
+    return Math.max(0, fileLine.length - blockLine.length);
+  });
+  const position = ({ line, column }: Position): Position => ({ line: line + firstLine - 1, column: column + (shifts[line - 1] ?? 0) });
+  return {
+    position,
+    range(range: Range): Range {
+      const start = position(range);
+      const end = position({ line: range.endLine, column: range.endColumn });
+      return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+    },
+  };
+}

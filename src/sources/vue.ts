@@ -1,0 +1,124 @@
+import { parse, NodeTypes, type CompilerError, type ElementNode, type RootNode, type TemplateChildNode } from '@vue/compiler-dom';
+import type { AnnotatedElement, AxagAttribute, SourceDocument } from '../model.js';
+import { LineIndex } from '../text/line-index.js';
+import { isAxagAttribute, isInteractive } from './element-traits.js';
+import { syntaxProblem } from './syntax-problem.js';
+
+export interface VueOptions {
+  /** Names the source in syntax errors. */
+  label: string;
+  /** A documentation snippet: markup without a `<template>` block is the template itself. */
+  snippet?: boolean;
+}
+
+/**
+ * Parses a Vue single-file component (BOM already stripped): the elements of
+ * its `<template>` block, with Vue's own parser, so that a self-closing
+ * `<MyButton />` closes as Vue means it to. Positions are in the .vue file.
+ */
+export function parseVue(text: string, options: VueOptions): SourceDocument {
+  const lines = new LineIndex(text);
+  const component = parseOrFail(text, 'sfc', options.label, lines);
+  if ('syntaxErrors' in component) return component;
+  const template = component.children.find(
+    (node): node is ElementNode => node.type === NodeTypes.ELEMENT && node.tag === 'template',
+  );
+  if (template) return { elements: isHtmlTemplate(template) ? collectElements(template.children, text, lines) : [], syntaxErrors: [] };
+  if (!options.snippet) return { elements: [], syntaxErrors: [] };
+  const markup = parseOrFail(text, 'html', options.label, lines);
+  return 'syntaxErrors' in markup ? markup : { elements: collectElements(markup.children, text, lines), syntaxErrors: [] };
+}
+
+/** The parsed root, or a document holding the first error Vue reports (the template would not compile). */
+function parseOrFail(text: string, parseMode: 'sfc' | 'html', label: string, lines: LineIndex): RootNode | SourceDocument {
+  let firstError: CompilerError | undefined;
+  const root = parse(text, {
+    parseMode,
+    onError: (error) => {
+      firstError ??= error;
+    },
+  });
+  if (!firstError) return root;
+  const message = firstError.message.replace(/\.$/, '');
+  return { elements: [], syntaxErrors: [syntaxProblem(label, message, text, lines, firstError.loc?.start.offset ?? 0)] };
+}
+
+/** `<template lang="pug">` and the like are not markup Vue's HTML parser has read. */
+function isHtmlTemplate(template: ElementNode): boolean {
+  const lang = template.props.find((prop) => prop.type === NodeTypes.ATTRIBUTE && prop.name === 'lang');
+  return !lang || lang.type !== NodeTypes.ATTRIBUTE || !lang.value || lang.value.content.toLowerCase() === 'html';
+}
+
+function collectElements(roots: TemplateChildNode[], text: string, lines: LineIndex): AnnotatedElement[] {
+  const elements: AnnotatedElement[] = [];
+  const stack: [TemplateChildNode, number][] = [];
+  const pushChildren = (children: TemplateChildNode[], parent: number) => {
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, parent]);
+  };
+  pushChildren(roots, -1);
+  while (stack.length > 0) {
+    const [node, parent] = stack.pop()!;
+    if (node.type !== NodeTypes.ELEMENT) continue;
+    const element = toAnnotated(node, parent, text, lines);
+    if (element) elements.push(element);
+    pushChildren(node.children, element ? elements.length - 1 : parent);
+  }
+  return elements;
+}
+
+function toAnnotated(node: ElementNode, parent: number, text: string, lines: LineIndex): AnnotatedElement | undefined {
+  // A later binding of the same name overrides an earlier one when Vue renders.
+  const byName = new Map<string, AxagAttribute>();
+  const set = (attribute: AxagAttribute) => {
+    byName.delete(attribute.name);
+    byName.set(attribute.name, attribute);
+  };
+  let spread = false;
+  let role: string | undefined;
+  let hasOnclick = false;
+  for (const prop of node.props) {
+    if (prop.type === NodeTypes.ATTRIBUTE) {
+      // The DOM lower-cases attribute names, as in HTML.
+      const name = prop.name.toLowerCase();
+      if (name === 'onclick') hasOnclick = true;
+      if (name === 'role') role = prop.value?.content ?? '';
+      if (!isAxagAttribute(name)) continue;
+      const nameRange = lines.range(prop.loc.start.offset, prop.loc.start.offset + prop.name.length);
+      set({ name, value: prop.value?.content ?? '', nameRange, valueRange: prop.value ? valueRange(prop.value.loc, text, lines) : nameRange });
+      continue;
+    }
+    if (prop.type !== NodeTypes.DIRECTIVE) continue;
+    const arg = prop.arg?.type === NodeTypes.SIMPLE_EXPRESSION ? prop.arg : undefined;
+    if (prop.name === 'on' && arg?.isStatic && arg.content.toLowerCase() === 'click') hasOnclick = true;
+    if (prop.name !== 'bind') continue;
+    // `v-bind="attrs"` and `:[name]` may set any attribute at run time.
+    if (!arg || !arg.isStatic) {
+      spread = true;
+      continue;
+    }
+    const name = arg.content.toLowerCase();
+    if (name === 'role') role = undefined;
+    if (!isAxagAttribute(name)) continue;
+    const nameRange = lines.range(prop.loc.start.offset, arg.loc.end.offset);
+    set({ name, value: null, nameRange, valueRange: prop.exp ? lines.range(prop.exp.loc.start.offset, prop.exp.loc.end.offset) : nameRange });
+  }
+  if (byName.size === 0) return undefined;
+  const start = node.loc.start.offset;
+  return {
+    tag: node.tag,
+    nameRange: lines.range(start + 1, start + 1 + node.tag.length),
+    start: lines.position(start),
+    parent,
+    attributes: [...byName.values()],
+    interactive: isInteractive(node.tag, role, hasOnclick),
+    spread,
+  };
+}
+
+/** Vue's value location includes the quotes; the model's value range is inside them. */
+function valueRange(loc: { start: { offset: number }; end: { offset: number } }, text: string, lines: LineIndex) {
+  const { offset: start } = loc.start;
+  const { offset: end } = loc.end;
+  const quoted = text[start] === '"' || text[start] === "'";
+  return quoted ? lines.range(start + 1, end - 1) : lines.range(start, end);
+}

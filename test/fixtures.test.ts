@@ -4,11 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { globby } from 'globby';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../src/index.js';
+import { SOURCE_EXTENSIONS } from '../src/sources/index.js';
 import { asExpectations, readExpectations } from './expectations.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const fixturesDir = join(root, 'fixtures');
-const sources = await globby('**/*.{html,htm}', { cwd: fixturesDir, absolute: true });
+const extensions = SOURCE_EXTENSIONS.map((extension) => extension.slice(1)).join(',');
+const sources = await globby(`**/*.{${extensions}}`, { cwd: fixturesDir, absolute: true, ignore: ['README.md'] });
 const results = await lint(sources, { cwd: root });
 
 // Every linted fixture, and every other file that got findings (a fixture manifest), states what it expects.

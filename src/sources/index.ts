@@ -68,6 +68,9 @@ const TYPES: Record<string, SourceType> = {
   '.mdx': MARKDOWN,
 };
 
+/** Every extension axag reads, with its dot. */
+export const SOURCE_EXTENSIONS = Object.keys(TYPES);
+
 function typeOf(path: string): SourceType | undefined {
   return TYPES[extname(path).toLowerCase()];
 }

@@ -69,6 +69,8 @@ export interface RunOptions {
   cwd: string;
   /** Variables to set (a value of undefined removes the variable). NO_COLOR=1 is set unless overridden. */
   env?: Record<string, string | undefined>;
+  /** Options for node itself, before the script (`--import …`). */
+  nodeArgs?: readonly string[];
 }
 
 /** Runs `node bin/axag.js ...args` in `cwd`; never inherits FORCE_COLOR or NO_COLOR from the test runner. */
@@ -82,7 +84,7 @@ export function axag(args: readonly string[], options: RunOptions): Promise<RunR
     else env[key] = value;
   }
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

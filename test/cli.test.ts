@@ -899,3 +899,90 @@ describe.concurrent('errors that name their cause', () => {
     expect(result.stderr).toBe('axag: manifest not found: nope.yaml; check the path\n');
   });
 });
+
+describe.concurrent('sources other than HTML', () => {
+  /** ERR_001 as JSX, at line 1: `<button` starts at column 25, its name at 26. */
+  const JSX_001 = `export const A = () => (${ERR_001.trim()});\n`;
+
+  it('a directory walk reads HTML, JSX/TSX, JS/TS, Vue and Svelte by default, not Markdown', async ({ expect }) => {
+    const files: Record<string, string> = {};
+    for (const ext of ['html', 'htm', 'vue', 'svelte']) files[`src/a.${ext}`] = ext === 'vue' ? `<template>${ERR_001}</template>\n` : ERR_001;
+    for (const ext of ['jsx', 'tsx', 'js', 'mjs', 'cjs']) files[`src/a.${ext}`] = JSX_001;
+    // TypeScript without JSX: `<string>x` is a type assertion. No element, but it is parsed: the syntax error shows it.
+    for (const ext of ['ts', 'mts', 'cts']) files[`src/a.${ext}`] = 'const axag = <string>value;\nconst broken = ;\n';
+    files['docs/guide.md'] = `\`\`\`html\n${ERR_001}\`\`\`\n`;
+    files['docs/page.mdx'] = `\`\`\`html\n${ERR_001}\`\`\`\n`;
+    const result = await axag(['lint', '--format', 'json'], { cwd: project(files) });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as { files: { path: string; findings: { ruleId: string; line: number; column: number }[] }[] };
+    const found = Object.fromEntries(report.files.map((f) => [f.path, f.findings.map((x) => `${x.ruleId}@${x.line}:${x.column}`)]));
+    expect(found).toEqual({
+      'src/a.cjs': ['AXAG-LINT-001@1:26'],
+      'src/a.cts': ['axag/parse-error@2:16'],
+      'src/a.htm': ['AXAG-LINT-001@1:2'],
+      'src/a.html': ['AXAG-LINT-001@1:2'],
+      'src/a.js': ['AXAG-LINT-001@1:26'],
+      'src/a.jsx': ['AXAG-LINT-001@1:26'],
+      'src/a.mjs': ['AXAG-LINT-001@1:26'],
+      'src/a.mts': ['axag/parse-error@2:16'],
+      'src/a.svelte': ['AXAG-LINT-001@1:2'],
+      'src/a.ts': ['axag/parse-error@2:16'],
+      'src/a.tsx': ['AXAG-LINT-001@1:26'],
+      'src/a.vue': ['AXAG-LINT-001@1:12'],
+    });
+  });
+
+  it('files without the text "axag" are not parsed: a broken script without it gives nothing', async ({ expect }) => {
+    const cwd = project({ 'broken.js': 'const = ;\n', 'broken.vue': '<template><div></template>\n', 'a.html': GOOD });
+    const result = await axag(['lint', '--verbose'], { cwd });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/3 files/);
+  });
+
+  it('Markdown is linted when named, globbed by its extension, or included by config', async ({ expect }) => {
+    const md = `# Guide\n\n- Step one:\n\n  \`\`\`jsx\n  ${ERR_001}  \`\`\`\n`; // the <button> at line 6, column 3; its name at 4
+    const cwd = project({ 'docs/guide.md': md, 'docs/notes.mdx': md, 'docs/a.html': GOOD });
+    const named = await axag(['lint', 'docs/guide.md'], { cwd });
+    expect(named.code).toBe(1);
+    expect(rowsByFile(named.stdout)).toEqual({ 'docs/guide.md': [[6, 4, 'error', 'AXAG-LINT-001']] });
+
+    const globbed = await axag(['lint', 'docs/*.{md,mdx}'], { cwd });
+    expect(Object.keys(rowsByFile(globbed.stdout))).toEqual(['docs/guide.md', 'docs/notes.mdx']);
+
+    const walked = await axag(['lint', 'docs'], { cwd });
+    expect(walked.code).toBe(0);
+    const everything = await axag(['lint', 'docs/**'], { cwd });
+    expect(everything.code).toBe(0);
+
+    const included = project({ 'docs/guide.md': md, '.axag-lint.json': '{ "include": ["**/*.html", "docs/**/*.md"] }\n' });
+    const configured = await axag(['lint'], { cwd: included });
+    expect(configured.code).toBe(1);
+    expect(Object.keys(rowsByFile(configured.stdout))).toEqual(['docs/guide.md']);
+  });
+
+  it('a syntax error is an axag/parse-error finding at its position; the other files are still linted', async ({ expect }) => {
+    const cwd = project({
+      // An unclosed <button>: Babel reports "Unterminated JSX contents" where the contents begin, after the start tag (2:77).
+      'Broken.jsx': 'export const B = () => (\n  <button axag-intent="cart.add" axag-entity="cart" axag-action-type="read">\n);\n',
+      'Broken.vue': '<template>\n  <div axag-entity="cart">\n</template>\n', // the <div> has no end tag: Vue reports it at the <div>, line 2 column 3
+      'Broken.svelte': '{#if open}\n<p axag-entity="cart">x</p>\n', // the {#if} block is never closed: Svelte reports it at its start
+      'a.html': ERR_001,
+    });
+    const result = await axag(['lint', '--quiet'], { cwd });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    const rows = Object.fromEntries(parsePretty(result.stdout).files.map((file) => [file.path, file.rows]));
+    expect(Object.keys(rows)).toEqual(['Broken.jsx', 'Broken.svelte', 'Broken.vue', 'a.html']);
+    expect(rows['Broken.jsx']).toEqual([
+      { line: 2, column: 77, severity: 'error', ruleId: 'axag/parse-error', message: 'JSX does not parse: Unterminated JSX contents; fix the syntax so axag can check its annotations' },
+    ]);
+    expect(rows['Broken.vue']).toEqual([
+      { line: 2, column: 3, severity: 'error', ruleId: 'axag/parse-error', message: 'The Vue template does not parse: Element is missing end tag; fix the syntax so axag can check its annotations' },
+    ]);
+    expect(rows['Broken.svelte']).toEqual([
+      { line: 1, column: 1, severity: 'error', ruleId: 'axag/parse-error', message: 'Svelte markup does not parse: Block was left open; fix the syntax so axag can check its annotations' },
+    ]);
+    expect(rows['a.html']).toEqual([expect.objectContaining({ ruleId: 'AXAG-LINT-001' })]);
+  });
+});

@@ -70,12 +70,15 @@ const NOT_CHILDREN = new Set(['type', 'start', 'end', 'loc', 'range', 'extra', '
 
 /**
  * Finds every JSX element with AXAG attributes, depth-first without recursion.
- * JSX may appear anywhere in a program (returns, props, callbacks), so every node
- * is visited; an element's parent is the nearest annotated JSX element around it.
+ * JSX may appear anywhere in a program (returns, props, callbacks), so the
+ * whole tree is searched, except subtrees whose text has no `<`: every JSX
+ * element starts with one, and skipping them halves the walk. An element's
+ * parent is the nearest annotated JSX element around it.
  */
 function collectElements(program: Node, text: string, shift: number, lines: LineIndex): AnnotatedElement[] {
   const elements: AnnotatedElement[] = [];
   const at = (offset: number) => offset - shift;
+  const mayHoldJsx = angleBrackets(text);
   const stack: [Node, number][] = [[program, -1]];
   const children: Node[] = [];
   while (stack.length > 0) {
@@ -89,18 +92,62 @@ function collectElements(program: Node, text: string, shift: number, lines: Line
       }
     }
     children.length = 0;
-    const record = node as unknown as Record<string, unknown>;
-    for (const key in record) {
-      if (NOT_CHILDREN.has(key)) continue;
-      const value = record[key];
-      if (Array.isArray(value)) {
-        for (const item of value) if (isNode(item)) children.push(item);
-      } else if (isNode(value)) children.push(value);
+    const add = (child: Node | null | undefined) => {
+      if (child && mayHoldJsx(child)) children.push(child);
+    };
+    switch (node.type) {
+      // JSX is most of a component: walk its shapes directly rather than by reflection.
+      case 'JSXElement':
+        for (const attribute of node.openingElement.attributes) {
+          add(attribute.type === 'JSXAttribute' ? attribute.value : attribute.argument);
+        }
+        for (const child of node.children) add(child);
+        break;
+      case 'JSXFragment':
+        for (const child of node.children) add(child);
+        break;
+      case 'JSXExpressionContainer':
+        if (node.expression.type !== 'JSXEmptyExpression') add(node.expression);
+        break;
+      case 'JSXText':
+        break;
+      default: {
+        const record = node as unknown as Record<string, unknown>;
+        for (const key in record) {
+          if (NOT_CHILDREN.has(key)) continue;
+          const value = record[key];
+          if (Array.isArray(value)) {
+            for (const item of value) if (isNode(item)) add(item);
+          } else if (isNode(value)) add(value);
+        }
+        // Babel does not always set properties in source order.
+        if (!inSourceOrder(children)) children.sort((a, b) => a.start! - b.start!);
+      }
     }
-    children.sort((a, b) => a.start! - b.start!);
     for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, inner]);
   }
   return elements;
+}
+
+/** Whether a node's text contains a `<`, by binary search over the offsets of every `<` in the text. */
+function angleBrackets(text: string): (node: Node) => boolean {
+  const offsets: number[] = [];
+  for (let i = text.indexOf('<'); i >= 0; i = text.indexOf('<', i + 1)) offsets.push(i);
+  return (node) => {
+    let lo = 0;
+    let hi = offsets.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (offsets[mid]! < node.start!) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < offsets.length && offsets[lo]! < node.end!;
+  };
+}
+
+function inSourceOrder(nodes: Node[]): boolean {
+  for (let i = 1; i < nodes.length; i++) if (nodes[i]!.start! < nodes[i - 1]!.start!) return false;
+  return true;
 }
 
 function isNode(value: unknown): value is Node {
@@ -184,6 +231,10 @@ function staticValue(expression: Expression): ValueSpan | undefined {
     case 'BooleanLiteral':
     case 'NumericLiteral':
       return { value: String(expression.value), start: expression.start!, end: expression.end! };
+    case 'UnaryExpression':
+      return expression.operator === '-' && expression.argument.type === 'NumericLiteral'
+        ? { value: String(-expression.argument.value), start: expression.start!, end: expression.end! }
+        : undefined;
     case 'ArrayExpression':
       return jsonText(expression);
     case 'CallExpression': {

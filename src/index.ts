@@ -11,5 +11,5 @@ export { FORMATTERS, type FormatContext, type Formatter } from './formatters/ind
 export { FatalError } from './errors.js';
 export { RULES, RULES_BY_ID } from '../rules/index.js';
 export type { Finding, FileResult, LintResults } from './results.js';
-export type { AnnotatedElement, AxagAttribute, Range, SourceDocument } from './model.js';
+export type { AnnotatedElement, AxagAttribute, Range, SourceDocument, SyntaxProblem } from './model.js';
 export type { Rule, RuleDocs } from './rule.js';

@@ -1,0 +1,30 @@
+/**
+ * The README shows the output of `npx axag lint examples/storefront`; the
+ * bundled example must keep producing exactly that, one finding per rule.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, it } from 'vitest';
+import { assertBuilt, axag, ROOT } from './cli-helpers.js';
+
+beforeAll(assertBuilt);
+
+describe('the bundled example', () => {
+  it('prints what the README shows, exits 1, and has one finding of each rule', async ({ expect }) => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const block = /```\n\$ npx axag lint examples\/storefront\n([\s\S]*?)```/.exec(readme);
+    expect(block, 'README has a "$ npx axag lint examples/storefront" block').not.toBeNull();
+    const result = await axag(['lint', 'examples/storefront'], { cwd: ROOT });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(block![1]);
+    const rules = [...result.stdout.matchAll(/(AXAG-LINT-\d{3})$/gm)].map((match) => match[1]).sort();
+    expect(rules).toEqual(Array.from({ length: 12 }, (_, i) => `AXAG-LINT-${String(i + 1).padStart(3, '0')}`));
+  });
+
+  it('lints its components too: JSX and Vue, without findings', async ({ expect }) => {
+    const result = await axag(['lint', '--verbose', 'examples/storefront/components'], { cwd: ROOT });
+    expect(result.stdout).toBe('✔ 2 files linted, no problems\n');
+    expect(result.code).toBe(0);
+  });
+});

@@ -44,10 +44,13 @@ export function parseScript(text: string, dialect: ScriptDialect, options: Scrip
   }
 }
 
+/** Flow-typed React code marks itself with an `@flow` pragma; Babel's Flow plugin reads it. */
+const FLOW: ParserPlugin[] = ['jsx', 'flow', 'decorators-legacy'];
+
 function parseProgram(text: string, dialect: ScriptDialect): Node {
   return parse(text, {
     sourceType: 'unambiguous',
-    plugins: PLUGINS[dialect],
+    plugins: dialect === 'js' && text.includes('@flow') ? FLOW : PLUGINS[dialect],
     allowReturnOutsideFunction: true,
     allowAwaitOutsideFunction: true,
     allowImportExportEverywhere: true,

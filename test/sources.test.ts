@@ -1,0 +1,177 @@
+/**
+ * The model each non-HTML source builds: tags, parents, spreads, interactivity,
+ * static and dynamic values with their ranges. Rules see only this, so what the
+ * fixtures cannot show through findings is checked here.
+ */
+import { describe, expect, it } from 'vitest';
+import type { AnnotatedElement, SourceDocument } from '../src/model.js';
+import { parseSource } from '../src/sources/index.js';
+
+const parsed = (path: string, text: string) => parseSource(path, text);
+
+function summary(document: SourceDocument) {
+  return document.elements.map((e: AnnotatedElement) => ({
+    tag: e.tag,
+    parent: e.parent,
+    interactive: e.interactive,
+    spread: e.spread,
+    values: Object.fromEntries(e.attributes.map((a) => [a.name, a.value])),
+  }));
+}
+
+describe('JSX', () => {
+  it('reads every static form and leaves the rest dynamic (null)', async () => {
+    const doc = await parsed(
+      'A.tsx',
+      `const a = <b axag-a="x" axag-b={"x"} axag-c={'x'} axag-d={\`x\`} axag-e={\`\${x}\`} axag-f={true} axag-g axag-h={2}
+        axag-i={-1} axag-j={JSON.stringify(["a", {k: [1, null]}])} axag-k={["a", "b"]} axag-l={["a", b]}
+        axag-m={JSON.stringify(list)} axag-n={"x" as const} axag-o={x} axag-p={t("x")} axag-q={<i/>} />;`,
+    );
+    expect(doc.syntaxErrors).toEqual([]);
+    expect(summary(doc)[0]!.values).toEqual({
+      'axag-a': 'x',
+      'axag-b': 'x',
+      'axag-c': 'x',
+      'axag-d': 'x',
+      'axag-e': null,
+      'axag-f': 'true',
+      'axag-g': 'true',
+      'axag-h': '2',
+      'axag-i': '-1',
+      'axag-j': '["a",{"k":[1,null]}]',
+      'axag-k': '["a","b"]',
+      'axag-l': null,
+      'axag-m': null,
+      'axag-n': 'x',
+      'axag-o': null,
+      'axag-p': null,
+      'axag-q': null,
+    });
+  });
+
+  it('nests elements through callbacks, conditionals and fragments; components are elements', async () => {
+    const doc = await parsed(
+      'A.tsx',
+      `export const A = ({ items }: { items: string[] }) => (
+  <Section axag-entity="cart">
+    <>{items.map((i) => <ui.Button key={i} axag-intent="cart.add" {...rest} />)}</>
+    {open && <li axag-intent="cart.b" onClick={go} />}
+  </Section>
+);
+<Other axag-entity="x" role="button" />;`,
+    );
+    expect(summary(doc)).toEqual([
+      { tag: 'Section', parent: -1, interactive: false, spread: false, values: { 'axag-entity': 'cart' } },
+      { tag: 'ui.Button', parent: 0, interactive: true, spread: true, values: { 'axag-intent': 'cart.add' } },
+      { tag: 'li', parent: 0, interactive: true, spread: false, values: { 'axag-intent': 'cart.b' } },
+      { tag: 'Other', parent: -1, interactive: true, spread: false, values: { 'axag-entity': 'x' } },
+    ]);
+  });
+
+  it('takes the last of duplicate props, and exact-case names only', async () => {
+    const doc = await parsed('A.jsx', '<a axag-intent="a.b" Axag-Entity="x" axag-intent="c.d" />');
+    expect(summary(doc)[0]!.values).toEqual({ 'axag-intent': 'c.d' });
+  });
+
+  it('gives value ranges inside quotes and template literals, at the literal otherwise', async () => {
+    const doc = await parsed('A.jsx', '<a axag-a="xy" axag-b={`xy`} axag-c={["x"]} axag-d />');
+    const ranges = doc.elements[0]!.attributes.map((a) => [a.valueRange.column, a.valueRange.endColumn]);
+    expect(ranges).toEqual([
+      [12, 14],
+      [25, 27],
+      [38, 43],
+      [45, 51],
+    ]);
+  });
+
+  it('reads .ts with type assertions and no JSX; JSX there is a syntax error', async () => {
+    expect(await parsed('a.ts', 'const x = <string>y; // axag')).toEqual({ elements: [], syntaxErrors: [] });
+    const bad = await parsed('a.ts', 'const x = <b axag-intent="a.b" />;');
+    expect(bad.syntaxErrors).toHaveLength(1);
+    expect(bad.syntaxErrors[0]!.source).toBe('TypeScript');
+  });
+});
+
+describe('Vue', () => {
+  it('reads the template only; bindings are dynamic, v-bind="obj" and :[name] are spreads, @click is interactive, names are lower-cased', async () => {
+    const doc = await parsed(
+      'A.vue',
+      `<script>const s = "<b axag-intent='no'>";</script>
+<template>
+  <Panel axag-entity="cart"><MyButton axag-intent="cart.a" :axag-risk-level="r" v-bind="attrs" /><p axag-intent="cart.b" @click="go" v-bind:[k]="v" AXAG-SCOPE="user" /></Panel>
+</template>`,
+    );
+    expect(summary(doc)).toEqual([
+      { tag: 'Panel', parent: -1, interactive: false, spread: false, values: { 'axag-entity': 'cart' } },
+      { tag: 'MyButton', parent: 0, interactive: false, spread: true, values: { 'axag-intent': 'cart.a', 'axag-risk-level': null } },
+      { tag: 'p', parent: 0, interactive: true, spread: true, values: { 'axag-intent': 'cart.b', 'axag-scope': 'user' } },
+    ]);
+  });
+
+  it('gives the value range inside the quotes', async () => {
+    const doc = await parsed('A.vue', `<template><a axag-a="xy" axag-b='xy' axag-c=xy axag-d></a></template>`);
+    const ranges = doc.elements[0]!.attributes.map((a) => [a.valueRange.column, a.valueRange.endColumn]);
+    expect(ranges).toEqual([
+      [22, 24],
+      [34, 36],
+      [45, 47],
+      [48, 54],
+    ]);
+  });
+});
+
+describe('Svelte', () => {
+  it('reads markup in blocks; {expr} and "a{b}" are dynamic, {...obj} a spread, bare is ""', async () => {
+    const doc = await parsed(
+      'A.svelte',
+      `<script lang="ts">let a: number = 1;</script>
+<section axag-entity="cart">{#each items as i}<Button axag-intent="cart.a" axag-risk-level={r} {...rest} axag-scope="u{s}" axag-idempotent on:click={go} />{/each}</section>`,
+    );
+    expect(summary(doc)).toEqual([
+      { tag: 'section', parent: -1, interactive: false, spread: false, values: { 'axag-entity': 'cart' } },
+      {
+        tag: 'Button',
+        parent: 0,
+        interactive: true,
+        spread: true,
+        values: { 'axag-intent': 'cart.a', 'axag-risk-level': null, 'axag-scope': null, 'axag-idempotent': '' },
+      },
+    ]);
+  });
+});
+
+describe('Markdown', () => {
+  it('reads html, jsx, tsx and vue blocks, maps positions, and keeps blocks apart', async () => {
+    const text = [
+      '# Doc', // 1
+      '',
+      '> ```jsx', // 3
+      '> <b axag-entity="a" />', // 4: <b at column 3
+      '> <i axag-intent="a.b" />', // 5: several roots are accepted
+      '> ```',
+      '',
+      '```js',
+      '<b axag-intent="not.linted" />',
+      '```',
+      '',
+      '1. item',
+      '   ~~~vue',
+      '   <p axag-intent="c.d" />', // 14: no <template>: the block is the template
+      '   ~~~',
+    ].join('\n');
+    const doc = await parsed('doc.md', text);
+    expect(doc.syntaxErrors).toEqual([]);
+    expect(doc.elements.map((e) => [e.tag, e.parent, e.start.line, e.start.column, e.nameRange.column])).toEqual([
+      ['b', -1, 4, 3, 4],
+      ['i', -1, 5, 3, 4],
+      ['p', -1, 14, 4, 5],
+    ]);
+  });
+
+  it('reports a block that does not parse at its place in the file, and still reads the others', async () => {
+    const text = '```tsx\nconst a = <b axag-intent=/>;\n```\n\n```html\n<b axag-intent="x.y"></b>\n```\n';
+    const doc = await parsed('doc.md', text);
+    expect(doc.elements.map((e) => e.start.line)).toEqual([6]);
+    expect(doc.syntaxErrors.map((p) => [p.source, p.range.line])).toEqual([['the tsx code block', 2]]);
+  });
+});

@@ -31,7 +31,7 @@ export interface AnnotatedElement {
   start: { line: number; column: number };
   /** Index in `SourceDocument.elements` of the nearest annotated ancestor, or -1. */
   parent: number;
-  /** AXAG attributes in source order, one per name: the occurrence that takes effect (HTML: the first; JSX: the last). */
+  /** AXAG attributes in source order, one per name: the occurrence that takes effect (HTML, Vue, Svelte: the first; JSX: the last). */
   attributes: AxagAttribute[];
   /** A button, link, form control or an element with onclick / role="button". */
   interactive: boolean;

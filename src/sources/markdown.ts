@@ -56,13 +56,14 @@ function codeBlocks(root: Nodes): Code[] {
 /**
  * Maps a range in a block's text to the Markdown file. The parser drops each
  * line's container prefix (`> `, list indentation) and fence indentation, so
- * a block line is the tail of its file line: the difference in length is the
- * column shift of that line.
+ * a block line is the tail of its file line (after any spaces standing for
+ * part of a tab): the difference in length is the column shift of that line.
  */
 function blockMapping(value: string, firstLine: number, text: string, lines: LineIndex) {
   const shifts = value.split(/\r\n|\r|\n/).map((blockLine, i) => {
     const fileLine = text.slice(lines.lineStart(firstLine + i), lines.lineStart(firstLine + i + 1)).replace(/\r?\n$|\r$/, '');
-    return Math.max(0, fileLine.length - blockLine.length);
+    // Negative when the parser turned the unused part of a tab into spaces.
+    return fileLine.length - blockLine.length;
   });
   const position = ({ line, column }: Position): Position => ({ line: line + firstLine - 1, column: column + (shifts[line - 1] ?? 0) });
   return {

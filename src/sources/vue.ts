@@ -67,11 +67,10 @@ function collectElements(roots: TemplateChildNode[], text: string, lines: LineIn
 }
 
 function toAnnotated(node: ElementNode, parent: number, text: string, lines: LineIndex): AnnotatedElement | undefined {
-  // A later binding of the same name overrides an earlier one when Vue renders.
+  // Vue's compiler keeps the first of a static attribute and a binding of the same name.
   const byName = new Map<string, AxagAttribute>();
   const set = (attribute: AxagAttribute) => {
-    byName.delete(attribute.name);
-    byName.set(attribute.name, attribute);
+    if (!byName.has(attribute.name)) byName.set(attribute.name, attribute);
   };
   let spread = false;
   let role: string | undefined;

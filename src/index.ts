@@ -1,6 +1,6 @@
 /** The axag core library: lint files or texts, get plain-data results, format them. */
-export { lint, type LintInput, type LintOptions } from './engine/lint.js';
-export { lintDocument } from './engine/lint-document.js';
+export { lint, MANIFEST_SCHEMA_RULE, type LintInput, type LintOptions } from './engine/lint.js';
+export { lintDocument, PARSE_ERROR_RULE } from './engine/lint-document.js';
 export { buildModel } from './engine/element-model.js';
 export { ConfigResolver, CONFIG_FILENAMES } from './config/resolve.js';
 export type { ResolvedConfig } from './config/settings.js';

@@ -43,9 +43,11 @@ export interface AnnotatedElement {
 export interface SyntaxProblem {
   /** The parser's message, without its own position suffix. */
   message: string;
-  /** What failed to parse, for the reader: `JSX`, `the Vue template`, `the \`\`\`tsx block`. */
+  /** What failed to parse, for the reader: `JSX`, `the Vue template`, `the tsx code block`. */
   source: string;
   range: Range;
+  /** Not a syntax error but a parser limit: the source nests too deeply for it. */
+  limit?: boolean;
 }
 
 /** A file reduced to its annotated elements, in document order (ancestors first). */

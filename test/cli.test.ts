@@ -961,6 +961,13 @@ describe.concurrent('sources other than HTML', () => {
     expect(Object.keys(rowsByFile(configured.stdout))).toEqual(['docs/guide.md']);
   });
 
+  it('--rule cannot turn axag/parse-error off: exit 2, saying why', async ({ expect }) => {
+    const result = await axag(['lint', '--rule', 'axag/parse-error:off'], { cwd: project({ 'a.html': GOOD }) });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('axag/parse-error is always reported and cannot be configured');
+  });
+
   it('a syntax error is an axag/parse-error finding at its position; the other files are still linted', async ({ expect }) => {
     const cwd = project({
       // An unclosed <button>: Babel reports "Unterminated JSX contents" where the contents begin, after the start tag (2:77).
@@ -981,7 +988,7 @@ describe.concurrent('sources other than HTML', () => {
       { line: 2, column: 3, severity: 'error', ruleId: 'axag/parse-error', message: 'The Vue template does not parse: Element is missing end tag; fix the syntax so axag can check its annotations' },
     ]);
     expect(rows['Broken.svelte']).toEqual([
-      { line: 1, column: 1, severity: 'error', ruleId: 'axag/parse-error', message: 'Svelte markup does not parse: Block was left open; fix the syntax so axag can check its annotations' },
+      { line: 1, column: 1, severity: 'error', ruleId: 'axag/parse-error', message: 'The Svelte component does not parse: Block was left open; fix the syntax so axag can check its annotations' },
     ]);
     expect(rows['a.html']).toEqual([expect.objectContaining({ ruleId: 'AXAG-LINT-001' })]);
   });

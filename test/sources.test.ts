@@ -20,11 +20,11 @@ function summary(document: SourceDocument) {
 }
 
 describe('JSX', () => {
-  it('reads every static form and leaves the rest dynamic (null)', async () => {
+  it('reads every static form of spec §3 and leaves the rest, numbers included, dynamic (null)', async () => {
     const doc = await parsed(
       'A.tsx',
       `const a = <b axag-a="x" axag-b={"x"} axag-c={'x'} axag-d={\`x\`} axag-e={\`\${x}\`} axag-f={true} axag-g axag-h={2}
-        axag-i={-1} axag-j={JSON.stringify(["a", {k: [1, null]}])} axag-k={["a", "b"]} axag-l={["a", b]}
+        axag-i={-1} axag-j={JSON.stringify(["a", {k: [1, null]}])} axag-k={["a", \`b\`]} axag-l={["a", b]} axag-r={["a", 1]}
         axag-m={JSON.stringify(list)} axag-n={"x" as const} axag-o={x} axag-p={t("x")} axag-q={<i/>} />;`,
     );
     expect(doc.syntaxErrors).toEqual([]);
@@ -36,8 +36,8 @@ describe('JSX', () => {
       'axag-e': null,
       'axag-f': 'true',
       'axag-g': 'true',
-      'axag-h': '2',
-      'axag-i': '-1',
+      'axag-h': null,
+      'axag-i': null,
       'axag-j': '["a",{"k":[1,null]}]',
       'axag-k': '["a","b"]',
       'axag-l': null,
@@ -46,6 +46,7 @@ describe('JSX', () => {
       'axag-o': null,
       'axag-p': null,
       'axag-q': null,
+      'axag-r': null,
     });
   });
 
@@ -173,5 +174,56 @@ describe('Markdown', () => {
     const doc = await parsed('doc.md', text);
     expect(doc.elements.map((e) => e.start.line)).toEqual([6]);
     expect(doc.syntaxErrors.map((p) => [p.source, p.range.line])).toEqual([['the tsx code block', 2]]);
+  });
+});
+
+describe('syntax real projects use, and the limits of parsers', () => {
+  it('accepts legacy and standard decorators, auto-accessors, import assertions and Flow without a pragma', async () => {
+    const files: [string, string][] = [
+      ['legacy.ts', '// axag\nclass C { constructor(@Inject(X) x: X) {} @p() accessor y = 1 }\n'],
+      ['standard.ts', '// axag\nexport @dec class A {}\nimport j from "./x.json" assert { type: "json" };\n'],
+      ['flow.js', '// axag\nimport type { Node } from "react";\nexport const A = (p: { x: number }): Node => <b />;\n'],
+    ];
+    for (const [path, text] of files) expect([path, (await parsed(path, text)).syntaxErrors]).toEqual([path, []]);
+  });
+
+  it('reports a parser limit, not a syntax error, for nesting too deep; in Markdown only for that block', async () => {
+    const deep = '<div axag-entity="x">'.repeat(20_000) + '</div>'.repeat(20_000);
+    const file = await parsed('deep.jsx', `const a = ${deep};`);
+    expect(file.syntaxErrors).toEqual([expect.objectContaining({ source: 'JSX', limit: true })]);
+    const md = await parsed('deep.md', `\`\`\`jsx\n${deep}\n\`\`\`\n\n\`\`\`html\n<b axag-intent="a.b"></b>\n\`\`\`\n`);
+    expect(md.syntaxErrors.map((p) => [p.source, p.limit, p.range.line])).toEqual([['the jsx code block', true, 2]]);
+    expect(md.elements.map((e) => e.start.line)).toEqual([6]);
+  });
+
+  it('spans a whole astral character at a syntax error', async () => {
+    const doc = await parsed('a.jsx', 'axag; const a = 😀;');
+    expect(doc.syntaxErrors[0]!.range).toEqual({ line: 1, column: 17, endLine: 1, endColumn: 19 });
+  });
+
+  it('names the Vue template only for errors inside it, and refuses a second <template>', async () => {
+    const script = await parsed('a.vue', '<script setup>\nconst a = 1\n<template><b axag-intent="a.b"></b></template>\n');
+    expect(script.syntaxErrors.map((p) => p.source)).toEqual(['the Vue component']);
+    const template = await parsed('a.vue', '<template>\n  <b axag-intent="a.b">\n</template>\n');
+    expect(template.syntaxErrors.map((p) => [p.source, p.range.line])).toEqual([['the Vue template', 2]]);
+    const two = await parsed('a.vue', '<template><b axag-intent="a.b"></b></template>\n<template><i></i></template>\n');
+    expect(two.syntaxErrors.map((p) => [p.source, p.range.line, p.range.column])).toEqual([['the Vue component', 2, 1]]);
+  });
+
+  it('treats ui.Button as interactive in every source', async () => {
+    const forms: [string, string][] = [
+      ['a.jsx', '<ui.Button axag-entity="cart" />'],
+      ['a.vue', '<template><ui.Button axag-entity="cart" /></template>'],
+      ['a.svelte', '<ui.Button axag-entity="cart" />'],
+    ];
+    for (const [path, text] of forms) expect([path, (await parsed(path, text)).elements[0]!.interactive]).toEqual([path, true]);
+  });
+
+  it('reads VitePress fence languages, and fences inside MDX components', async () => {
+    const vitepress = await parsed('a.md', '```vue{2}\n<b axag-intent="a.b"></b>\n```\n\n```html:line-numbers\n<i axag-intent="a.b"></i>\n```\n');
+    expect(vitepress.elements.map((e) => e.tag)).toEqual(['b', 'i']);
+    const tabs = '<Tabs>\n  <TabItem value="react">\n    ```jsx\n    <b axag-intent="a.b" />\n    ```\n  </TabItem>\n</Tabs>\n';
+    expect((await parsed('a.mdx', tabs)).elements.map((e) => [e.tag, e.start.line, e.start.column])).toEqual([['b', 4, 5]]);
+    expect((await parsed('a.md', tabs)).elements).toEqual([]); // CommonMark: an HTML block swallows the fence
   });
 });

@@ -1,13 +1,21 @@
 import { InvalidArgumentError } from 'commander';
 import { RULES_BY_ID } from '../../rules/index.js';
 import { normalizeSeverity, SEVERITY_SPELLINGS, type SeverityLevel } from '../config/settings.js';
+import { MANIFEST_SCHEMA_RULE } from '../engine/lint.js';
+import { PARSE_ERROR_RULE } from '../engine/lint-document.js';
 import { FORMATTERS } from '../formatters/index.js';
 
 /** `--rule AXAG-LINT-007:off`, collected into a map. */
+/** Findings about input that could not be read; no severity applies to them. */
+const ALWAYS_REPORTED = [PARSE_ERROR_RULE, MANIFEST_SCHEMA_RULE];
+
 export function parseRuleOption(value: string, previous: Record<string, SeverityLevel> = {}): Record<string, SeverityLevel> {
   const at = value.lastIndexOf(':');
   const id = value.slice(0, at).trim();
   const severity = value.slice(at + 1).trim();
+  if (ALWAYS_REPORTED.includes(id)) {
+    throw new InvalidArgumentError(`${id} is always reported and cannot be configured: it marks annotations that could not be checked`);
+  }
   if (at < 0 || !RULES_BY_ID.has(id)) {
     throw new InvalidArgumentError(`expected <rule-id>:<severity> with a rule id from AXAG-LINT-001 to AXAG-LINT-012, e.g. AXAG-LINT-007:off`);
   }

@@ -41,11 +41,8 @@ export function lintDocument(document: SourceDocument, options: DocumentOptions)
 /** A syntax error is always reported: the annotations in that part of the file went unchecked. */
 function parseErrorFinding(problem: SyntaxProblem): Finding {
   const source = problem.source.charAt(0).toUpperCase() + problem.source.slice(1);
-  const reason = problem.message.replace(/\.$/, '');
-  return {
-    ruleId: PARSE_ERROR_RULE,
-    severity: 'error',
-    message: `${source} does not parse: ${reason}; fix the syntax so axag can check its annotations`,
-    ...problem.range,
-  };
+  const message = problem.limit
+    ? `${source} nests deeper than its parser can follow, so its annotations were not checked; split it into smaller parts`
+    : `${source} does not parse: ${problem.message.replace(/\.$/, '')}; fix the syntax so axag can check its annotations`;
+  return { ruleId: PARSE_ERROR_RULE, severity: 'error', message, ...problem.range };
 }

@@ -7,7 +7,11 @@ export function isAxagAttribute(name: string): boolean {
 
 const INTERACTIVE_TAGS = new Set(['button', 'a', 'input', 'form', 'select', 'textarea']);
 
-/** Spec §1.3: elements that act, so an `axag-entity` on them is not a mere container. */
+/**
+ * Spec §1.3: elements that act, so an `axag-entity` on them is not a mere
+ * container. A component named like one (`Button`, `ui.Button`) acts like one.
+ */
 export function isInteractive(tagName: string, role: string | undefined, hasOnclick: boolean): boolean {
-  return INTERACTIVE_TAGS.has(tagName.toLowerCase()) || hasOnclick || role?.trim().toLowerCase() === 'button';
+  const name = tagName.slice(tagName.lastIndexOf('.') + 1).toLowerCase();
+  return INTERACTIVE_TAGS.has(name) || hasOnclick || role?.trim().toLowerCase() === 'button';
 }

@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import type { SourceDocument } from '../model.js';
 import { LineIndex } from '../text/line-index.js';
 import type { BlockParser } from './markdown.js';
-import { syntaxProblem } from './syntax-problem.js';
+import { nestingLimit } from './syntax-problem.js';
 
 /**
  * How each file type is read. Parsers are imported on first use, so a run over
@@ -37,19 +37,21 @@ const parseBlock: BlockParser = async (language, text, label) => {
   }
 };
 
-const HTML: SourceType = { label: 'HTML', byDefault: true, parse: async (text) => (await html()).parseHtml(text) };
-const scriptType = (label: string, dialect: 'js' | 'ts' | 'tsx'): SourceType => ({
+const labelled = (label: string, parse: (text: string, label: string) => Promise<SourceDocument>): SourceType => ({
   label,
   byDefault: true,
-  parse: async (text) => (await script()).parseScript(text, dialect, { label }),
+  parse: (text) => parse(text, label),
 });
+const HTML = labelled('HTML', async (text) => (await html()).parseHtml(text));
+const scriptType = (label: string, dialect: 'js' | 'ts' | 'tsx') =>
+  labelled(label, async (text) => (await script()).parseScript(text, dialect, { label }));
 const JAVASCRIPT = scriptType('JavaScript', 'js');
 const TYPESCRIPT = scriptType('TypeScript', 'ts');
-const MARKDOWN: SourceType = {
-  label: 'Markdown',
+const markdownType = (label: string, mdx: boolean): SourceType => ({
+  label,
   byDefault: false,
-  parse: async (text) => (await markdown()).parseMarkdown(text, parseBlock),
-};
+  parse: async (text) => (await markdown()).parseMarkdown(text, parseBlock, { mdx }),
+});
 
 const TYPES: Record<string, SourceType> = {
   '.html': HTML,
@@ -62,10 +64,10 @@ const TYPES: Record<string, SourceType> = {
   '.ts': TYPESCRIPT,
   '.mts': TYPESCRIPT,
   '.cts': TYPESCRIPT,
-  '.vue': { label: 'the Vue template', byDefault: true, parse: async (text) => (await vue()).parseVue(text, { label: 'the Vue template' }) },
-  '.svelte': { label: 'Svelte markup', byDefault: true, parse: async (text) => (await svelte()).parseSvelte(text) },
-  '.md': MARKDOWN,
-  '.mdx': MARKDOWN,
+  '.vue': labelled('the Vue component', async (text, label) => (await vue()).parseVue(text, { label })),
+  '.svelte': labelled('the Svelte component', async (text, label) => (await svelte()).parseSvelte(text, label)),
+  '.md': markdownType('Markdown', false),
+  '.mdx': markdownType('MDX', true),
 };
 
 /** Every extension axag reads, with its dot. */
@@ -98,7 +100,7 @@ export function mayContainAnnotations(text: string): boolean {
 /**
  * Parses a file of a type axag reads (BOM already stripped). A syntax error is
  * part of the document, not an exception; so is nesting too deep for a
- * recursive parser's stack.
+ * recursive parser's stack (a RangeError).
  */
 export async function parseSource(path: string, text: string): Promise<SourceDocument> {
   const type = typeOf(path);
@@ -107,7 +109,6 @@ export async function parseSource(path: string, text: string): Promise<SourceDoc
     return await type.parse(text);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    const problem = syntaxProblem(type.label, 'it nests too deeply for the parser', text, new LineIndex(text), 0);
-    return { elements: [], syntaxErrors: [problem] };
+    return { elements: [], syntaxErrors: [nestingLimit(type.label, text, new LineIndex(text))] };
   }
 }

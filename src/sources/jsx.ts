@@ -8,14 +8,24 @@ import { syntaxProblem } from './syntax-problem.js';
 /** `js` covers .js/.jsx/.mjs/.cjs (JSX on); `ts` is .ts/.mts/.cts, where `<T>x` is a type assertion, not JSX. */
 export type ScriptDialect = 'js' | 'ts' | 'tsx';
 
-const PLUGINS: Record<ScriptDialect, ParserPlugin[]> = {
-  js: ['jsx', 'decorators-legacy'],
-  ts: ['typescript', 'decorators-legacy'],
-  tsx: ['jsx', 'typescript', 'decorators-legacy'],
+/** Syntax in use in real code that Babel keeps behind plugins: Lit's `accessor` fields, `import … assert {}`. */
+const ALWAYS: ParserPlugin[] = ['decoratorAutoAccessors', 'deprecatedImportAssert'];
+const LEGACY_DECORATORS: ParserPlugin = 'decorators-legacy';
+const DECORATORS: ParserPlugin = ['decorators', {}];
+
+/**
+ * Plugin sets tried in order until one parses. Legacy decorators come first
+ * (Angular and Nest: parameter decorators), then standard decorators
+ * (`export @dec class`); for JavaScript last, Flow type annotations.
+ */
+const VARIANTS: Record<ScriptDialect, ParserPlugin[][]> = {
+  js: [['jsx', LEGACY_DECORATORS], ['jsx', DECORATORS], ['jsx', 'flow', LEGACY_DECORATORS]],
+  ts: [['typescript', LEGACY_DECORATORS], ['typescript', DECORATORS]],
+  tsx: [['jsx', 'typescript', LEGACY_DECORATORS], ['jsx', 'typescript', DECORATORS]],
 };
 
 export interface ScriptOptions {
-  /** Names the source in syntax errors: `JSX`, `TypeScript`, `the ```tsx block`. */
+  /** Names the source in syntax errors: `JSX`, `TypeScript`, `the tsx code block`. */
   label: string;
   /**
    * A documentation snippet: sibling elements at the top level (`<a/>\n<b/>`) are
@@ -30,42 +40,49 @@ export function parseScript(text: string, dialect: ScriptDialect, options: Scrip
   try {
     return { elements: collectElements(parseProgram(text, dialect), text, 0, lines), syntaxErrors: [] };
   } catch (error) {
-    const position = babelErrorOffset(error);
+    if (!isBabelSyntaxError(error)) throw error;
     if (options.snippet && dialect !== 'ts') {
       const wrapped = `<>${text}\n</>`;
       try {
         return { elements: collectElements(parseProgram(wrapped, dialect), wrapped, 2, lines), syntaxErrors: [] };
-      } catch {
+      } catch (retryError) {
         // The snippet's own error, not the wrapper's, is the one to show.
+        if (!isBabelSyntaxError(retryError)) throw retryError;
       }
     }
-    const message = (error as Error).message.replace(/ \(\d+:\d+\)$/, '');
-    return { elements: [], syntaxErrors: [syntaxProblem(options.label, message, text, lines, position)] };
+    const message = error.message.replace(/ \(\d+:\d+\)$/, '');
+    return { elements: [], syntaxErrors: [syntaxProblem(options.label, message, text, lines, error.pos)] };
   }
 }
 
-/** Flow-typed React code marks itself with an `@flow` pragma; Babel's Flow plugin reads it. */
-const FLOW: ParserPlugin[] = ['jsx', 'flow', 'decorators-legacy'];
+type BabelSyntaxError = SyntaxError & { pos: number };
 
-function parseProgram(text: string, dialect: ScriptDialect): Node {
-  return parse(text, {
-    sourceType: 'unambiguous',
-    plugins: dialect === 'js' && text.includes('@flow') ? FLOW : PLUGINS[dialect],
-    allowReturnOutsideFunction: true,
-    allowAwaitOutsideFunction: true,
-    allowImportExportEverywhere: true,
-    allowUndeclaredExports: true,
-    allowNewTargetOutsideFunction: true,
-    allowSuperOutsideMethod: true,
-    attachComment: false,
-  }).program;
+function isBabelSyntaxError(error: unknown): error is BabelSyntaxError {
+  return error instanceof SyntaxError && typeof (error as { pos?: unknown }).pos === 'number';
 }
 
-/** Babel's syntax errors carry the offset; anything else is a bug of ours and propagates. */
-function babelErrorOffset(error: unknown): number {
-  const pos = (error as { pos?: unknown }).pos;
-  if (error instanceof SyntaxError && typeof pos === 'number') return pos;
-  throw error;
+/** The program, or the first variant's syntax error; any other error (a stack overflow, a bug) propagates at once. */
+function parseProgram(text: string, dialect: ScriptDialect): Node {
+  let firstError: BabelSyntaxError | undefined;
+  for (const plugins of VARIANTS[dialect]) {
+    try {
+      return parse(text, {
+        sourceType: 'unambiguous',
+        plugins: [...plugins, ...ALWAYS],
+        allowReturnOutsideFunction: true,
+        allowAwaitOutsideFunction: true,
+        allowImportExportEverywhere: true,
+        allowUndeclaredExports: true,
+        allowNewTargetOutsideFunction: true,
+        allowSuperOutsideMethod: true,
+        attachComment: false,
+      }).program;
+    } catch (error) {
+      if (!isBabelSyntaxError(error)) throw error;
+      firstError ??= error;
+    }
+  }
+  throw firstError;
 }
 
 /** Keys of Babel nodes that never hold child nodes. */
@@ -197,8 +214,7 @@ function toAnnotated(
     start: lines.position(at(opening.start!)),
     parent,
     attributes: [...byName.values()],
-    // `<ui.Button>` is a button as much as `<Button>` is.
-    interactive: isInteractive(tag.slice(tag.lastIndexOf('.') + 1), role, hasOnclick),
+    interactive: isInteractive(tag, role, hasOnclick),
     spread,
   };
 }
@@ -232,14 +248,10 @@ function staticValue(expression: Expression): ValueSpan | undefined {
       return cooked == null ? undefined : { value: cooked, start: quasi.start!, end: quasi.end! };
     }
     case 'BooleanLiteral':
-    case 'NumericLiteral':
       return { value: String(expression.value), start: expression.start!, end: expression.end! };
-    case 'UnaryExpression':
-      return expression.operator === '-' && expression.argument.type === 'NumericLiteral'
-        ? { value: String(-expression.argument.value), start: expression.start!, end: expression.end! }
-        : undefined;
     case 'ArrayExpression':
-      return jsonText(expression);
+      // Spec §3: a bare array is static when it holds strings only; JSON.stringify takes any literals.
+      return expression.elements.every(isStringLiteral) ? jsonText(expression) : undefined;
     case 'CallExpression': {
       const [argument, ...rest] = expression.arguments;
       if (!isJsonStringify(expression.callee) || !argument || rest.length > 0 || argument.type === 'SpreadElement') return undefined;
@@ -249,6 +261,11 @@ function staticValue(expression: Expression): ValueSpan | undefined {
     default:
       return undefined;
   }
+}
+
+function isStringLiteral(node: Node | null): boolean {
+  const expression = node && node.type !== 'SpreadElement' ? unwrap(node as Expression) : undefined;
+  return expression?.type === 'StringLiteral' || (expression?.type === 'TemplateLiteral' && expression.expressions.length === 0);
 }
 
 function isJsonStringify(callee: Node): boolean {

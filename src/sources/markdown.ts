@@ -2,6 +2,7 @@ import type { Code, Nodes } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { AnnotatedElement, Range, SourceDocument, SyntaxProblem } from '../model.js';
 import { LineIndex } from '../text/line-index.js';
+import { nestingLimit } from './syntax-problem.js';
 
 type Position = { line: number; column: number };
 
@@ -17,15 +18,23 @@ export type BlockParser = (language: BlockLanguage, text: string, label: string)
  * stripped) with a CommonMark parser, wherever they sit (lists, blockquotes,
  * `~~~` fences), and maps every position back into the Markdown file.
  */
-export async function parseMarkdown(text: string, parseBlock: BlockParser): Promise<SourceDocument> {
+export async function parseMarkdown(text: string, parseBlock: BlockParser, options: { mdx: boolean }): Promise<SourceDocument> {
   const lines = new LineIndex(text);
   const elements: AnnotatedElement[] = [];
   const syntaxErrors: SyntaxProblem[] = [];
-  for (const block of codeBlocks(fromMarkdown(text))) {
-    const language = block.lang?.toLowerCase() as BlockLanguage | undefined;
-    if (!language || !BLOCK_LANGUAGES.includes(language) || !/axag/i.test(block.value) || !block.position) continue;
+  for (const block of codeBlocks(fromMarkdown(text, options.mdx ? MDX : {}))) {
+    const language = blockLanguage(block.lang);
+    if (!language || !/axag/i.test(block.value) || !block.position) continue;
     const toFile = blockMapping(block.value, block.position.start.line + 1, text, lines);
-    const document = await parseBlock(language, block.value, `the ${language} code block`);
+    const label = `the ${language} code block`;
+    let document: SourceDocument;
+    try {
+      document = await parseBlock(language, block.value, label);
+    } catch (error) {
+      // One block too deep for its parser must not cost the file its other blocks.
+      if (!(error instanceof RangeError)) throw error;
+      document = { elements: [], syntaxErrors: [nestingLimit(label, block.value, new LineIndex(block.value))] };
+    }
     const offset = elements.length;
     for (const element of document.elements) {
       elements.push({
@@ -39,6 +48,19 @@ export async function parseMarkdown(text: string, parseBlock: BlockParser): Prom
     for (const problem of document.syntaxErrors) syntaxErrors.push({ ...problem, range: toFile.range(problem.range) });
   }
   return { elements, syntaxErrors };
+}
+
+/**
+ * MDX reads `<Tabs>` lines as JSX, not as HTML blocks, and has no indented
+ * code, so that fences inside components are fences. CommonMark without those
+ * two constructs reads an .mdx file's fences the same way.
+ */
+const MDX = { extensions: [{ disable: { null: ['codeIndented', 'htmlFlow'] } }] };
+
+/** `jsx`, `HTML`, and the VitePress forms `vue{2,4}` and `html:line-numbers`, as a block language; else undefined. */
+function blockLanguage(info: string | null | undefined): BlockLanguage | undefined {
+  const language = /^([a-z]+)(?:$|[{:])/i.exec(info ?? '')?.[1]?.toLowerCase() as BlockLanguage | undefined;
+  return language && BLOCK_LANGUAGES.includes(language) ? language : undefined;
 }
 
 /** Fenced code blocks in document order, found without recursion. */

@@ -11,7 +11,7 @@ const { parse } = createRequire(import.meta.url)('svelte/compiler') as typeof im
 type ElementLike = AST.BaseElement & AST.BaseNode;
 
 /** Parses a Svelte component (BOM already stripped) with Svelte's own parser into the neutral annotation model. */
-export function parseSvelte(text: string): SourceDocument {
+export function parseSvelte(text: string, label: string): SourceDocument {
   const lines = new LineIndex(text);
   let root: AST.Root;
   try {
@@ -20,7 +20,7 @@ export function parseSvelte(text: string): SourceDocument {
     const position = (error as { position?: unknown }).position;
     if (!Array.isArray(position) || typeof position[0] !== 'number') throw error;
     const message = (error as Error).message.split('\n')[0]!;
-    return { elements: [], syntaxErrors: [syntaxProblem('Svelte markup', message, text, lines, position[0])] };
+    return { elements: [], syntaxErrors: [syntaxProblem(label, message, text, lines, position[0])] };
   }
   return { elements: collectElements(root.fragment, lines), syntaxErrors: [] };
 }

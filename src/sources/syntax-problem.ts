@@ -1,9 +1,18 @@
 import type { SyntaxProblem } from '../model.js';
 import type { LineIndex } from '../text/line-index.js';
 
-/** A syntax error at `offset`: one character wide, or empty at a line end or the end of the text. */
+/** A syntax error at `offset`: one character wide (two code units for an astral one), or empty at a line end. */
 export function syntaxProblem(source: string, message: string, text: string, lines: LineIndex, offset: number): SyntaxProblem {
   const start = Math.max(0, Math.min(offset, text.length));
   const atLineEnd = start === text.length || text[start] === '\n' || text[start] === '\r';
-  return { source, message, range: lines.range(start, atLineEnd ? start : start + 1) };
+  const width = atLineEnd ? 0 : (text.codePointAt(start) ?? 0) > 0xffff ? 2 : 1;
+  return { source, message, range: lines.range(start, start + width) };
+}
+
+/**
+ * Input that nests deeper than a recursive parser's stack: valid, perhaps, but
+ * unchecked, which the user must hear about. Reported at the start.
+ */
+export function nestingLimit(source: string, text: string, lines: LineIndex): SyntaxProblem {
+  return { ...syntaxProblem(source, '', text, lines, 0), limit: true };
 }

@@ -5,7 +5,7 @@ import { isAxagAttribute, isInteractive } from './element-traits.js';
 import { syntaxProblem } from './syntax-problem.js';
 
 export interface VueOptions {
-  /** Names the source in syntax errors. */
+  /** Names the source in syntax errors outside the template: `the Vue component`, `the vue code block`. */
   label: string;
   /** A documentation snippet: markup without a `<template>` block is the template itself. */
   snippet?: boolean;
@@ -18,29 +18,39 @@ export interface VueOptions {
  */
 export function parseVue(text: string, options: VueOptions): SourceDocument {
   const lines = new LineIndex(text);
-  const component = parseOrFail(text, 'sfc', options.label, lines);
-  if ('syntaxErrors' in component) return component;
-  const template = component.children.find(
-    (node): node is ElementNode => node.type === NodeTypes.ELEMENT && node.tag === 'template',
-  );
+  const { root, error } = parseCollectingErrors(text, 'sfc');
+  const templates = root.children.filter((node): node is ElementNode => node.type === NodeTypes.ELEMENT && node.tag === 'template');
+  if (error) {
+    const offset = error.loc?.start.offset ?? 0;
+    const inTemplate = !options.snippet && templates.some((t) => t.loc.start.offset <= offset && offset <= t.loc.end.offset);
+    return failed(inTemplate ? 'the Vue template' : options.label, error.message, text, lines, offset);
+  }
+  const [template, second] = templates;
+  if (second) {
+    const message = 'a single-file component has one <template> block, and this is a second one';
+    return failed(options.label, message, text, lines, second.loc.start.offset);
+  }
   if (template) return { elements: isHtmlTemplate(template) ? collectElements(template.children, text, lines) : [], syntaxErrors: [] };
   if (!options.snippet) return { elements: [], syntaxErrors: [] };
-  const markup = parseOrFail(text, 'html', options.label, lines);
-  return 'syntaxErrors' in markup ? markup : { elements: collectElements(markup.children, text, lines), syntaxErrors: [] };
+  const markup = parseCollectingErrors(text, 'html');
+  if (markup.error) return failed(options.label, markup.error.message, text, lines, markup.error.loc?.start.offset ?? 0);
+  return { elements: collectElements(markup.root.children, text, lines), syntaxErrors: [] };
 }
 
-/** The parsed root, or a document holding the first error Vue reports (the template would not compile). */
-function parseOrFail(text: string, parseMode: 'sfc' | 'html', label: string, lines: LineIndex): RootNode | SourceDocument {
-  let firstError: CompilerError | undefined;
+/** Vue's parser recovers and goes on; its first error is the one to show (the component would not compile). */
+function parseCollectingErrors(text: string, parseMode: 'sfc' | 'html'): { root: RootNode; error?: CompilerError } {
+  let error: CompilerError | undefined;
   const root = parse(text, {
     parseMode,
-    onError: (error) => {
-      firstError ??= error;
+    onError: (reported) => {
+      error ??= reported;
     },
   });
-  if (!firstError) return root;
-  const message = firstError.message.replace(/\.$/, '');
-  return { elements: [], syntaxErrors: [syntaxProblem(label, message, text, lines, firstError.loc?.start.offset ?? 0)] };
+  return { root, error };
+}
+
+function failed(label: string, message: string, text: string, lines: LineIndex, offset: number): SourceDocument {
+  return { elements: [], syntaxErrors: [syntaxProblem(label, message, text, lines, offset)] };
 }
 
 /** `<template lang="pug">` and the like are not markup Vue's HTML parser has read. */
@@ -66,6 +76,9 @@ function collectElements(roots: TemplateChildNode[], text: string, lines: LineIn
   return elements;
 }
 
+/** A bound `:role`: its value is unknown, and it still takes precedence over a later static one. */
+const DYNAMIC = Symbol('dynamic');
+
 function toAnnotated(node: ElementNode, parent: number, text: string, lines: LineIndex): AnnotatedElement | undefined {
   // Vue's compiler keeps the first of a static attribute and a binding of the same name.
   const byName = new Map<string, AxagAttribute>();
@@ -73,14 +86,14 @@ function toAnnotated(node: ElementNode, parent: number, text: string, lines: Lin
     if (!byName.has(attribute.name)) byName.set(attribute.name, attribute);
   };
   let spread = false;
-  let role: string | undefined;
+  let role: string | typeof DYNAMIC | undefined;
   let hasOnclick = false;
   for (const prop of node.props) {
     if (prop.type === NodeTypes.ATTRIBUTE) {
       // The DOM lower-cases attribute names, as in HTML.
       const name = prop.name.toLowerCase();
       if (name === 'onclick') hasOnclick = true;
-      if (name === 'role') role = prop.value?.content ?? '';
+      if (name === 'role') role ??= prop.value?.content ?? '';
       if (!isAxagAttribute(name)) continue;
       const nameRange = lines.range(prop.loc.start.offset, prop.loc.start.offset + prop.name.length);
       set({ name, value: prop.value?.content ?? '', nameRange, valueRange: prop.value ? valueRange(prop.value.loc, text, lines) : nameRange });
@@ -96,7 +109,7 @@ function toAnnotated(node: ElementNode, parent: number, text: string, lines: Lin
       continue;
     }
     const name = arg.content.toLowerCase();
-    if (name === 'role') role = undefined;
+    if (name === 'role') role ??= DYNAMIC;
     if (!isAxagAttribute(name)) continue;
     const nameRange = lines.range(prop.loc.start.offset, arg.loc.end.offset);
     set({ name, value: null, nameRange, valueRange: prop.exp ? lines.range(prop.exp.loc.start.offset, prop.exp.loc.end.offset) : nameRange });
@@ -109,7 +122,7 @@ function toAnnotated(node: ElementNode, parent: number, text: string, lines: Lin
     start: lines.position(start),
     parent,
     attributes: [...byName.values()],
-    interactive: isInteractive(node.tag, role, hasOnclick),
+    interactive: isInteractive(node.tag, role === DYNAMIC ? undefined : role, hasOnclick),
     spread,
   };
 }

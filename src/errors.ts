@@ -4,6 +4,20 @@
  */
 export class FatalError extends Error {
   override readonly name = 'FatalError';
+
+  constructor(
+    message: string,
+    /** Where the problem is, when it is in a file (a config or manifest): absolute path, 1-based line and column. */
+    readonly locations: readonly FileLocation[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export interface FileLocation {
+  path: string;
+  line: number;
+  column: number;
 }
 
 /** `file:line:col` when a position is known, else the file alone. */

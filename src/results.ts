@@ -13,6 +13,8 @@ export interface Finding {
   element?: { name: string; line: number; column: number };
   /** The corrected value, when there is an obvious fix: a value, not source text (the source decides the quoting). */
   suggestion?: string;
+  /** Stable across edits elsewhere in the file: rule, message and the element's tag and AXAG attributes, not its line. */
+  fingerprint: string;
 }
 
 export interface FileResult {

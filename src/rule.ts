@@ -14,6 +14,8 @@ export interface RuleDocs {
   failing: string;
   /** The same snippet, fixed. */
   passing: string;
+  /** The language of the snippets, for code fences: `html` unless given. */
+  language?: string;
 }
 
 /** What a rule knows of the Semantic Manifest in use. */

@@ -1,16 +1,19 @@
 import { ConfigResolver } from '../config/resolve.js';
 import type { SeverityLevel } from '../config/settings.js';
 import { lint } from '../engine/lint.js';
+import { FatalError } from '../errors.js';
 import { expandPaths } from '../files.js';
-import { FORMATTERS } from '../formatters/index.js';
+import { FORMATTERS, REPORTS_FATAL, type FormatContext } from '../formatters/index.js';
 import { absolute } from '../paths.js';
-import { countFindings } from '../results.js';
+import { countFindings, type LintResults } from '../results.js';
 import { writeOutputFile, type Io } from './io.js';
 import { useColor } from './options.js';
+import { planOutputs, type OutputRequest } from './outputs.js';
+import { repositoryRoot } from './repository-root.js';
 import { TOOL } from './tool.js';
 
 export interface LintCommandOptions {
-  format: string;
+  format?: OutputRequest[];
   outputFile?: string;
   config?: string | false;
   manifest?: string;
@@ -21,9 +24,27 @@ export interface LintCommandOptions {
   verbose?: boolean;
 }
 
-/** `axag lint`: returns the exit code (spec §6). */
+/** `axag lint`: returns the exit code (spec §6), the same whatever the formats. */
 export async function runLint(patterns: string[], options: LintCommandOptions, io: Io): Promise<number> {
   const { cwd } = io;
+  const outputs = planOutputs(options.format, options.outputFile, cwd);
+  const report = (results: LintResults, root: string, fatal?: FatalError) => {
+    for (const { format, file } of outputs) {
+      if (fatal && !REPORTS_FATAL.has(format)) continue;
+      const context: FormatContext = {
+        cwd,
+        root,
+        color: useColor(options.color, file === undefined && io.stdout.isTTY === true, io.env),
+        verbose: options.verbose ?? false,
+        tool: TOOL,
+        ...(fatal && { fatal }),
+      };
+      const text = FORMATTERS[format]!(results, context);
+      if (file === undefined) io.stdout.write(text);
+      else writeOutputFile(absolute(file, cwd), file, text);
+    }
+  };
+
   const resolver = new ConfigResolver({
     cwd,
     ...(typeof options.config === 'string' && { configFile: options.config }),
@@ -31,22 +52,20 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
     ...(options.manifest !== undefined && { manifest: options.manifest }),
     ...(options.rule && { ruleOverrides: options.rule }),
   });
-  const { files, skipped } = await expandPaths(patterns.length > 0 ? patterns : ['.'], resolver, {
-    cwd,
-    errorOnUnmatchedPattern: true,
-  });
-  for (const { path, reason } of skipped) io.stderr.write(`axag: not linted: ${path} (${reason})\n`);
-  const results = await lint(files, { cwd, resolver, errorsOnly: options.quiet ?? false });
-
-  const toFile = options.outputFile !== undefined;
-  const text = FORMATTERS[options.format]!(results, {
-    cwd,
-    color: useColor(options.color, !toFile && io.stdout.isTTY === true, io.env),
-    verbose: options.verbose ?? false,
-    tool: TOOL,
-  });
-  if (toFile) writeOutputFile(absolute(options.outputFile!, cwd), options.outputFile!, text);
-  else io.stdout.write(text);
+  let results: LintResults;
+  try {
+    const { files, skipped } = await expandPaths(patterns.length > 0 ? patterns : ['.'], resolver, { cwd, errorOnUnmatchedPattern: true });
+    for (const { path, reason } of skipped) io.stderr.write(`axag: not linted: ${path} (${reason})\n`);
+    results = await lint(files, { cwd, resolver, errorsOnly: options.quiet ?? false });
+  } catch (error) {
+    // CI reads SARIF and workflow commands even from a run that could not do its job.
+    if (error instanceof FatalError) {
+      const located = error.locations.map((location) => location.path);
+      report({ files: [], filesLinted: 0, failures: [] }, repositoryRoot(cwd, located), error);
+    }
+    throw error;
+  }
+  report(results, repositoryRoot(cwd, results.files.map((file) => file.path)));
 
   for (const failure of results.failures) io.stderr.write(`axag: ${failure}\n`);
   if (results.failures.length > 0) return 2;

@@ -3,7 +3,9 @@ import { FatalError } from '../errors.js';
 import type { Io } from './io.js';
 import { runLint, type LintCommandOptions } from './lint-command.js';
 import { runManifestCheck } from './manifest-command.js';
+import { FORMATTERS } from '../formatters/index.js';
 import { parseFormat, parseMaxWarnings, parseRuleOption } from './options.js';
+import { parseFormats } from './outputs.js';
 import { TOOL } from './tool.js';
 
 const EXIT_CODES = `
@@ -40,7 +42,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
 function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
   const program = new Command('axag')
-    .description('Lint AXAG annotations in HTML against the AXAG standard and a Semantic Manifest.')
+    .description('Lint AXAG annotations in HTML, JSX/TSX, Vue, Svelte and Markdown against the AXAG standard and a Semantic Manifest.')
     .version(TOOL.version, '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .addHelpText('after', EXIT_CODES)
@@ -56,8 +58,12 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .command('lint', { isDefault: false })
     .description('lint files, directories or globs (default: the current directory)')
     .argument('[paths...]', 'files, directories or globs to lint')
-    .addOption(new Option('-f, --format <name>', 'output format: pretty or json').default('pretty').argParser(parseFormat))
-    .option('-o, --output-file <file>', 'write the report to a file instead of standard output')
+    .option(
+      '-f, --format <name[=file]>',
+      `output format (${Object.keys(FORMATTERS).join(', ')}; default pretty); name=file writes that report to a file; repeatable or comma-separated`,
+      parseFormats,
+    )
+    .option('-o, --output-file <file>', 'write the report of the format without its own file here instead of standard output')
     .option('-c, --config <file>', 'use this config file for every linted file')
     .option('--no-config', 'ignore config files; use the recommended preset')
     .option('-m, --manifest <file>', 'use this Semantic Manifest (JSON or YAML)')
@@ -78,7 +84,9 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .command('check')
     .description('validate a Semantic Manifest against the manifest v1 schema')
     .argument('<file>', 'manifest file (JSON or YAML)')
-    .addOption(new Option('-f, --format <name>', 'output format: pretty or json').default('pretty').argParser(parseFormat))
+    .addOption(
+      new Option('-f, --format <name>', `output format: ${Object.keys(FORMATTERS).join(', ')}`).default('pretty').argParser(parseFormat),
+    )
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output')
     .option('--debug', 'print stack traces of internal errors')

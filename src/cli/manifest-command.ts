@@ -4,6 +4,7 @@ import { absolute, displayPath } from '../paths.js';
 import { FORMATTERS } from '../formatters/index.js';
 import type { Io } from './io.js';
 import { useColor } from './options.js';
+import { repositoryRoot } from './repository-root.js';
 import { TOOL } from './tool.js';
 
 /** `axag manifest check <file>`: 0 valid, 1 invalid, 2 unreadable (via FatalError). */
@@ -12,7 +13,13 @@ export function runManifestCheck(file: string, options: { format: string; color?
   const manifest = loadManifest(path, displayPath(path, io.cwd));
   const findings = manifestFindings(manifest);
   const results = { files: [{ path, findings, annotations: 0 }], filesLinted: 0, failures: [] };
-  const context = { cwd: io.cwd, color: useColor(options.color, io.stdout.isTTY === true, io.env), verbose: false, tool: TOOL };
+  const context = {
+    cwd: io.cwd,
+    root: repositoryRoot(io.cwd, [path]),
+    color: useColor(options.color, io.stdout.isTTY === true, io.env),
+    verbose: false,
+    tool: TOOL,
+  };
   if (options.format === 'pretty' && findings.length === 0) {
     io.stdout.write(`✔ ${displayPath(path, io.cwd)} is a valid AXAG manifest (${manifest.actionCount} action${manifest.actionCount === 1 ? '' : 's'})\n`);
   } else {

@@ -31,13 +31,16 @@ export function loadConfigFile(path: string, displayPath: string): ConfigFile {
   const text = readRequiredFile(path, displayPath, 'config file', 'fix the --config path');
   if (text.trim() === '') return { path, dir: dirname(path) };
   const format = extname(path).toLowerCase() === '.json' ? 'json' : 'yaml';
-  const document = parseStructured(text, format, displayPath);
+  const document = parseStructured(text, format, path, displayPath);
   if (document.data === null || document.data === undefined) return { path, dir: dirname(path) };
   validator ??= compileSchema(CONFIG_SCHEMA);
   const problems = schemaProblems(validator, document, { rootName: 'the config', unknownKeyHint, special });
   if (problems.length > 0) {
     const lines = problems.map((problem) => `${located(displayPath, problem.range)}: ${problem.message}`);
-    throw new FatalError(`invalid config file\n${lines.join('\n')}`);
+    throw new FatalError(
+      `invalid config file\n${lines.join('\n')}`,
+      problems.map((problem) => ({ path, line: problem.range.line, column: problem.range.column })),
+    );
   }
   return { ...(document.data as Omit<ConfigFile, 'path' | 'dir'>), path, dir: dirname(path) };
 }

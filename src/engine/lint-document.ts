@@ -1,6 +1,7 @@
 import { RULES } from '../../rules/index.js';
 import type { ResolvedConfig } from '../config/settings.js';
 import type { SourceDocument, SyntaxProblem } from '../model.js';
+import { findingFingerprint } from '../fingerprint.js';
 import { compareFindings, type Finding } from '../results.js';
 import type { ManifestIndex } from '../rule.js';
 import { ACTION_TYPES } from '../vocabulary.js';
@@ -32,6 +33,7 @@ export function lintDocument(document: SourceDocument, options: DocumentOptions)
         ...report.range,
         element: { name: report.element.tag, ...report.element.start },
         ...(report.suggestion !== undefined && { suggestion: report.suggestion }),
+        fingerprint: findingFingerprint(rule.id, report.message, report.element),
       });
     }
   }
@@ -44,5 +46,5 @@ function parseErrorFinding(problem: SyntaxProblem): Finding {
   const message = problem.limit
     ? `${source} nests deeper than its parser can follow, so its annotations were not checked; split it into smaller parts`
     : `${source} does not parse: ${problem.message.replace(/\.$/, '')}; fix the syntax so axag can check its annotations`;
-  return { ruleId: PARSE_ERROR_RULE, severity: 'error', message, ...problem.range };
+  return { ruleId: PARSE_ERROR_RULE, severity: 'error', message, ...problem.range, fingerprint: findingFingerprint(PARSE_ERROR_RULE, message) };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ConfigResolver, type ConfigOptions } from '../config/resolve.js';
 import type { ResolvedConfig } from '../config/settings.js';
 import { loadManifest, type LoadedManifest } from '../manifest/load.js';
+import { findingFingerprint } from '../fingerprint.js';
 import { absolute, displayPath } from '../paths.js';
 import { compareStrings, type FileResult, type Finding, type LintResults } from '../results.js';
 import type { ManifestIndex } from '../rule.js';
@@ -72,12 +73,10 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
 }
 
 export function manifestFindings(manifest: LoadedManifest): Finding[] {
-  return manifest.problems.map((problem) => ({
-    ruleId: MANIFEST_SCHEMA_RULE,
-    severity: 'error' as const,
-    message: `Manifest: ${problem.message}`,
-    ...problem.range,
-  }));
+  return manifest.problems.map((problem) => {
+    const message = `Manifest: ${problem.message}`;
+    return { ruleId: MANIFEST_SCHEMA_RULE, severity: 'error' as const, message, ...problem.range, fingerprint: findingFingerprint(MANIFEST_SCHEMA_RULE, message) };
+  });
 }
 
 function missingManifestHint(config: ResolvedConfig, cwd: string): string {

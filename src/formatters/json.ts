@@ -8,7 +8,8 @@ export const formatJson: Formatter = (results, { cwd, tool }) => {
   const output = {
     version: 1,
     tool,
-    files: results.files.map((file) => ({ path: displayPath(file.path, cwd), findings: file.findings })),
+    // The spec's finding shape: the fingerprint is for baselines and code-quality reports.
+    files: results.files.map((file) => ({ path: displayPath(file.path, cwd), findings: file.findings.map(({ fingerprint: _, ...rest }) => rest) })),
     summary: {
       files: results.filesLinted,
       annotations: results.files.reduce((sum, file) => sum + file.annotations, 0),

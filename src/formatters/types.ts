@@ -1,13 +1,22 @@
+import type { FileLocation } from '../errors.js';
 import type { LintResults } from '../results.js';
 
 export interface FormatContext {
-  /** Paths are shown relative to this directory. */
+  /** Paths in pretty and json output are relative to this directory. */
   cwd: string;
+  /**
+   * The repository root (the nearest directory holding `.git`, else the working
+   * directory): sarif, github, junit and gitlab paths are relative to it, so CI
+   * systems can match them to the checkout. Defaults to `cwd`.
+   */
+  root?: string;
   /** Emit ANSI colours. */
   color: boolean;
   /** Say so when there is nothing to report. */
   verbose: boolean;
   tool: { name: string; version: string; informationUri: string };
+  /** A configuration or manifest problem that stopped the run, for the formats that can carry one. */
+  fatal?: { message: string; locations: readonly FileLocation[] };
 }
 
 /** A formatter turns results into text; it does no I/O. */

@@ -22,7 +22,7 @@ let validator: ValidateFunction | undefined;
  */
 export function loadManifest(path: string, displayPath: string, missingHint = 'check the path'): LoadedManifest {
   const text = readRequiredFile(path, displayPath, 'manifest', missingHint);
-  const document = parseStructured(text, formatOf(path, text), displayPath);
+  const document = parseStructured(text, formatOf(path, text), path, displayPath);
   validator ??= compileSchema(MANIFEST_SCHEMA);
   const actions = (document.data as { actions?: unknown } | null)?.actions;
   return {

@@ -36,11 +36,12 @@ export function readRequiredFile(path: string, displayPath: string, what: string
  * Parses a JSON (`format: 'json'`) or YAML text. A syntax error is a FatalError
  * naming `displayPath`, line and column, and what is wrong.
  */
-export function parseStructured(rawText: string, format: 'json' | 'yaml', displayPath: string): StructuredDocument {
+export function parseStructured(rawText: string, format: 'json' | 'yaml', path: string, displayPath: string): StructuredDocument {
   const text = stripBom(rawText);
   const lines = new LineIndex(text);
   const fail = (offset: number, message: string): never => {
-    throw new FatalError(`${located(displayPath, lines.position(offset))}: invalid ${format.toUpperCase()}: ${message}`);
+    const position = lines.position(offset);
+    throw new FatalError(`${located(displayPath, position)}: invalid ${format.toUpperCase()}: ${message}`, [{ path, ...position }]);
   };
   try {
     if (format === 'json') {

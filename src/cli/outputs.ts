@@ -1,0 +1,53 @@
+import { InvalidArgumentError } from 'commander';
+import { FatalError } from '../errors.js';
+import { FORMATTERS } from '../formatters/index.js';
+import { absolute } from '../paths.js';
+
+/** One report of the run: a format, and the file it goes to (standard output when none). */
+export interface OutputRequest {
+  format: string;
+  file?: string;
+}
+
+const FORMAT_NAMES = Object.keys(FORMATTERS).join(', ');
+
+/** `-f name[=file]`, repeatable and comma-separated: `-f pretty,sarif=axag.sarif`. */
+export function parseFormats(value: string, previous: OutputRequest[] = []): OutputRequest[] {
+  const added = value.split(',').map((part): OutputRequest => {
+    const equals = part.indexOf('=');
+    const format = (equals < 0 ? part : part.slice(0, equals)).trim();
+    if (!(format in FORMATTERS)) throw new InvalidArgumentError(`unknown format "${format}"; expected one of ${FORMAT_NAMES}`);
+    if (equals < 0) return { format };
+    const file = part.slice(equals + 1).trim();
+    if (file === '') throw new InvalidArgumentError(`no file after "${format}="; write ${format}=<file>, or ${format} alone for standard output`);
+    return { format, file };
+  });
+  return [...previous, ...added];
+}
+
+/**
+ * Decides where each report goes. The one format without a file goes to
+ * standard output, or to `-o` when given; with no `-f` at all, pretty does.
+ * Two reports for standard output, or two for one file, are usage errors.
+ */
+export function planOutputs(requests: readonly OutputRequest[] | undefined, outputFile: string | undefined, cwd: string): OutputRequest[] {
+  const planned = requests && requests.length > 0 ? [...requests] : [{ format: 'pretty' }];
+  const unnamed = planned.filter((request) => request.file === undefined);
+  if (unnamed.length > 1) {
+    const formats = unnamed.map((request) => request.format).join(' and ');
+    throw new FatalError(`only one report can go to standard output, not ${formats}; give the others a file, e.g. -f ${unnamed[1]!.format}=report.txt`);
+  }
+  if (outputFile !== undefined) {
+    if (unnamed.length === 0) throw new FatalError(`-o ${outputFile} has no report to take: every -f format here names its own file`);
+    unnamed[0]!.file = outputFile;
+  }
+  const seen = new Map<string, string>();
+  for (const { format, file } of planned) {
+    if (file === undefined) continue;
+    const path = absolute(file, cwd);
+    const other = seen.get(path);
+    if (other !== undefined) throw new FatalError(`${other} and ${format} reports would both be written to ${file}; give each its own file`);
+    seen.set(path, format);
+  }
+  return planned;
+}

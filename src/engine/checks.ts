@@ -1,0 +1,51 @@
+import { RULES } from '../../rules/index.js';
+import type { RuleDocs, Severity } from '../rule.js';
+import { MANIFEST_SCHEMA_RULE } from './lint.js';
+import { PARSE_ERROR_RULE } from './lint-document.js';
+
+/** What reports and rule listings say about a check: a rule, or a namespaced check of this tool (spec §2). */
+export interface CheckInfo {
+  id: string;
+  name: string;
+  severity: Severity;
+  description: string;
+  docs: RuleDocs;
+}
+
+/** Findings that are not rules: always on, at error severity, with no options. */
+export const NAMESPACED_CHECKS: readonly CheckInfo[] = [
+  {
+    id: PARSE_ERROR_RULE,
+    name: 'parse-error',
+    severity: 'error',
+    description: 'A source file, or a Markdown code block, parses.',
+    docs: {
+      what:
+        'Reports a file (or a fenced code block of a Markdown file) that its parser rejects: Babel for JavaScript and ' +
+        "TypeScript, Vue's and Svelte's own parsers, CommonMark. The finding is at the parser's position with the " +
+        "parser's message. A file nested deeper than its parser can follow is reported the same way.",
+      why: 'The annotations in a file that does not parse are not checked at all; a silent skip would look like a clean file.',
+      failing: 'export const Add = () => <button axag-intent="cart.add_item">Add</button;',
+      passing: 'export const Add = () => <button axag-intent="cart.add_item">Add</button>;',
+      language: 'jsx',
+    },
+  },
+  {
+    id: MANIFEST_SCHEMA_RULE,
+    name: 'manifest-schema',
+    severity: 'error',
+    description: 'The Semantic Manifest follows the manifest v1 schema.',
+    docs: {
+      what:
+        'Reports each place where the Semantic Manifest in use breaks the AXAG manifest v1 schema: a missing required ' +
+        'key, an unknown key, a value of the wrong type or format. The finding is on the manifest file, at the key.',
+      why: 'Agents and tool generators read the manifest as the site\'s API description; an invalid one is misread or rejected.',
+      failing: 'actions:\n  - intent: Cart.Add\n    entity: cart',
+      passing: 'actions:\n  - intent: cart.add_item\n    entity: cart\n    action_type: write\n    description: Add a product to the cart.',
+      language: 'yaml',
+    },
+  },
+];
+
+/** Every check a run can report, rules first in id order: the order of SARIF's `tool.driver.rules`. */
+export const ALL_CHECKS: readonly CheckInfo[] = [...RULES, ...NAMESPACED_CHECKS];

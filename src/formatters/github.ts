@@ -1,0 +1,58 @@
+import { countFindings } from '../results.js';
+import { repositoryPath } from './repository.js';
+import type { Formatter } from './types.js';
+
+/** GitHub shows at most this many annotations of each level from one step. */
+const ANNOTATIONS_PER_LEVEL = 10;
+
+/**
+ * Spec §7 `github`: one workflow command per finding, which GitHub Actions
+ * turns into an annotation on the file, then a one-line summary of the totals
+ * (the step log is the only place that lists annotations beyond GitHub's cap).
+ */
+export const formatGithub: Formatter = (results, context) => {
+  const fileOf = (path: string) => repositoryPath(path, context) ?? path;
+  let out = '';
+  for (const file of results.files) {
+    for (const finding of file.findings) {
+      const properties = {
+        file: fileOf(file.path),
+        line: finding.line,
+        col: finding.column,
+        endLine: finding.endLine,
+        endColumn: finding.endColumn,
+        title: finding.ruleId,
+      };
+      out += command(finding.severity, properties, finding.message);
+    }
+  }
+  if (context.fatal) {
+    const [at] = context.fatal.locations;
+    const properties: Record<string, string | number> = at ? { file: fileOf(at.path), line: at.line, col: at.column, title: 'axag' } : { title: 'axag' };
+    out += command('error', properties, context.fatal.message);
+  }
+  for (const failure of results.failures) out += command('error', { title: 'axag' }, failure);
+
+  const { errors, warnings } = countFindings(results.files);
+  const over = errors > ANNOTATIONS_PER_LEVEL || warnings > ANNOTATIONS_PER_LEVEL;
+  const cap = over ? `; GitHub annotates at most ${ANNOTATIONS_PER_LEVEL} of each level per step, so this log lists them all` : '';
+  const totals = errors + warnings === 0 ? 'no problems' : `${errors + warnings} problem${errors + warnings === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
+  return `${out}axag: ${totals} in ${results.filesLinted} file${results.filesLinted === 1 ? '' : 's'}${cap}\n`;
+};
+
+function command(level: string, properties: Record<string, string | number>, message: string): string {
+  const list = Object.entries(properties)
+    .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
+    .join(',');
+  return `::${level} ${list}::${escapeData(message)}\n`;
+}
+
+/** GitHub's escaping for a command's message. */
+export function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** GitHub's escaping for a command's property values, where `:` and `,` are separators. */
+export function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}

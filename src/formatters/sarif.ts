@@ -1,0 +1,101 @@
+import { pathToFileURL } from 'node:url';
+import { ALL_CHECKS, type CheckInfo } from '../engine/checks.js';
+import type { FileLocation } from '../errors.js';
+import type { Finding } from '../results.js';
+import { repositoryPath, stableFingerprints } from './repository.js';
+import type { FormatContext, Formatter } from './types.js';
+
+const SRCROOT = '%SRCROOT%';
+const RULE_INDEX = new Map(ALL_CHECKS.map((check, index) => [check.id, index]));
+
+/**
+ * Spec §7 `sarif`: one SARIF 2.1.0 run for GitHub code scanning and other
+ * consumers. Every check the run can report is in `tool.driver.rules`, in a
+ * fixed order; artifact URIs are relative to the repository root (`%SRCROOT%`).
+ */
+export const formatSarif: Formatter = (results, context) => {
+  const root = context.root ?? context.cwd;
+  const artifact = (path: string) => {
+    const relative = repositoryPath(path, context);
+    return relative === undefined
+      ? { uri: pathToFileURL(path).href }
+      : { uri: relative.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+  };
+  const location = (path: string, region: object) => ({ physicalLocation: { artifactLocation: artifact(path), region } });
+
+  const sarifResults = results.files.flatMap((file) => {
+    const fingerprints = stableFingerprints(file, repositoryPath(file.path, context) ?? file.path);
+    return file.findings.map((finding, i) => ({
+      ruleId: finding.ruleId,
+      ruleIndex: RULE_INDEX.get(finding.ruleId)!,
+      level: finding.severity,
+      message: { text: finding.message },
+      locations: [location(file.path, region(finding))],
+      partialFingerprints: { 'axagFinding/v1': fingerprints[i]! },
+    }));
+  });
+  const notification = (message: string, locations: readonly FileLocation[] = []) => ({
+    level: 'error',
+    message: { text: message },
+    ...(locations.length > 0 && { locations: locations.map((at) => location(at.path, { startLine: at.line, startColumn: at.column })) }),
+  });
+
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: context.tool.name,
+            version: context.tool.version,
+            semanticVersion: context.tool.version,
+            informationUri: context.tool.informationUri,
+            rules: ALL_CHECKS.map((check) => ruleDescriptor(check, context)),
+          },
+        },
+        invocations: [
+          {
+            executionSuccessful: results.failures.length === 0 && context.fatal === undefined,
+            toolConfigurationNotifications: context.fatal ? [notification(context.fatal.message, context.fatal.locations)] : [],
+            toolExecutionNotifications: results.failures.map((failure) => notification(failure)),
+          },
+        ],
+        originalUriBaseIds: { [SRCROOT]: { uri: `${pathToFileURL(root).href.replace(/\/?$/, '/')}` } },
+        columnKind: 'utf16CodeUnits',
+        results: sarifResults,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+};
+
+function region(finding: Finding) {
+  return { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn };
+}
+
+function ruleDescriptor(check: CheckInfo, context: FormatContext) {
+  const { what, why, failing, passing, language = 'html' } = check.docs;
+  return {
+    id: check.id,
+    name: check.name,
+    shortDescription: { text: check.description },
+    fullDescription: { text: what },
+    helpUri: context.tool.informationUri,
+    help: {
+      text: `${what}\n\nWhy: ${why}\n\nFailing:\n${failing}\n\nPassing:\n${passing}`,
+      markdown: `${what}\n\n**Why:** ${why}\n\nFailing:\n\n${fenced(failing, language)}\n\nPassing:\n\n${fenced(passing, language)}`,
+    },
+    defaultConfiguration: { level: check.severity },
+    properties: { tags: tagsOf(check), precision: 'very-high', 'problem.severity': check.severity },
+  };
+}
+
+function fenced(code: string, language: string): string {
+  return `\`\`\`${language}\n${code}\n\`\`\``;
+}
+
+function tagsOf(check: CheckInfo): string[] {
+  if (check.id.startsWith('axag/')) return ['axag', check.name];
+  return ['axag', 'annotations'];
+}

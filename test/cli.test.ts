@@ -993,3 +993,60 @@ describe.concurrent('sources other than HTML', () => {
     expect(rows['a.html']).toEqual([expect.objectContaining({ ruleId: 'AXAG-LINT-001' })]);
   });
 });
+
+describe.concurrent('several reports in one run', () => {
+  const FORMATS = ['pretty', 'json', 'sarif', 'github', 'junit', 'gitlab'];
+
+  it('--format pretty --format sarif=axag.sarif: pretty on stdout, SARIF written; comma-separated works the same', async ({ expect }) => {
+    const cwd = project({ 'a.html': ERR_001, 'b.html': WARN_007 });
+    const repeated = await axag(['lint', '--format', 'pretty', '--format', 'sarif=axag.sarif'], { cwd });
+    expect(repeated.code).toBe(1);
+    expect(Object.keys(rowsByFile(repeated.stdout))).toEqual(['a.html', 'b.html']);
+    const sarif = JSON.parse(readFileSync(join(cwd, 'axag.sarif'), 'utf8')) as { runs: { results: { ruleId: string }[] }[] };
+    expect(sarif.runs[0]!.results.map((r) => r.ruleId)).toEqual(['AXAG-LINT-001', 'AXAG-LINT-007']);
+
+    const comma = await axag(['lint', '-f', 'json,sarif=r/axag.sarif,junit=r/axag.xml'], { cwd });
+    expect(comma.code).toBe(1);
+    expect((JSON.parse(comma.stdout) as { summary: { errors: number } }).summary.errors).toBe(1);
+    expect(readFileSync(join(cwd, 'r', 'axag.sarif'), 'utf8')).toBe(readFileSync(join(cwd, 'axag.sarif'), 'utf8'));
+    expect(readFileSync(join(cwd, 'r', 'axag.xml'), 'utf8')).toMatch(/^<\?xml/);
+  });
+
+  it('the exit code is the same whatever the format: 1 with errors, 0 with warnings, 1 past --max-warnings', async ({ expect }) => {
+    const errors = project({ 'a.html': ERR_001 });
+    const warnings = project({ 'a.html': WARN_007 });
+    for (const format of FORMATS) {
+      expect([format, (await axag(['lint', '-f', format], { cwd: errors })).code]).toEqual([format, 1]);
+      expect([format, (await axag(['lint', '-f', format], { cwd: warnings })).code]).toEqual([format, 0]);
+      expect([format, (await axag(['lint', '-f', format, '--max-warnings', '0'], { cwd: warnings })).code]).toEqual([format, 1]);
+    }
+    const all = await axag(['lint', '-f', `pretty,${FORMATS.slice(1).map((f) => `${f}=out/${f}`).join(',')}`], { cwd: errors });
+    expect(all.code).toBe(1);
+  });
+
+  it('-o takes the report that has no file of its own', async ({ expect }) => {
+    const cwd = project({ 'a.html': ERR_001 });
+    const result = await axag(['lint', '-o', 'report.txt', '-f', 'pretty', '-f', 'gitlab=gl.json'], { cwd });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(Object.keys(rowsByFile(readFileSync(join(cwd, 'report.txt'), 'utf8')))).toEqual(['a.html']);
+    expect(JSON.parse(readFileSync(join(cwd, 'gl.json'), 'utf8'))).toHaveLength(1);
+  });
+
+  it('usage errors exit 2 and say what to do', async ({ expect }) => {
+    const cwd = project({ 'a.html': ERR_001 });
+    const cases: [string[], string][] = [
+      [['-f', 'pretty', '-f', 'json'], 'only one report can go to standard output, not pretty and json; give the others a file, e.g. -f json=report.txt'],
+      [['-f', 'sarif=a.out', '-f', 'gitlab=a.out'], 'sarif and gitlab reports would both be written to a.out; give each its own file'],
+      [['-f', 'sarif=a.sarif', '-o', 'b.txt'], '-o b.txt has no report to take: every -f format here names its own file'],
+      [['-f', 'sarif='], 'no file after "sarif="; write sarif=<file>, or sarif alone for standard output'],
+      [['-f', 'json,xml'], 'unknown format "xml"; expected one of pretty, json, sarif, github, junit, gitlab'],
+    ];
+    for (const [args, message] of cases) {
+      const result = await axag(['lint', ...args], { cwd });
+      expect([args, result.code, result.stdout]).toEqual([args, 2, '']);
+      expect(result.stderr).toContain(message);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});

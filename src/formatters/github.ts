@@ -33,6 +33,7 @@ export const formatGithub: Formatter = (results, context) => {
   }
   for (const failure of results.failures) out += command('error', { title: 'axag' }, failure);
 
+  if (context.fatal) return `${out}axag: stopped before linting; fix the error above\n`;
   const { errors, warnings } = countFindings(results.files);
   const over = errors > ANNOTATIONS_PER_LEVEL || warnings > ANNOTATIONS_PER_LEVEL;
   const cap = over ? `; GitHub annotates at most ${ANNOTATIONS_PER_LEVEL} of each level per step, so this log lists them all` : '';

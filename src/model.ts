@@ -50,9 +50,17 @@ export interface SyntaxProblem {
   limit?: boolean;
 }
 
+/** A comment that may hold an inline directive (`axag-disable-next …`): its text without the delimiters. */
+export interface SourceComment {
+  text: string;
+  range: Range;
+}
+
 /** A file reduced to its annotated elements, in document order (ancestors first). */
 export interface SourceDocument {
   elements: AnnotatedElement[];
+  /** Comments that mention `axag-`, in document order: where inline directives live. */
+  comments: SourceComment[];
   /** Parts of the file that could not be parsed; their annotations are not in `elements`. */
   syntaxErrors: SyntaxProblem[];
 }

@@ -77,7 +77,7 @@ describe('sarif', () => {
     expect(driver.name).toBe('axag');
     expect(driver.version).toBe(PACKAGE_VERSION);
     expect(driver.informationUri).toMatch(/^https:\/\//);
-    expect(driver.rules.map((rule) => rule.id)).toEqual([...RULES.map((rule) => rule.id), 'axag/parse-error', 'axag/manifest-schema']);
+    expect(driver.rules.map((rule) => rule.id)).toEqual([...RULES.map((rule) => rule.id), 'axag/parse-error', 'axag/directive', 'axag/manifest-schema']);
     for (const rule of driver.rules) {
       expect(rule.help.text.length).toBeGreaterThan(40);
       expect(rule.help.markdown).toContain('```');

@@ -86,7 +86,7 @@ describe('JSX', () => {
   });
 
   it('reads .ts with type assertions and no JSX; JSX there is a syntax error', async () => {
-    expect(await parsed('a.ts', 'const x = <string>y; // axag')).toEqual({ elements: [], syntaxErrors: [] });
+    expect(await parsed('a.ts', 'const x = <string>y; // axag')).toEqual({ elements: [], comments: [], syntaxErrors: [] });
     const bad = await parsed('a.ts', 'const x = <b axag-intent="a.b" />;');
     expect(bad.syntaxErrors).toHaveLength(1);
     expect(bad.syntaxErrors[0]!.source).toBe('TypeScript');

@@ -22,6 +22,8 @@ export interface LintCommandOptions {
   quiet?: boolean;
   color?: boolean;
   verbose?: boolean;
+  reportUnusedDisableDirectives?: boolean;
+  reportUnusedDisableDirectivesSeverity?: SeverityLevel;
 }
 
 /** `axag lint`: returns the exit code (spec §6), the same whatever the formats. */
@@ -56,7 +58,13 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
   try {
     const { files, skipped } = await expandPaths(patterns.length > 0 ? patterns : ['.'], resolver, { cwd, errorOnUnmatchedPattern: true });
     for (const { path, reason } of skipped) io.stderr.write(`axag: not linted: ${path} (${reason})\n`);
-    results = await lint(files, { cwd, resolver, errorsOnly: options.quiet ?? false });
+    const unusedSeverity = options.reportUnusedDisableDirectivesSeverity ?? (options.reportUnusedDisableDirectives ? 'warning' : 'off');
+    results = await lint(files, {
+      cwd,
+      resolver,
+      errorsOnly: options.quiet ?? false,
+      ...(unusedSeverity !== 'off' && { reportUnusedDirectives: unusedSeverity }),
+    });
   } catch (error) {
     // CI reads SARIF and workflow commands even from a run that could not do its job.
     if (error instanceof FatalError) {

@@ -4,7 +4,7 @@ import type { Io } from './io.js';
 import { runLint, type LintCommandOptions } from './lint-command.js';
 import { runManifestCheck } from './manifest-command.js';
 import { FORMATTERS } from '../formatters/index.js';
-import { parseFormat, parseMaxWarnings, parseRuleOption } from './options.js';
+import { parseFormat, parseMaxWarnings, parseRuleOption, parseSeverity } from './options.js';
 import { parseFormats } from './outputs.js';
 import { TOOL } from './tool.js';
 
@@ -70,6 +70,12 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .option('--rule <id:severity>', 'set a rule severity, e.g. AXAG-LINT-007:off (repeatable)', parseRuleOption)
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', parseMaxWarnings)
     .option('--quiet', 'report errors only; warning rules do not run')
+    .option('--report-unused-disable-directives', 'report inline axag-disable directives that silenced nothing (as warnings)')
+    .option(
+      '--report-unused-disable-directives-severity <level>',
+      'report unused directives at this severity: off, warn or error (implies --report-unused-disable-directives)',
+      parseSeverity,
+    )
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output (NO_COLOR is honoured too)')
     .option('--verbose', 'say so when there are no problems')

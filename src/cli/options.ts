@@ -2,12 +2,13 @@ import { InvalidArgumentError } from 'commander';
 import { RULES_BY_ID } from '../../rules/index.js';
 import { normalizeSeverity, SEVERITY_SPELLINGS, type SeverityLevel } from '../config/settings.js';
 import { MANIFEST_SCHEMA_RULE } from '../engine/lint.js';
+import { DIRECTIVE_RULE } from '../engine/directives.js';
 import { PARSE_ERROR_RULE } from '../engine/lint-document.js';
 import { FORMATTERS } from '../formatters/index.js';
 
 /** `--rule AXAG-LINT-007:off`, collected into a map. */
 /** Findings about input that could not be read; no severity applies to them. */
-const ALWAYS_REPORTED = [PARSE_ERROR_RULE, MANIFEST_SCHEMA_RULE];
+const ALWAYS_REPORTED = [PARSE_ERROR_RULE, DIRECTIVE_RULE, MANIFEST_SCHEMA_RULE];
 
 export function parseRuleOption(value: string, previous: Record<string, SeverityLevel> = {}): Record<string, SeverityLevel> {
   const at = value.lastIndexOf(':');
@@ -24,6 +25,13 @@ export function parseRuleOption(value: string, previous: Record<string, Severity
     throw new InvalidArgumentError(`unknown severity "${severity}"; expected one of ${SEVERITY_SPELLINGS.join(', ')}`);
   }
   return { ...previous, [id]: normalizeSeverity(spelling) };
+}
+
+/** A severity on its own: `off`, `warn`, `warning`, `error`, `0`, `1` or `2`. */
+export function parseSeverity(value: string): SeverityLevel {
+  const spelling = SEVERITY_SPELLINGS.find((candidate) => String(candidate) === value.trim());
+  if (spelling === undefined) throw new InvalidArgumentError(`unknown severity "${value}"; expected one of ${SEVERITY_SPELLINGS.join(', ')}`);
+  return normalizeSeverity(spelling);
 }
 
 export function parseMaxWarnings(value: string): number {

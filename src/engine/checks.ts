@@ -1,6 +1,7 @@
 import { RULES } from '../../rules/index.js';
 import type { RuleDocs, Severity } from '../rule.js';
 import { MANIFEST_SCHEMA_RULE } from './lint.js';
+import { DIRECTIVE_RULE } from './directives.js';
 import { PARSE_ERROR_RULE } from './lint-document.js';
 
 /** What reports and rule listings say about a check: a rule, or a namespaced check of this tool (spec §2). */
@@ -28,6 +29,21 @@ export const NAMESPACED_CHECKS: readonly CheckInfo[] = [
       failing: 'export const Add = () => <button axag-intent="cart.add_item">Add</button;',
       passing: 'export const Add = () => <button axag-intent="cart.add_item">Add</button>;',
       language: 'jsx',
+    },
+  },
+  {
+    id: DIRECTIVE_RULE,
+    name: 'directive',
+    severity: 'warning',
+    description: 'Inline axag-disable directives name known rules, and (when asked) silence something.',
+    docs: {
+      what:
+        'Reports an inline directive that names a rule id axag does not have, or a misspelt directive word; with ' +
+        '--report-unused-disable-directives, also a directive that silenced no finding (at warning severity, or as ' +
+        'set by --report-unused-disable-directives-severity).',
+      why: 'A directive that silences nothing, or the wrong thing, hides the next real problem and misleads readers.',
+      failing: '<!-- axag-disable-next AXAG-LINT-070 -->\n<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write">Add</button>',
+      passing: '<!-- axag-disable-next AXAG-LINT-007 -- idempotency is decided server-side -->\n<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write">Add</button>',
     },
   },
   {

@@ -3,7 +3,8 @@ import type { ResolvedConfig } from '../config/settings.js';
 import type { SourceDocument, SyntaxProblem } from '../model.js';
 import { findingFingerprint } from '../fingerprint.js';
 import { compareFindings, type Finding } from '../results.js';
-import type { ManifestIndex } from '../rule.js';
+import type { ManifestIndex, Severity } from '../rule.js';
+import { applyDirectives } from './directives.js';
 import { ACTION_TYPES } from '../vocabulary.js';
 import { buildModel } from './element-model.js';
 
@@ -12,6 +13,8 @@ export interface DocumentOptions {
   manifest: ManifestIndex | undefined;
   /** `--quiet`: rules at warning severity do not run. */
   errorsOnly?: boolean;
+  /** `--report-unused-disable-directives[-severity]`: report directives that silenced nothing, at this severity. */
+  reportUnusedDirectives?: Severity;
 }
 
 export const PARSE_ERROR_RULE = 'axag/parse-error';
@@ -21,9 +24,14 @@ export function lintDocument(document: SourceDocument, options: DocumentOptions)
   const model = buildModel(document, options.config.identity);
   const findings: Finding[] = document.syntaxErrors.map(parseErrorFinding);
   const actionTypes = (options.config.rules['AXAG-LINT-004']?.options.allowed as string[] | undefined) ?? ACTION_TYPES;
+  const unjudged = new Set<string>();
   for (const rule of RULES) {
     const setting = options.config.rules[rule.id];
-    if (!setting || setting.severity === 'off' || (options.errorsOnly && setting.severity !== 'error')) continue;
+    if (!setting || setting.severity === 'off') continue;
+    if (options.errorsOnly && setting.severity !== 'error') {
+      unjudged.add(rule.id);
+      continue;
+    }
     const severity = setting.severity;
     for (const report of rule.check({ model, manifest: options.manifest, options: setting.options, actionTypes })) {
       findings.push({
@@ -37,7 +45,12 @@ export function lintDocument(document: SourceDocument, options: DocumentOptions)
       });
     }
   }
-  return { findings: findings.sort(compareFindings), annotations: model.elements.length };
+  const directed = applyDirectives(findings, document.comments, document.elements, {
+    unjudged,
+    ...(options.reportUnusedDirectives && { reportUnused: options.reportUnusedDirectives }),
+  });
+  const reported = options.errorsOnly ? directed.filter((finding) => finding.severity === 'error') : directed;
+  return { findings: reported.sort(compareFindings), annotations: model.elements.length };
 }
 
 /** A syntax error is always reported: the annotations in that part of the file went unchecked. */

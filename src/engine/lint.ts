@@ -5,7 +5,7 @@ import { loadManifest, type LoadedManifest } from '../manifest/load.js';
 import { findingFingerprint } from '../fingerprint.js';
 import { absolute, displayPath } from '../paths.js';
 import { compareStrings, type FileResult, type Finding, type LintResults } from '../results.js';
-import type { ManifestIndex } from '../rule.js';
+import type { ManifestIndex, Severity } from '../rule.js';
 import { isSourceFile, mayContainAnnotations, parseSource } from '../sources/index.js';
 import { stripBom } from '../text/line-index.js';
 import { lintDocument } from './lint-document.js';
@@ -15,6 +15,8 @@ export const MANIFEST_SCHEMA_RULE = 'axag/manifest-schema';
 export interface LintOptions extends Partial<ConfigOptions> {
   /** `--quiet`: only error-severity rules run. */
   errorsOnly?: boolean;
+  /** Report inline directives that silenced nothing, at this severity. */
+  reportUnusedDirectives?: Severity;
   /** Reuse a resolver (the CLI's, which already expanded the paths with it). */
   resolver?: ConfigResolver;
 }
@@ -60,7 +62,12 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
       continue;
     }
     const document = await parseSource(path, stripBom(text));
-    const result = lintDocument(document, { config, manifest: manifest?.index, errorsOnly: options.errorsOnly ?? false });
+    const result = lintDocument(document, {
+      config,
+      manifest: manifest?.index,
+      errorsOnly: options.errorsOnly ?? false,
+      ...(options.reportUnusedDirectives && { reportUnusedDirectives: options.reportUnusedDirectives }),
+    });
     files.push({ path, ...result });
   }
 

@@ -1,9 +1,10 @@
 import { defaultTreeAdapter, parse } from 'parse5';
 import type { DefaultTreeAdapterMap, TreeAdapter } from 'parse5';
-import type { AnnotatedElement, AxagAttribute, SourceDocument } from '../model.js';
+import type { AnnotatedElement, AxagAttribute, SourceComment, SourceDocument } from '../model.js';
 import { LineIndex } from '../text/line-index.js';
 import { isAxagAttribute, isInteractive } from './element-traits.js';
 import { scanStartTag, scanStartTagsNamed, type StartTagSpan } from './html-start-tag.js';
+import { directiveComment } from './documents.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -30,6 +31,7 @@ const leanTreeAdapter: TreeAdapter<DefaultTreeAdapterMap> = {
 export function parseHtml(text: string): SourceDocument {
   const lines = new LineIndex(text);
   const elements: AnnotatedElement[] = [];
+  const comments: SourceComment[] = [];
   const document = parse(text, { sourceCodeLocationInfo: true, treeAdapter: leanTreeAdapter });
 
   // Depth-first, in document order, without recursion: pages can nest deeper than the stack.
@@ -43,6 +45,10 @@ export function parseHtml(text: string): SourceDocument {
         inner = elements.length;
         elements.push(element);
       }
+    } else if (node.nodeName === '#comment' && node.sourceCodeLocation) {
+      const { startOffset, endOffset } = node.sourceCodeLocation;
+      const comment = directiveComment((node as DefaultTreeAdapterMap['commentNode']).data, lines, startOffset, endOffset);
+      if (comment) comments.push(comment);
     }
     // <template> children live in a separate document fragment, after the (empty) child list.
     if ('content' in node && node.content) stack.push([node.content, inner]);
@@ -50,7 +56,7 @@ export function parseHtml(text: string): SourceDocument {
       for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push([node.childNodes[i]!, inner]);
     }
   }
-  return { elements, syntaxErrors: [] };
+  return { elements, comments, syntaxErrors: [] };
 }
 
 function toAnnotated(node: Element, parent: number, text: string, lines: LineIndex): AnnotatedElement | undefined {

@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import type { SourceDocument } from '../model.js';
 import { LineIndex } from '../text/line-index.js';
 import type { BlockParser } from './markdown.js';
-import { nestingLimit } from './syntax-problem.js';
+import { nestingLimit, unparsed } from './documents.js';
 
 /**
  * How each file type is read. Parsers are imported on first use, so a run over
@@ -109,6 +109,6 @@ export async function parseSource(path: string, text: string): Promise<SourceDoc
     return await type.parse(text);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    return { elements: [], syntaxErrors: [nestingLimit(type.label, text, new LineIndex(text))] };
+    return unparsed(nestingLimit(type.label, text, new LineIndex(text)));
   }
 }

@@ -1,9 +1,9 @@
 import { parse, type ParserPlugin } from '@babel/parser';
-import type { Expression, JSXAttribute, JSXOpeningElement, Node } from '@babel/types';
-import type { AnnotatedElement, AxagAttribute, SourceDocument } from '../model.js';
+import type { Expression, File, JSXAttribute, JSXOpeningElement, Node } from '@babel/types';
+import type { AnnotatedElement, AxagAttribute, SourceComment, SourceDocument } from '../model.js';
 import { LineIndex } from '../text/line-index.js';
 import { isAxagAttribute, isInteractive } from './element-traits.js';
-import { syntaxProblem } from './syntax-problem.js';
+import { directiveComment, syntaxProblem, unparsed } from './documents.js';
 
 /** `js` covers .js/.jsx/.mjs/.cjs (JSX on); `ts` is .ts/.mts/.cts, where `<T>x` is a type assertion, not JSX. */
 export type ScriptDialect = 'js' | 'ts' | 'tsx';
@@ -37,22 +37,35 @@ export interface ScriptOptions {
 /** Parses JavaScript or TypeScript (BOM already stripped) into the neutral annotation model. */
 export function parseScript(text: string, dialect: ScriptDialect, options: ScriptOptions): SourceDocument {
   const lines = new LineIndex(text);
+  const read = (source: string, shift: number): SourceDocument => {
+    const file = parseFile(source, dialect);
+    return { elements: collectElements(file.program, source, shift, lines), comments: commentsOf(file, shift, lines), syntaxErrors: [] };
+  };
   try {
-    return { elements: collectElements(parseProgram(text, dialect), text, 0, lines), syntaxErrors: [] };
+    return read(text, 0);
   } catch (error) {
     if (!isBabelSyntaxError(error)) throw error;
     if (options.snippet && dialect !== 'ts') {
-      const wrapped = `<>${text}\n</>`;
       try {
-        return { elements: collectElements(parseProgram(wrapped, dialect), wrapped, 2, lines), syntaxErrors: [] };
+        return read(`<>${text}\n</>`, 2);
       } catch (retryError) {
         // The snippet's own error, not the wrapper's, is the one to show.
         if (!isBabelSyntaxError(retryError)) throw retryError;
       }
     }
     const message = error.message.replace(/ \(\d+:\d+\)$/, '');
-    return { elements: [], syntaxErrors: [syntaxProblem(options.label, message, text, lines, error.pos)] };
+    return unparsed(syntaxProblem(options.label, message, text, lines, error.pos));
   }
+}
+
+/** `{/* … *\/}` and `// …` comments that may hold directives, in the original text's positions. */
+function commentsOf(file: File, shift: number, lines: LineIndex): SourceComment[] {
+  const comments: SourceComment[] = [];
+  for (const comment of file.comments ?? []) {
+    const found = directiveComment(comment.value, lines, comment.start! - shift, comment.end! - shift);
+    if (found) comments.push(found);
+  }
+  return comments;
 }
 
 type BabelSyntaxError = SyntaxError & { pos: number };
@@ -61,8 +74,8 @@ function isBabelSyntaxError(error: unknown): error is BabelSyntaxError {
   return error instanceof SyntaxError && typeof (error as { pos?: unknown }).pos === 'number';
 }
 
-/** The program, or the first variant's syntax error; any other error (a stack overflow, a bug) propagates at once. */
-function parseProgram(text: string, dialect: ScriptDialect): Node {
+/** The parsed file, or the first variant's syntax error; any other error (a stack overflow, a bug) propagates at once. */
+function parseFile(text: string, dialect: ScriptDialect): File {
   let firstError: BabelSyntaxError | undefined;
   for (const plugins of VARIANTS[dialect]) {
     try {
@@ -76,7 +89,7 @@ function parseProgram(text: string, dialect: ScriptDialect): Node {
         allowNewTargetOutsideFunction: true,
         allowSuperOutsideMethod: true,
         attachComment: false,
-      }).program;
+      });
     } catch (error) {
       if (!isBabelSyntaxError(error)) throw error;
       firstError ??= error;

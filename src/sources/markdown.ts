@@ -1,8 +1,8 @@
-import type { Code, Nodes } from 'mdast';
+import type { Code, Html, Nodes } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import type { AnnotatedElement, Range, SourceDocument, SyntaxProblem } from '../model.js';
+import type { AnnotatedElement, Range, SourceComment, SourceDocument, SyntaxProblem } from '../model.js';
 import { LineIndex } from '../text/line-index.js';
-import { nestingLimit } from './syntax-problem.js';
+import { directiveComment, nestingLimit, unparsed } from './documents.js';
 
 type Position = { line: number; column: number };
 
@@ -21,8 +21,16 @@ export type BlockParser = (language: BlockLanguage, text: string, label: string)
 export async function parseMarkdown(text: string, parseBlock: BlockParser, options: { mdx: boolean }): Promise<SourceDocument> {
   const lines = new LineIndex(text);
   const elements: AnnotatedElement[] = [];
+  const comments: SourceComment[] = [];
   const syntaxErrors: SyntaxProblem[] = [];
-  for (const block of codeBlocks(fromMarkdown(text, options.mdx ? MDX : {}))) {
+  for (const block of blocksAndHtml(fromMarkdown(text, options.mdx ? MDX : {}))) {
+    if (block.type === 'html') {
+      // `<!-- axag-disable-file -->` in the prose applies to the file's blocks.
+      const comment = /^<!--([\s\S]*?)-->\s*$/.exec(block.value);
+      const found = comment && block.position && directiveComment(comment[1]!, lines, block.position.start.offset!, block.position.end.offset!);
+      if (found) comments.push(found);
+      continue;
+    }
     const language = blockLanguage(block.lang);
     if (!language || !/axag/i.test(block.value) || !block.position) continue;
     const toFile = blockMapping(block.value, block.position.start.line + 1, text, lines);
@@ -33,7 +41,7 @@ export async function parseMarkdown(text: string, parseBlock: BlockParser, optio
     } catch (error) {
       // One block too deep for its parser must not cost the file its other blocks.
       if (!(error instanceof RangeError)) throw error;
-      document = { elements: [], syntaxErrors: [nestingLimit(label, block.value, new LineIndex(block.value))] };
+      document = unparsed(nestingLimit(label, block.value, new LineIndex(block.value)));
     }
     const offset = elements.length;
     for (const element of document.elements) {
@@ -45,9 +53,10 @@ export async function parseMarkdown(text: string, parseBlock: BlockParser, optio
         attributes: element.attributes.map((a) => ({ ...a, nameRange: toFile.range(a.nameRange), valueRange: toFile.range(a.valueRange) })),
       });
     }
+    for (const comment of document.comments) comments.push({ ...comment, range: toFile.range(comment.range) });
     for (const problem of document.syntaxErrors) syntaxErrors.push({ ...problem, range: toFile.range(problem.range) });
   }
-  return { elements, syntaxErrors };
+  return { elements, comments, syntaxErrors };
 }
 
 /**
@@ -63,13 +72,13 @@ function blockLanguage(info: string | null | undefined): BlockLanguage | undefin
   return language && BLOCK_LANGUAGES.includes(language) ? language : undefined;
 }
 
-/** Fenced code blocks in document order, found without recursion. */
-function codeBlocks(root: Nodes): Code[] {
-  const blocks: Code[] = [];
+/** Fenced code blocks and raw HTML in document order, found without recursion. */
+function blocksAndHtml(root: Nodes): (Code | Html)[] {
+  const blocks: (Code | Html)[] = [];
   const stack: Nodes[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.type === 'code') blocks.push(node);
+    if (node.type === 'code' || node.type === 'html') blocks.push(node);
     if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
   }
   return blocks;

@@ -1,9 +1,9 @@
 import { createRequire } from 'node:module';
 import type { AST } from 'svelte/compiler';
-import type { AnnotatedElement, AxagAttribute, SourceDocument } from '../model.js';
+import type { AnnotatedElement, AxagAttribute, SourceComment, SourceDocument } from '../model.js';
 import { LineIndex } from '../text/line-index.js';
 import { isAxagAttribute, isInteractive } from './element-traits.js';
-import { syntaxProblem } from './syntax-problem.js';
+import { directiveComment, syntaxProblem, unparsed } from './documents.js';
 
 // The compiler's CommonJS bundle loads in a third of the time of its ES module graph.
 const { parse } = createRequire(import.meta.url)('svelte/compiler') as typeof import('svelte/compiler');
@@ -20,9 +20,9 @@ export function parseSvelte(text: string, label: string): SourceDocument {
     const position = (error as { position?: unknown }).position;
     if (!Array.isArray(position) || typeof position[0] !== 'number') throw error;
     const message = (error as Error).message.split('\n')[0]!;
-    return { elements: [], syntaxErrors: [syntaxProblem(label, message, text, lines, position[0])] };
+    return unparsed(syntaxProblem(label, message, text, lines, position[0]));
   }
-  return { elements: collectElements(root.fragment, lines), syntaxErrors: [] };
+  return { ...collect(root.fragment, lines), syntaxErrors: [] };
 }
 
 /**
@@ -31,8 +31,9 @@ export function parseSvelte(text: string, label: string): SourceDocument {
  * `Fragment` properties, whatever their names, so every Fragment-valued
  * property of a node is descended into.
  */
-function collectElements(fragment: AST.Fragment, lines: LineIndex): AnnotatedElement[] {
+function collect(fragment: AST.Fragment, lines: LineIndex): { elements: AnnotatedElement[]; comments: SourceComment[] } {
   const elements: AnnotatedElement[] = [];
+  const comments: SourceComment[] = [];
   const stack: [AST.Fragment['nodes'][number], number][] = [];
   const pushNodes = ({ nodes }: AST.Fragment, parent: number) => {
     for (let i = nodes.length - 1; i >= 0; i--) stack.push([nodes[i]!, parent]);
@@ -41,6 +42,10 @@ function collectElements(fragment: AST.Fragment, lines: LineIndex): AnnotatedEle
   while (stack.length > 0) {
     const [node, parent] = stack.pop()!;
     let inner = parent;
+    if (node.type === 'Comment') {
+      const comment = directiveComment(node.data, lines, node.start, node.end);
+      if (comment) comments.push(comment);
+    }
     if ('attributes' in node && 'name' in node) {
       const element = toAnnotated(node as ElementLike, parent, lines);
       if (element) {
@@ -51,7 +56,7 @@ function collectElements(fragment: AST.Fragment, lines: LineIndex): AnnotatedEle
     const fragments = Object.values(node).filter(isFragment);
     for (let i = fragments.length - 1; i >= 0; i--) pushNodes(fragments[i]!, inner);
   }
-  return elements;
+  return { elements, comments };
 }
 
 function isFragment(value: unknown): value is AST.Fragment {

@@ -1,8 +1,8 @@
 import { parse, NodeTypes, type CompilerError, type ElementNode, type RootNode, type TemplateChildNode } from '@vue/compiler-dom';
-import type { AnnotatedElement, AxagAttribute, SourceDocument } from '../model.js';
+import type { AnnotatedElement, AxagAttribute, SourceComment, SourceDocument } from '../model.js';
 import { LineIndex } from '../text/line-index.js';
 import { isAxagAttribute, isInteractive } from './element-traits.js';
-import { syntaxProblem } from './syntax-problem.js';
+import { directiveComment, syntaxProblem, unparsed } from './documents.js';
 
 export interface VueOptions {
   /** Names the source in syntax errors outside the template: `the Vue component`, `the vue code block`. */
@@ -30,11 +30,11 @@ export function parseVue(text: string, options: VueOptions): SourceDocument {
     const message = 'a single-file component has one <template> block, and this is a second one';
     return failed(options.label, message, text, lines, second.loc.start.offset);
   }
-  if (template) return { elements: isHtmlTemplate(template) ? collectElements(template.children, text, lines) : [], syntaxErrors: [] };
-  if (!options.snippet) return { elements: [], syntaxErrors: [] };
+  if (template) return isHtmlTemplate(template) ? collect(template.children, text, lines) : { elements: [], comments: [], syntaxErrors: [] };
+  if (!options.snippet) return { elements: [], comments: [], syntaxErrors: [] };
   const markup = parseCollectingErrors(text, 'html');
   if (markup.error) return failed(options.label, markup.error.message, text, lines, markup.error.loc?.start.offset ?? 0);
-  return { elements: collectElements(markup.root.children, text, lines), syntaxErrors: [] };
+  return collect(markup.root.children, text, lines);
 }
 
 /** Vue's parser recovers and goes on; its first error is the one to show (the component would not compile). */
@@ -42,6 +42,7 @@ function parseCollectingErrors(text: string, parseMode: 'sfc' | 'html'): { root:
   let error: CompilerError | undefined;
   const root = parse(text, {
     parseMode,
+    comments: true,
     onError: (reported) => {
       error ??= reported;
     },
@@ -50,7 +51,7 @@ function parseCollectingErrors(text: string, parseMode: 'sfc' | 'html'): { root:
 }
 
 function failed(label: string, message: string, text: string, lines: LineIndex, offset: number): SourceDocument {
-  return { elements: [], syntaxErrors: [syntaxProblem(label, message, text, lines, offset)] };
+  return unparsed(syntaxProblem(label, message, text, lines, offset));
 }
 
 /** `<template lang="pug">` and the like are not markup Vue's HTML parser has read. */
@@ -59,8 +60,9 @@ function isHtmlTemplate(template: ElementNode): boolean {
   return !lang || lang.type !== NodeTypes.ATTRIBUTE || !lang.value || lang.value.content.toLowerCase() === 'html';
 }
 
-function collectElements(roots: TemplateChildNode[], text: string, lines: LineIndex): AnnotatedElement[] {
+function collect(roots: TemplateChildNode[], text: string, lines: LineIndex): SourceDocument {
   const elements: AnnotatedElement[] = [];
+  const comments: SourceComment[] = [];
   const stack: [TemplateChildNode, number][] = [];
   const pushChildren = (children: TemplateChildNode[], parent: number) => {
     for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, parent]);
@@ -68,12 +70,16 @@ function collectElements(roots: TemplateChildNode[], text: string, lines: LineIn
   pushChildren(roots, -1);
   while (stack.length > 0) {
     const [node, parent] = stack.pop()!;
+    if (node.type === NodeTypes.COMMENT) {
+      const comment = directiveComment(node.content, lines, node.loc.start.offset, node.loc.end.offset);
+      if (comment) comments.push(comment);
+    }
     if (node.type !== NodeTypes.ELEMENT) continue;
     const element = toAnnotated(node, parent, text, lines);
     if (element) elements.push(element);
     pushChildren(node.children, element ? elements.length - 1 : parent);
   }
-  return elements;
+  return { elements, comments, syntaxErrors: [] };
 }
 
 /** A bound `:role`: its value is unknown, and it still takes precedence over a later static one. */

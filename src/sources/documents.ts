@@ -1,4 +1,5 @@
-import type { SyntaxProblem } from '../model.js';
+/** Shapes of source documents every parser builds the same way: syntax problems, unparsed files, directive comments. */
+import type { SourceComment, SourceDocument, SyntaxProblem } from '../model.js';
 import type { LineIndex } from '../text/line-index.js';
 
 /** A syntax error at `offset`: one character wide (two code units for an astral one), or empty at a line end. */
@@ -15,4 +16,14 @@ export function syntaxProblem(source: string, message: string, text: string, lin
  */
 export function nestingLimit(source: string, text: string, lines: LineIndex): SyntaxProblem {
   return { ...syntaxProblem(source, '', text, lines, 0), limit: true };
+}
+
+/** A document that holds only its syntax error: nothing in it could be read. */
+export function unparsed(problem: SyntaxProblem): SourceDocument {
+  return { elements: [], comments: [], syntaxErrors: [problem] };
+}
+
+/** Keeps a comment for directive parsing when it can hold one (spec §6: `axag-disable…`, `axag-enable…`). */
+export function directiveComment(text: string, lines: LineIndex, start: number, end: number): SourceComment | undefined {
+  return text.includes('axag-') ? { text, range: lines.range(start, end) } : undefined;
 }

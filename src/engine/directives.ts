@@ -1,0 +1,139 @@
+import { RULES_BY_ID } from '../../rules/index.js';
+import { findingFingerprint } from '../fingerprint.js';
+import type { AnnotatedElement, Range, SourceComment } from '../model.js';
+import type { Finding } from '../results.js';
+import type { Severity } from '../rule.js';
+import { closest } from '../text/suggest.js';
+
+export const DIRECTIVE_RULE = 'axag/directive';
+
+type Kind = 'disable-next' | 'disable' | 'enable' | 'disable-file';
+
+interface Directive {
+  kind: Kind;
+  /** The rules it names; empty means every rule. */
+  ids: string[];
+  range: Range;
+  /** Rules (or `*` for every rule) it silenced at least one finding of. */
+  used: Set<string>;
+}
+
+const DIRECTIVE = /^\s*axag-(disable-next|disable-file|disable|enable)(?=\s|$)([\s\S]*)$/;
+const KINDS = ['disable-next', 'disable', 'enable', 'disable-file'];
+const FIRST_WORD = /^\s*axag-(\S+)/;
+/** ESLint's words for the same thing. */
+const ESLINT_HABITS: Record<string, string> = { 'disable-next-line': 'disable-next', 'disable-line': 'disable-next' };
+
+export interface DirectiveOptions {
+  /** `--report-unused-disable-directives`: the severity of findings for directives that silenced nothing. */
+  reportUnused?: Severity;
+  /** Rules that did not run though they could have fired (`--quiet`): a directive for them cannot be judged unused. */
+  unjudged: ReadonlySet<string>;
+}
+
+/**
+ * Applies the inline directives of spec §6 to a document's findings: drops the
+ * findings they silence, and adds `axag/directive` findings for directives that
+ * name unknown rules or (when asked) silenced nothing. Syntax errors and
+ * directive findings are never silenced.
+ */
+export function applyDirectives(
+  findings: Finding[],
+  comments: readonly SourceComment[],
+  elements: readonly AnnotatedElement[],
+  options: DirectiveOptions,
+): Finding[] {
+  const problems: Finding[] = [];
+  const directives: Directive[] = [];
+  for (const comment of comments) {
+    const parsed = parseDirective(comment, problems);
+    if (parsed) directives.push(parsed);
+  }
+  if (directives.length === 0) return [...findings, ...problems];
+
+  const kept = findings.filter((finding) => {
+    if (!RULES_BY_ID.has(finding.ruleId)) return true;
+    const silencer = silencerOf(finding, directives, elements);
+    if (!silencer) return true;
+    silencer.used.add(silencer.ids.length === 0 ? '*' : finding.ruleId);
+    return false;
+  });
+  if (options.reportUnused) {
+    for (const directive of directives) {
+      if (directive.kind === 'enable') continue;
+      const unused = unusedIds(directive, options.unjudged);
+      if (unused === undefined) continue;
+      const what = unused.length > 0 ? `for ${unused.join(', ')} ` : '';
+      problems.push(directiveFinding(options.reportUnused, `Unused axag-${directive.kind} directive ${what}(nothing to silence); remove it`, directive.range));
+    }
+  }
+  return [...kept, ...problems];
+}
+
+function parseDirective(comment: SourceComment, problems: Finding[]): Directive | undefined {
+  const match = DIRECTIVE.exec(comment.text);
+  if (!match) {
+    // `axag-disabel`, `axag-disable-line`: a directive meant, mistyped; other `axag-…` words are left alone.
+    const word = FIRST_WORD.exec(comment.text)?.[1];
+    const meant = word === undefined ? undefined : (ESLINT_HABITS[word] ?? closest(word, KINDS, 3));
+    if (meant || /^(?:disable|enable)/.test(word ?? '')) {
+      const hint = meant ? `did you mean axag-${meant}?` : 'use axag-disable-next, axag-disable, axag-enable or axag-disable-file';
+      problems.push(directiveFinding('warning', `Unknown directive "axag-${word}"; ${hint}`, comment.range));
+    }
+    return undefined;
+  }
+  const [, kind, rest] = match;
+  // `-- reason` ends the rule list.
+  const list = rest!.split(/(?:^|\s)--(?:\s|$)/)[0]!;
+  const ids: string[] = [];
+  for (const id of list.split(/[\s,]+/).filter(Boolean)) {
+    if (RULES_BY_ID.has(id)) ids.push(id);
+    else {
+      const message = `Unknown rule "${id}" in axag-${kind}; rule ids are AXAG-LINT-001 … AXAG-LINT-012`;
+      problems.push(directiveFinding('warning', message, comment.range));
+    }
+  }
+  // A directive naming only unknown rules silences nothing rather than everything.
+  if (ids.length === 0 && list.trim() !== '') return undefined;
+  return { kind: kind as Kind, ids, range: comment.range, used: new Set() };
+}
+
+function directiveFinding(severity: Severity, message: string, range: Range): Finding {
+  return { ruleId: DIRECTIVE_RULE, severity, message, ...range, fingerprint: findingFingerprint(DIRECTIVE_RULE, message) };
+}
+
+const covers = (directive: Directive, ruleId: string) => directive.ids.length === 0 || directive.ids.includes(ruleId);
+type Position = { line: number; column: number };
+const atOrBefore = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.column <= b.column);
+const endOf = (range: Range) => ({ line: range.endLine, column: range.endColumn });
+
+/** The directive that silences a finding, if any: disable-file, then disable-next on its element, then the active range. */
+function silencerOf(finding: Finding, directives: readonly Directive[], elements: readonly AnnotatedElement[]): Directive | undefined {
+  const fileWide = directives.find((d) => d.kind === 'disable-file' && covers(d, finding.ruleId));
+  if (fileWide) return fileWide;
+  const element = finding.element;
+  if (element) {
+    const next = directives.find((d) => {
+      if (d.kind !== 'disable-next' || !covers(d, finding.ruleId)) return false;
+      const target = elements.find((e) => atOrBefore(endOf(d.range), e.start));
+      return target !== undefined && target.start.line === element.line && target.start.column === element.column;
+    });
+    if (next) return next;
+  }
+  // Ranges: the last disable before the finding that no later enable (before the finding) switched off for this rule.
+  let active: Directive | undefined;
+  for (const directive of directives) {
+    if (!atOrBefore(endOf(directive.range), finding)) break;
+    if (directive.kind === 'disable' && covers(directive, finding.ruleId)) active = directive;
+    else if (directive.kind === 'enable' && covers(directive, finding.ruleId)) active = undefined;
+  }
+  return active;
+}
+
+/** The ids a directive silenced nothing for ([] = the whole directive), or undefined when it did its job or cannot be judged. */
+function unusedIds(directive: Directive, unjudged: ReadonlySet<string>): string[] | undefined {
+  if (directive.ids.length === 0) return directive.used.size === 0 && unjudged.size === 0 ? [] : undefined;
+  const unused = directive.ids.filter((id) => !directive.used.has(id) && !unjudged.has(id));
+  if (unused.length === 0) return undefined;
+  return unused;
+}

@@ -13,5 +13,6 @@ export function absolute(path: string, cwd: string): string {
 /** Whether `path` is `dir` or inside it. */
 export function isInside(path: string, dir: string): boolean {
   const rel = relative(dir, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  // `..weird.html` is inside; `..` and `../x` are not.
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }

@@ -1012,14 +1012,19 @@ describe.concurrent('several reports in one run', () => {
     expect(readFileSync(join(cwd, 'r', 'axag.xml'), 'utf8')).toMatch(/^<\?xml/);
   });
 
-  it('the exit code is the same whatever the format: 1 with errors, 0 with warnings, 1 past --max-warnings', async ({ expect }) => {
+  it.for(FORMATS)('-f %s: exit 1 with errors, 0 with warnings, 1 past --max-warnings', async (format, { expect }) => {
     const errors = project({ 'a.html': ERR_001 });
     const warnings = project({ 'a.html': WARN_007 });
-    for (const format of FORMATS) {
-      expect([format, (await axag(['lint', '-f', format], { cwd: errors })).code]).toEqual([format, 1]);
-      expect([format, (await axag(['lint', '-f', format], { cwd: warnings })).code]).toEqual([format, 0]);
-      expect([format, (await axag(['lint', '-f', format, '--max-warnings', '0'], { cwd: warnings })).code]).toEqual([format, 1]);
-    }
+    expect((await axag(['lint', '-f', format], { cwd: errors })).code).toBe(1);
+    expect((await axag(['lint', '-f', format], { cwd: warnings })).code).toBe(0);
+    expect((await axag(['lint', '-f', format, '--max-warnings', '0'], { cwd: warnings })).code).toBe(1);
+  });
+
+  it('every format at once: the same exit code, and a comma inside a file name stays in it', async ({ expect }) => {
+    const errors = project({ 'a.html': ERR_001 });
+    const named = await axag(['lint', '-f', 'sarif=a,b.sarif'], { cwd: errors });
+    expect(named.code).toBe(1);
+    expect(readFileSync(join(errors, 'a,b.sarif'), 'utf8')).toMatch(/"version": "2.1.0"/);
     const all = await axag(['lint', '-f', `pretty,${FORMATS.slice(1).map((f) => `${f}=out/${f}`).join(',')}`], { cwd: errors });
     expect(all.code).toBe(1);
   });

@@ -5,7 +5,7 @@
  * apostrophes, non-ASCII); they were checked by hand against GitHub's
  * workflow-command escaping, XML 1.0 and GitLab's Code Quality format.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty } from '../src/formatters/github.js';
@@ -55,7 +55,7 @@ describe('github, junit and gitlab on paths and messages that need escaping', ()
     const result = await axag(['lint', '-f', 'github,junit=j.xml,gitlab=g.json'], { cwd });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('axag: no problems in 1 file\n');
-    expect(readFileSync(join(cwd, 'j.xml'), 'utf8')).toContain('<testcase name="no problems" classname="a.html" file="a.html" time="0"/>');
+    expect(readFileSync(join(cwd, 'j.xml'), 'utf8')).toContain('<testcase name="no problems" classname="a" file="a.html" time="0"/>');
     expect(readFileSync(join(cwd, 'g.json'), 'utf8')).toBe('[]\n');
   });
 
@@ -64,6 +64,29 @@ describe('github, junit and gitlab on paths and messages that need escaping', ()
     const result = await axag(['lint', '-f', 'github'], { cwd });
     expect(result.stdout.split('\n').filter((line) => line.startsWith('::error ')).length).toBe(11);
     expect(result.stdout).toMatch(/\naxag: 11 problems \(11 errors, 0 warnings\) in 1 file; GitHub annotates at most 10 of each level per step, so this log lists them all\n$/);
+  });
+});
+
+describe('runs that could not do their job', () => {
+  it('a broken config: junit gets an error testcase, a stale gitlab report is removed, SARIF has no results; exit 2', async () => {
+    const cwd = project({ '.git/HEAD': 'x\n', '.axag-lint.json': '{ "rulez": {} }\n', 'a.html': '<p></p>\n', 'out/gl.json': 'STALE\n' });
+    const result = await axag(['lint', '-f', 'junit=out/j.xml,gitlab=out/gl.json,sarif=out/a.sarif'], { cwd });
+    expect(result.code).toBe(2);
+    const junit = readFileSync(join(cwd, 'out', 'j.xml'), 'utf8');
+    expect(junit).toContain('<testsuites name="axag" tests="1" failures="0" errors="1" time="0">');
+    expect(junit).toContain('<error message="invalid config file&#10;.axag-lint.json:1:3: unknown key &quot;rulez&quot;');
+    expect(existsSync(join(cwd, 'out', 'gl.json'))).toBe(false);
+    const sarif = JSON.parse(readFileSync(join(cwd, 'out', 'a.sarif'), 'utf8')) as { runs: { results?: unknown }[] };
+    expect(sarif.runs[0]!.results).toBeUndefined();
+  });
+});
+
+describe('repository-relative paths', () => {
+  it('come from the repository of the linted files, even when axag runs inside another one; `..name` files are inside', async () => {
+    const other = project({ '.git/HEAD': 'x\n', 'pages/..draft.html': '<button axag-entity="cart" axag-action-type="read">x</button>\n' });
+    const here = project({ '.git/HEAD': 'x\n' });
+    const result = await axag(['lint', '-f', 'gitlab', join(other, 'pages')], { cwd: here });
+    expect((JSON.parse(result.stdout) as { location: { path: string } }[]).map((issue) => issue.location.path)).toEqual(['pages/..draft.html']);
   });
 });
 

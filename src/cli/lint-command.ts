@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { ConfigResolver } from '../config/resolve.js';
 import type { SeverityLevel } from '../config/settings.js';
 import { lint } from '../engine/lint.js';
@@ -32,11 +33,16 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
   const outputs = planOutputs(options.format, options.outputFile, cwd);
   const report = (results: LintResults, root: string, fatal?: FatalError) => {
     for (const { format, file } of outputs) {
-      if (fatal && !REPORTS_FATAL.has(format)) continue;
+      if (fatal && !REPORTS_FATAL.has(format)) {
+        // A report from an earlier run must not pass for this one's.
+        if (file !== undefined) rmSync(absolute(file, cwd), { force: true });
+        continue;
+      }
       const context: FormatContext = {
         cwd,
         root,
-        color: useColor(options.color, file === undefined && io.stdout.isTTY === true, io.env),
+        // Colour is for terminals: never in a report file, whatever FORCE_COLOR says.
+        color: file === undefined && useColor(options.color, io.stdout.isTTY === true, io.env),
         verbose: options.verbose ?? false,
         tool: TOOL,
         ...(fatal && { fatal }),
@@ -69,7 +75,13 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
     // CI reads SARIF and workflow commands even from a run that could not do its job.
     if (error instanceof FatalError) {
       const located = error.locations.map((location) => location.path);
-      report({ files: [], filesLinted: 0, failures: [] }, repositoryRoot(cwd, located), error);
+      try {
+        report({ files: [], filesLinted: 0, failures: [] }, repositoryRoot(cwd, located), error);
+      } catch (reportError) {
+        // The problem that stopped the run is the one to show; a report that could not be written comes second.
+        if (!(reportError instanceof FatalError)) throw reportError;
+        io.stderr.write(`axag: ${reportError.message}\n`);
+      }
     }
     throw error;
   }

@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import { FatalError } from '../errors.js';
 import { FORMATTERS } from '../formatters/index.js';
-import { absolute } from '../paths.js';
+import { resolve } from 'node:path';
 
 /** One report of the run: a format, and the file it goes to (standard output when none). */
 export interface OutputRequest {
@@ -11,9 +11,13 @@ export interface OutputRequest {
 
 const FORMAT_NAMES = Object.keys(FORMATTERS).join(', ');
 
+/** A comma that starts another `name` or `name=file`; a comma inside a file name (`sarif=a,b.sarif`) does not. */
+const NEXT_FORMAT = new RegExp(`,(?=\\s*(?:${Object.keys(FORMATTERS).join('|')})\\s*(?:=|,|$))`);
+
 /** `-f name[=file]`, repeatable and comma-separated: `-f pretty,sarif=axag.sarif`. */
 export function parseFormats(value: string, previous: OutputRequest[] = []): OutputRequest[] {
-  const added = value.split(',').map((part): OutputRequest => {
+  const parts = value.split(NEXT_FORMAT).flatMap((part) => (part.includes('=') ? [part] : part.split(',')));
+  const added = parts.map((part): OutputRequest => {
     const equals = part.indexOf('=');
     const format = (equals < 0 ? part : part.slice(0, equals)).trim();
     if (!(format in FORMATTERS)) throw new InvalidArgumentError(`unknown format "${format}"; expected one of ${FORMAT_NAMES}`);
@@ -31,20 +35,20 @@ export function parseFormats(value: string, previous: OutputRequest[] = []): Out
  * Two reports for standard output, or two for one file, are usage errors.
  */
 export function planOutputs(requests: readonly OutputRequest[] | undefined, outputFile: string | undefined, cwd: string): OutputRequest[] {
-  const planned = requests && requests.length > 0 ? [...requests] : [{ format: 'pretty' }];
-  const unnamed = planned.filter((request) => request.file === undefined);
+  const given = requests && requests.length > 0 ? requests : [{ format: 'pretty' }];
+  const unnamed = given.filter((request) => request.file === undefined);
   if (unnamed.length > 1) {
     const formats = unnamed.map((request) => request.format).join(' and ');
     throw new FatalError(`only one report can go to standard output, not ${formats}; give the others a file, e.g. -f ${unnamed[1]!.format}=report.txt`);
   }
-  if (outputFile !== undefined) {
-    if (unnamed.length === 0) throw new FatalError(`-o ${outputFile} has no report to take: every -f format here names its own file`);
-    unnamed[0]!.file = outputFile;
+  if (outputFile !== undefined && unnamed.length === 0) {
+    throw new FatalError(`-o ${outputFile} has no report to take: every -f format here names its own file`);
   }
+  const planned = given.map((request) => (request.file === undefined && outputFile !== undefined ? { ...request, file: outputFile } : request));
   const seen = new Map<string, string>();
   for (const { format, file } of planned) {
     if (file === undefined) continue;
-    const path = absolute(file, cwd);
+    const path = resolve(cwd, file);
     const other = seen.get(path);
     if (other !== undefined) throw new FatalError(`${other} and ${format} reports would both be written to ${file}; give each its own file`);
     seen.set(path, format);

@@ -4,10 +4,12 @@ import { dirname, join } from 'node:path';
 /**
  * The repository whose root CI paths are relative to: the nearest directory
  * holding `.git` (a directory, or a file in worktrees and submodules) above the
- * working directory, else above the first linted path, else the working directory.
+ * first linted file, else above the working directory, else the working
+ * directory itself. The files come first: `axag lint ../other-repo` reports
+ * paths of the repository they are in.
  */
 export function repositoryRoot(cwd: string, paths: readonly string[]): string {
-  return enclosingRepository(cwd) ?? (paths[0] !== undefined ? enclosingRepository(dirname(paths[0])) : undefined) ?? cwd;
+  return (paths[0] !== undefined ? enclosingRepository(dirname(paths[0])) : undefined) ?? enclosingRepository(cwd) ?? cwd;
 }
 
 function enclosingRepository(start: string): string | undefined {

@@ -24,6 +24,9 @@ export function lintDocument(document: SourceDocument, options: DocumentOptions)
   const model = buildModel(document, options.config.identity);
   const findings: Finding[] = document.syntaxErrors.map(parseErrorFinding);
   const actionTypes = (options.config.rules['AXAG-LINT-004']?.options.allowed as string[] | undefined) ?? ACTION_TYPES;
+  // Messages name the manifest relative to the working directory; fingerprints must not depend on where axag ran.
+  const manifestPath = options.manifest?.displayPath;
+  const withoutManifestPath = (message: string) => (manifestPath ? message.split(manifestPath).join('<manifest>') : message);
   const unjudged = new Set<string>();
   for (const rule of RULES) {
     const setting = options.config.rules[rule.id];
@@ -41,7 +44,7 @@ export function lintDocument(document: SourceDocument, options: DocumentOptions)
         ...report.range,
         element: { name: report.element.tag, ...report.element.start },
         ...(report.suggestion !== undefined && { suggestion: report.suggestion }),
-        fingerprint: findingFingerprint(rule.id, report.message, report.element),
+        fingerprint: findingFingerprint(rule.id, withoutManifestPath(report.message), report.element),
       });
     }
   }

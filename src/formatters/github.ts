@@ -1,5 +1,5 @@
 import { countFindings } from '../results.js';
-import { repositoryPath } from './repository.js';
+import { reportedPath } from './repository.js';
 import type { Formatter } from './types.js';
 
 /** GitHub shows at most this many annotations of each level from one step. */
@@ -11,12 +11,11 @@ const ANNOTATIONS_PER_LEVEL = 10;
  * (the step log is the only place that lists annotations beyond GitHub's cap).
  */
 export const formatGithub: Formatter = (results, context) => {
-  const fileOf = (path: string) => repositoryPath(path, context) ?? path;
-  let out = '';
+    let out = '';
   for (const file of results.files) {
     for (const finding of file.findings) {
       const properties = {
-        file: fileOf(file.path),
+        file: reportedPath(file.path, context),
         line: finding.line,
         col: finding.column,
         endLine: finding.endLine,
@@ -28,7 +27,7 @@ export const formatGithub: Formatter = (results, context) => {
   }
   if (context.fatal) {
     const [at] = context.fatal.locations;
-    const properties: Record<string, string | number> = at ? { file: fileOf(at.path), line: at.line, col: at.column, title: 'axag' } : { title: 'axag' };
+    const properties: Record<string, string | number> = at ? { file: reportedPath(at.path, context), line: at.line, col: at.column, title: 'axag' } : { title: 'axag' };
     out += command('error', properties, context.fatal.message);
   }
   for (const failure of results.failures) out += command('error', { title: 'axag' }, failure);

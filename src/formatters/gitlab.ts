@@ -1,4 +1,4 @@
-import { repositoryPath, stableFingerprints } from './repository.js';
+import { reportedPath, stableFingerprints } from './repository.js';
 import type { Formatter } from './types.js';
 
 /**
@@ -9,7 +9,7 @@ import type { Formatter } from './types.js';
  */
 export const formatGitlab: Formatter = (results, context) => {
   const issues = results.files.flatMap((file) => {
-    const path = repositoryPath(file.path, context) ?? file.path;
+    const path = reportedPath(file.path, context);
     const fingerprints = stableFingerprints(file, path);
     return file.findings.map((finding, i) => ({
       type: 'issue',

@@ -16,6 +16,6 @@ export const FORMATTERS: Readonly<Record<string, Formatter>> = {
 };
 
 /** Formats that can report a configuration or manifest problem that stopped the run. */
-export const REPORTS_FATAL: ReadonlySet<string> = new Set(['sarif', 'github']);
+export const REPORTS_FATAL: ReadonlySet<string> = new Set(['sarif', 'github', 'junit']);
 
 export type { FormatContext, Formatter } from './types.js';

@@ -1,14 +1,18 @@
-import { isAbsolute, relative, sep } from 'node:path';
 import { createHash } from 'node:crypto';
+import { displayPath, isInside } from '../paths.js';
 import type { FileResult } from '../results.js';
 import type { FormatContext } from './types.js';
 
-/** A path relative to the repository root with `/` separators, or undefined when it lies outside the root. */
+export const rootOf = (context: FormatContext) => context.root ?? context.cwd;
+
+/** A file's path relative to the repository root with `/` separators, or undefined when it lies outside the root. */
 export function repositoryPath(path: string, context: FormatContext): string | undefined {
-  const rel = relative(context.root ?? context.cwd, path);
-  if (rel === '') return '.';
-  if (rel.startsWith('..') || isAbsolute(rel)) return undefined;
-  return sep === '/' ? rel : rel.split(sep).join('/');
+  return isInside(path, rootOf(context)) ? displayPath(path, rootOf(context)) : undefined;
+}
+
+/** The path CI systems are given: repository-relative, or absolute for a file outside the repository. */
+export function reportedPath(path: string, context: FormatContext): string {
+  return repositoryPath(path, context) ?? path;
 }
 
 /**

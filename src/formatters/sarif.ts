@@ -1,8 +1,8 @@
 import { pathToFileURL } from 'node:url';
-import { ALL_CHECKS, type CheckInfo } from '../engine/checks.js';
+import { ALL_CHECKS, NAMESPACED_CHECKS, type CheckInfo } from '../engine/checks.js';
 import type { FileLocation } from '../errors.js';
 import type { Finding } from '../results.js';
-import { repositoryPath, stableFingerprints } from './repository.js';
+import { reportedPath, repositoryPath, rootOf, stableFingerprints } from './repository.js';
 import type { FormatContext, Formatter } from './types.js';
 
 const SRCROOT = '%SRCROOT%';
@@ -14,7 +14,6 @@ const RULE_INDEX = new Map(ALL_CHECKS.map((check, index) => [check.id, index]));
  * fixed order; artifact URIs are relative to the repository root (`%SRCROOT%`).
  */
 export const formatSarif: Formatter = (results, context) => {
-  const root = context.root ?? context.cwd;
   const artifact = (path: string) => {
     const relative = repositoryPath(path, context);
     return relative === undefined
@@ -24,7 +23,7 @@ export const formatSarif: Formatter = (results, context) => {
   const location = (path: string, region: object) => ({ physicalLocation: { artifactLocation: artifact(path), region } });
 
   const sarifResults = results.files.flatMap((file) => {
-    const fingerprints = stableFingerprints(file, repositoryPath(file.path, context) ?? file.path);
+    const fingerprints = stableFingerprints(file, reportedPath(file.path, context));
     return file.findings.map((finding, i) => ({
       ruleId: finding.ruleId,
       ruleIndex: RULE_INDEX.get(finding.ruleId)!,
@@ -41,7 +40,7 @@ export const formatSarif: Formatter = (results, context) => {
   });
 
   const log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    $schema: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
@@ -61,9 +60,10 @@ export const formatSarif: Formatter = (results, context) => {
             toolExecutionNotifications: results.failures.map((failure) => notification(failure)),
           },
         ],
-        originalUriBaseIds: { [SRCROOT]: { uri: `${pathToFileURL(root).href.replace(/\/?$/, '/')}` } },
+        originalUriBaseIds: { [SRCROOT]: { uri: `${pathToFileURL(rootOf(context)).href.replace(/\/?$/, '/')}` } },
         columnKind: 'utf16CodeUnits',
-        results: sarifResults,
+        // SARIF §3.14.23: no `results` means the run did not analyse, where [] would mean it found nothing.
+        ...(context.fatal === undefined && { results: sarifResults }),
       },
     ],
   };
@@ -81,13 +81,13 @@ function ruleDescriptor(check: CheckInfo, context: FormatContext) {
     name: check.name,
     shortDescription: { text: check.description },
     fullDescription: { text: what },
-    helpUri: context.tool.informationUri,
+    helpUri: `${context.tool.informationUri}#rules`,
     help: {
       text: `${what}\n\nWhy: ${why}\n\nFailing:\n${failing}\n\nPassing:\n${passing}`,
       markdown: `${what}\n\n**Why:** ${why}\n\nFailing:\n\n${fenced(failing, language)}\n\nPassing:\n\n${fenced(passing, language)}`,
     },
     defaultConfiguration: { level: check.severity },
-    properties: { tags: tagsOf(check), precision: 'very-high', 'problem.severity': check.severity },
+    properties: { tags: tagsOf(check), precision: 'very-high' },
   };
 }
 
@@ -95,7 +95,7 @@ function fenced(code: string, language: string): string {
   return `\`\`\`${language}\n${code}\n\`\`\``;
 }
 
+/** Code scanning filters by tag: rules check annotations; each namespaced check is its own kind of problem. */
 function tagsOf(check: CheckInfo): string[] {
-  if (check.id.startsWith('axag/')) return ['axag', check.name];
-  return ['axag', 'annotations'];
+  return NAMESPACED_CHECKS.includes(check) ? ['axag', check.name] : ['axag', 'annotations'];
 }

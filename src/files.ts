@@ -23,7 +23,21 @@ export interface ExpandOptions {
   cwd: string;
   /** Throw when a path or glob matches no file to lint (ESLint's default). */
   errorOnUnmatchedPattern: boolean;
+  /** `--ignore-pattern`: more globs to ignore, relative to the working directory. */
+  ignorePatterns?: readonly string[];
+  /** `--no-ignore`: neither .gitignore, ignorePatterns nor --ignore-pattern applies (node_modules still does). */
+  noIgnore?: boolean;
 }
+
+/** Decides, for one run, which files its ignore rules exclude. */
+export function ignoreRules(resolver: ConfigResolver, options: Pick<ExpandOptions, 'cwd' | 'ignorePatterns' | 'noIgnore'>) {
+  const fromCommandLine = { baseDir: options.cwd, ignorePatterns: [...(options.ignorePatterns ?? [])] };
+  return {
+    gitignore: !options.noIgnore,
+    ignores: (file: string) => !options.noIgnore && (isIgnored(file, resolver.forFile(file)) || isIgnored(file, fromCommandLine)),
+  };
+}
+type IgnoreRules = ReturnType<typeof ignoreRules>;
 
 /** A file named on the command line that is not linted, and why. */
 export interface SkippedFile {
@@ -46,8 +60,9 @@ export async function expandPaths(
 ): Promise<{ files: string[]; skipped: SkippedFile[] }> {
   const files = new Set<string>();
   const skipped: SkippedFile[] = [];
+  const rules = ignoreRules(resolver, options);
   for (const pattern of patterns) {
-    const expansion = await expandOne(pattern, resolver, options.cwd);
+    const expansion = await expandOne(pattern, resolver, rules, options.cwd);
     if ('skipped' in expansion) {
       skipped.push({ path: pattern, reason: expansion.skipped });
       continue;
@@ -76,22 +91,23 @@ type Expansion =
       kind: 'directory' | 'glob' | 'file';
     };
 
-async function expandOne(pattern: string, resolver: ConfigResolver, cwd: string): Promise<Expansion> {
+async function expandOne(pattern: string, resolver: ConfigResolver, rules: IgnoreRules, cwd: string): Promise<Expansion> {
   const path = absolute(pattern, cwd);
   const kind = statKind(path);
+  const globOptions = { ...GLOB_OPTIONS, gitignore: rules.gitignore };
   if (kind === 'file') {
     if (!isSourceFile(path)) return { skipped: 'not a file type axag reads' };
     if (isInNodeModules(path, cwd)) return { skipped: 'inside node_modules' };
-    if (isIgnored(path, resolver.forFile(path))) return { skipped: 'matched by ignorePatterns' };
+    if (rules.ignores(path)) return { skipped: 'matched by ignorePatterns' };
     return { found: [path], ignored: 0, kind };
   }
   if (kind === 'directory') {
-    return { ...notIgnored(await walkDirectory(path, resolver.forDirectory(path)), resolver), kind };
+    return { ...notIgnored(await walkDirectory(path, resolver.forDirectory(path), globOptions), rules), kind };
   }
   if (!isDynamicPattern(pattern)) throw new FatalError(`no such file or directory: ${pattern}`);
-  const matches = await globby(pattern, { ...GLOB_OPTIONS, cwd });
+  const matches = await globby(pattern, { ...globOptions, cwd });
   const optInNamed = namesOptInExtension(pattern);
-  return { ...notIgnored(matches.filter((file) => optInNamed || !isOptInSource(file)), resolver), kind: 'glob' };
+  return { ...notIgnored(matches.filter((file) => optInNamed || !isOptInSource(file)), rules), kind: 'glob' };
 }
 
 /**
@@ -99,16 +115,16 @@ async function expandOne(pattern: string, resolver: ConfigResolver, cwd: string)
  * relative to the config's directory; `**\/…` globs are narrowed to `dir` so
  * that linting a subdirectory does not walk its siblings.
  */
-async function walkDirectory(dir: string, config: ResolvedConfig): Promise<string[]> {
+async function walkDirectory(dir: string, config: ResolvedConfig, globOptions: typeof GLOB_OPTIONS | { gitignore: boolean }): Promise<string[]> {
   const within = isInside(dir, config.baseDir) ? relative(config.baseDir, dir) : undefined;
-  if (within === undefined) return globby(config.include, { ...GLOB_OPTIONS, cwd: dir });
+  if (within === undefined) return globby(config.include, { ...GLOB_OPTIONS, ...globOptions, cwd: dir });
   const prefix = within === '' ? '' : `${convertPathToPattern(within.split(sep).join('/'))}/`;
   const globs = config.include.map((glob) => {
     const negated = glob.startsWith('!');
     const body = negated ? glob.slice(1) : glob;
     return body.startsWith('**/') ? `${negated ? '!' : ''}${prefix}${body}` : glob;
   });
-  const found = await globby(globs, { ...GLOB_OPTIONS, cwd: config.baseDir });
+  const found = await globby(globs, { ...GLOB_OPTIONS, ...globOptions, cwd: config.baseDir });
   return found.filter((file) => isInside(file, dir));
 }
 
@@ -121,20 +137,21 @@ function readable(files: string[]): string[] {
   return files.filter(isSourceFile);
 }
 
-function notIgnored(files: string[], resolver: ConfigResolver): { found: string[]; ignored: number } {
+function notIgnored(files: string[], rules: IgnoreRules): { found: string[]; ignored: number } {
   const candidates = readable(files);
-  const found = candidates.filter((file) => !isIgnored(file, resolver.forFile(file)));
+  const found = candidates.filter((file) => !rules.ignores(file));
   return { found, ignored: candidates.length - found.length };
 }
 
-const matchers = new WeakMap<ResolvedConfig, (path: string) => boolean>();
+type IgnoreSource = Pick<ResolvedConfig, 'baseDir' | 'ignorePatterns'>;
+const matchers = new WeakMap<IgnoreSource, (path: string) => boolean>();
 
 /**
  * Whether a config's `ignorePatterns` (relative to its directory) cover the
  * file. As in .gitignore, a pattern naming a directory covers everything in it,
  * and a `!pattern` takes files back.
  */
-export function isIgnored(file: string, config: ResolvedConfig): boolean {
+export function isIgnored(file: string, config: IgnoreSource): boolean {
   if (config.ignorePatterns.length === 0 || !isInside(file, config.baseDir)) return false;
   let matcher = matchers.get(config);
   if (!matcher) {
@@ -163,4 +180,29 @@ function statKind(path: string): 'file' | 'directory' | 'missing' {
   } catch {
     return 'missing';
   }
+}
+
+/**
+ * Whether a file named by something other than a path on the command line
+ * (stdin's name, a staged or changed file) is one a directory walk would lint:
+ * a source type read by default or listed in `include`, matched by `include`,
+ * outside node_modules, and not ignored.
+ */
+export function isLintable(file: string, resolver: ConfigResolver, rules: IgnoreRules, cwd: string): boolean {
+  const config = resolver.forFile(file);
+  return isSourceFile(file) && isInside(file, config.baseDir) && isIncluded(file, config) && !isInNodeModules(file, cwd) && !rules.ignores(file);
+}
+
+const includeMatchers = new WeakMap<ResolvedConfig, (path: string) => boolean>();
+
+function isIncluded(file: string, config: ResolvedConfig): boolean {
+  let matcher = includeMatchers.get(config);
+  if (!matcher) {
+    const positive = picomatch(config.include.filter((glob) => !glob.startsWith('!')), { dot: true, nocase: true });
+    const negatives = config.include.filter((glob) => glob.startsWith('!')).map((glob) => glob.slice(1));
+    const negative = negatives.length > 0 ? picomatch(negatives, { dot: true, nocase: true }) : () => false;
+    matcher = (path) => positive(path) && !negative(path);
+    includeMatchers.set(config, matcher);
+  }
+  return matcher(relative(config.baseDir, file).split(sep).join('/'));
 }

@@ -4,6 +4,7 @@ import { FatalError } from '../errors.js';
 
 /** What the CLI writes to; tests and the binary pass the real streams. */
 export interface Io {
+  stdin: NodeJS.ReadableStream;
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream;
   env: NodeJS.ProcessEnv;

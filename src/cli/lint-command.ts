@@ -1,15 +1,21 @@
-import { rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { applyBaseline, recordBaseline, type Baseline } from '../baseline.js';
 import { ConfigResolver } from '../config/resolve.js';
 import type { SeverityLevel } from '../config/settings.js';
-import { lint } from '../engine/lint.js';
+import { lint, type LintInput } from '../engine/lint.js';
 import { FatalError } from '../errors.js';
-import { expandPaths } from '../files.js';
+import { expandPaths, ignoreRules, isLintable } from '../files.js';
 import { FORMATTERS, REPORTS_FATAL, type FormatContext } from '../formatters/index.js';
-import { absolute } from '../paths.js';
+import { reportedPath } from '../formatters/repository.js';
+import { absolute, displayPath } from '../paths.js';
 import { countFindings, type LintResults } from '../results.js';
+import { parseStructured } from '../structured/document.js';
+import { changedFiles, stagedFiles } from './git.js';
 import { writeOutputFile, type Io } from './io.js';
 import { useColor } from './options.js';
 import { planOutputs, type OutputRequest } from './outputs.js';
+import { printConfig } from './print-config.js';
 import { repositoryRoot } from './repository-root.js';
 import { TOOL } from './tool.js';
 
@@ -23,14 +29,44 @@ export interface LintCommandOptions {
   quiet?: boolean;
   color?: boolean;
   verbose?: boolean;
+  debug?: boolean;
   reportUnusedDisableDirectives?: boolean;
   reportUnusedDisableDirectivesSeverity?: SeverityLevel;
+  stdin?: boolean;
+  stdinFilename?: string;
+  baseline?: string;
+  updateBaseline?: boolean;
+  staged?: boolean;
+  changedSince?: string;
+  printConfig?: string;
+  ignorePattern?: string[];
+  ignore?: boolean;
+  errorOnUnmatchedPattern?: boolean;
 }
 
 /** `axag lint`: returns the exit code (spec §6), the same whatever the formats. */
 export async function runLint(patterns: string[], options: LintCommandOptions, io: Io): Promise<number> {
   const { cwd } = io;
+  checkCombinations(patterns, options);
   const outputs = planOutputs(options.format, options.outputFile, cwd);
+  const debug = (message: string) => {
+    if (options.debug) io.stderr.write(`axag debug: ${message}\n`);
+  };
+  const started = performance.now();
+  const elapsed = () => `${Math.round(performance.now() - started)} ms`;
+
+  const resolver = new ConfigResolver({
+    cwd,
+    ...(typeof options.config === 'string' && { configFile: options.config }),
+    noConfig: options.config === false,
+    ...(options.manifest !== undefined && { manifest: options.manifest }),
+    ...(options.rule && { ruleOverrides: options.rule }),
+  });
+  if (options.printConfig !== undefined) {
+    io.stdout.write(printConfig(resolver.forFile(absolute(options.printConfig, cwd)), cwd));
+    return 0;
+  }
+
   const report = (results: LintResults, root: string, fatal?: FatalError) => {
     for (const { format, file } of outputs) {
       if (fatal && !REPORTS_FATAL.has(format)) {
@@ -53,24 +89,23 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
     }
   };
 
-  const resolver = new ConfigResolver({
-    cwd,
-    ...(typeof options.config === 'string' && { configFile: options.config }),
-    noConfig: options.config === false,
-    ...(options.manifest !== undefined && { manifest: options.manifest }),
-    ...(options.rule && { ruleOverrides: options.rule }),
-  });
   let results: LintResults;
+  let root: string;
+  let stale = 0;
   try {
-    const { files, skipped } = await expandPaths(patterns.length > 0 ? patterns : ['.'], resolver, { cwd, errorOnUnmatchedPattern: true });
-    for (const { path, reason } of skipped) io.stderr.write(`axag: not linted: ${path} (${reason})\n`);
+    const inputs = await inputsToLint(patterns, options, resolver, io);
+    debug(`${inputs.length} file${inputs.length === 1 ? '' : 's'} to lint, found in ${elapsed()}`);
+    for (const input of inputs) debug(`  ${displayPath(typeof input === 'string' ? input : input.path, cwd)}`);
     const unusedSeverity = options.reportUnusedDisableDirectivesSeverity ?? (options.reportUnusedDisableDirectives ? 'warning' : 'off');
-    results = await lint(files, {
+    results = await lint(inputs, {
       cwd,
       resolver,
       errorsOnly: options.quiet ?? false,
       ...(unusedSeverity !== 'off' && { reportUnusedDirectives: unusedSeverity }),
     });
+    debug(`linted in ${elapsed()}`);
+    root = repositoryRoot(cwd, results.files.map((file) => file.path));
+    if (options.baseline !== undefined) stale = useBaseline(options.baseline, results, root, options.updateBaseline ?? false, io);
   } catch (error) {
     // CI reads SARIF and workflow commands even from a run that could not do its job.
     if (error instanceof FatalError) {
@@ -85,8 +120,12 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
     }
     throw error;
   }
-  report(results, repositoryRoot(cwd, results.files.map((file) => file.path)));
+  report(results, root);
+  debug(`reported in ${elapsed()}`);
 
+  if (stale > 0) {
+    io.stderr.write(`axag: ${stale} baseline entr${stale === 1 ? 'y no longer occurs' : 'ies no longer occur'}; run with --update-baseline to drop ${stale === 1 ? 'it' : 'them'}\n`);
+  }
   for (const failure of results.failures) io.stderr.write(`axag: ${failure}\n`);
   if (results.failures.length > 0) return 2;
   const { errors, warnings } = countFindings(results.files);
@@ -96,4 +135,84 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
     return 1;
   }
   return 0;
+}
+
+/** Flags that choose the files are exclusive of each other; the ones that refine them need theirs. */
+function checkCombinations(patterns: string[], options: LintCommandOptions): void {
+  const sources = [options.stdin && '--stdin', options.staged && '--staged', options.changedSince !== undefined && '--changed-since'].filter(Boolean);
+  if (sources.length > 1) throw new FatalError(`${sources.join(' and ')} cannot be combined; choose one`);
+  if (options.stdin && patterns.length > 0) throw new FatalError(`--stdin lints standard input, so it takes no paths (got ${patterns.join(' ')})`);
+  if (options.stdinFilename !== undefined && !options.stdin) throw new FatalError('--stdin-filename names standard input; add --stdin');
+  if (options.updateBaseline && options.baseline === undefined) {
+    throw new FatalError('--update-baseline needs --baseline <file> to know where to write, e.g. --baseline axag-baseline.json');
+  }
+}
+
+/** The files of this run: standard input, staged or changed files, or the paths and globs given. */
+async function inputsToLint(patterns: string[], options: LintCommandOptions, resolver: ConfigResolver, io: Io): Promise<LintInput[]> {
+  const { cwd } = io;
+  const rules = ignoreRules(resolver, { cwd, ...(options.ignorePattern && { ignorePatterns: options.ignorePattern }), noIgnore: options.ignore === false });
+  const skip = (path: string, reason: string) => io.stderr.write(`axag: not linted: ${displayPath(path, cwd)} (${reason})\n`);
+
+  if (options.stdin) {
+    const text = await readAll(io.stdin);
+    if (options.stdinFilename === undefined) return [{ path: join(cwd, '<stdin>'), text, parseAs: 'stdin.html' }];
+    const path = absolute(options.stdinFilename, cwd);
+    if (rules.ignores(path)) {
+      skip(path, 'matched by ignorePatterns');
+      return [];
+    }
+    return [{ path, text }];
+  }
+  const within = patterns.map((pattern) => absolute(pattern, cwd));
+  const wanted = (path: string) => (within.length === 0 || within.some((dir) => path === dir || path.startsWith(`${dir}/`))) && isLintable(path, resolver, rules, cwd);
+  if (options.staged) return stagedFiles(cwd).filter((file) => wanted(file.path));
+  if (options.changedSince !== undefined) return changedFiles(cwd, options.changedSince).filter((path) => existsSync(path) && wanted(path));
+
+  const { files, skipped } = await expandPaths(patterns.length > 0 ? patterns : ['.'], resolver, {
+    cwd,
+    errorOnUnmatchedPattern: options.errorOnUnmatchedPattern ?? true,
+    ...(options.ignorePattern && { ignorePatterns: options.ignorePattern }),
+    noIgnore: options.ignore === false,
+  });
+  for (const { path, reason } of skipped) io.stderr.write(`axag: not linted: ${path} (${reason})\n`);
+  return files;
+}
+
+function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => (text += chunk));
+    stream.on('end', () => resolve(text));
+    stream.on('error', reject);
+  });
+}
+
+/** Applies (and with `update`, first rewrites) the baseline; returns the number of stale entries. */
+function useBaseline(file: string, results: LintResults, root: string, update: boolean, io: Io): number {
+  const path = absolute(file, io.cwd);
+  const context = { cwd: io.cwd, root, color: false, verbose: false, tool: TOOL };
+  const pathOf = (result: { path: string }) => reportedPath(result.path, context);
+  const previous = existsSync(path) ? loadBaseline(path, file) : undefined;
+  if (update) {
+    const baseline = recordBaseline(results.files, previous, pathOf);
+    writeOutputFile(path, file, `${JSON.stringify(baseline, null, 2)}\n`);
+    applyBaseline(results.files, baseline, pathOf);
+    return 0;
+  }
+  if (!previous) throw new FatalError(`baseline not found: ${file}; create it with --update-baseline`);
+  return applyBaseline(results.files, previous, pathOf).stale;
+}
+
+function loadBaseline(path: string, shownAs: string): Baseline {
+  const document = parseStructured(readFileSync(path, 'utf8'), 'json', path, shownAs);
+  const data = document.data as Partial<Baseline> | null;
+  const entriesOk = (entries: unknown) =>
+    Array.isArray(entries) &&
+    entries.every((e: Record<string, unknown>) => typeof e?.ruleId === 'string' && typeof e.fingerprint === 'string' && Number.isInteger(e.count));
+  if (data?.version !== 1 || typeof data.files !== 'object' || data.files === null || !Object.values(data.files).every(entriesOk)) {
+    throw new FatalError(`${shownAs} is not an axag baseline (version 1); fix it, or delete it and run with --update-baseline`, [{ path, line: 1, column: 1 }]);
+  }
+  return data as Baseline;
 }

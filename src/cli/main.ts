@@ -2,7 +2,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { FatalError } from '../errors.js';
 import type { Io } from './io.js';
 import { runLint, type LintCommandOptions } from './lint-command.js';
+import { runInit } from './init-command.js';
 import { runManifestCheck } from './manifest-command.js';
+import { runRules } from './rules-command.js';
 import { FORMATTERS } from '../formatters/index.js';
 import { parseFormat, parseMaxWarnings, parseRuleOption, parseSeverity } from './options.js';
 import { parseFormats } from './outputs.js';
@@ -39,6 +41,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return 2;
   }
 }
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
   const program = new Command('axag')
@@ -79,10 +83,35 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output (NO_COLOR is honoured too)')
     .option('--verbose', 'say so when there are no problems')
-    .option('--debug', 'print stack traces of internal errors')
+    .option('--stdin', 'lint standard input (HTML unless --stdin-filename says otherwise)')
+    .option('--stdin-filename <path>', 'the path standard input stands for: picks the parser, the config and ignores, and names it in reports')
+    .option('--baseline <file>', 'leave out the findings recorded in this baseline file; note entries that no longer occur')
+    .option('--update-baseline', 'record the current findings in the --baseline file, then report what is left')
+    .option('--staged', 'lint the files staged in git, as staged')
+    .option('--changed-since <ref>', 'lint the files changed since a git ref: committed, staged, unstaged and untracked')
+    .option('--ignore-pattern <glob>', 'also ignore files matching this glob, relative to the working directory (repeatable)', collect)
+    .option('--no-ignore', 'do not apply .gitignore, ignorePatterns or --ignore-pattern')
+    .option('--no-error-on-unmatched-pattern', 'do not fail when a path or glob matches no file to lint')
+    .option('--print-config <file>', 'print the configuration that applies to a file, and lint nothing')
+    .option('--debug', 'print the files linted and timings to standard error, and stack traces of internal errors')
     .addHelpText('after', EXIT_CODES)
     .action(async (paths: string[], options: LintCommandOptions) => {
       setExitCode(await runLint(paths, options, io));
+    });
+
+  program
+    .command('rules')
+    .description('list the rules (id, name, default severity, description), or print the documentation of one')
+    .argument('[id]', 'a rule id (AXAG-LINT-007) or name (idempotent-declared)')
+    .action((id: string | undefined) => {
+      setExitCode(runRules(id, io));
+    });
+
+  program
+    .command('init')
+    .description('write a starter .axag-lint.json here (never overwrites an existing config)')
+    .action(() => {
+      setExitCode(runInit(io));
     });
 
   const manifest = program.command('manifest').description('work with Semantic Manifests');

@@ -21,8 +21,12 @@ export interface LintOptions extends Partial<ConfigOptions> {
   resolver?: ConfigResolver;
 }
 
-/** A file to lint: a path to read, or a path with its text already in hand. */
-export type LintInput = string | { path: string; text: string };
+/**
+ * A file to lint: a path to read, or a path with its text already in hand
+ * (`parseAs`, a file name whose extension picks the parser, for text whose own
+ * name has none, such as standard input).
+ */
+export type LintInput = string | { path: string; text: string; parseAs?: string };
 
 /**
  * Lints files against their configs and manifests. Throws FatalError for a broken
@@ -38,7 +42,8 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
 
   for (const input of inputs) {
     const path = absolute(typeof input === 'string' ? input : input.path, cwd);
-    if (!isSourceFile(path)) {
+    const parseAs = typeof input === 'string' ? path : (input.parseAs ?? path);
+    if (!isSourceFile(parseAs)) {
       failures.push(`${displayPath(path, cwd)}: not a file type axag reads`);
       continue;
     }
@@ -61,7 +66,7 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
       files.push({ path, findings: [], annotations: 0 });
       continue;
     }
-    const document = await parseSource(path, stripBom(text));
+    const document = await parseSource(parseAs, stripBom(text));
     const result = lintDocument(document, {
       config,
       manifest: manifest?.index,

@@ -8,7 +8,7 @@ import { FatalError } from '../errors.js';
 import { expandPaths, ignoreRules, isLintable } from '../files.js';
 import { FORMATTERS, REPORTS_FATAL, type FormatContext } from '../formatters/index.js';
 import { reportedPath } from '../formatters/repository.js';
-import { absolute, displayPath } from '../paths.js';
+import { absolute, displayPath, isInside } from '../paths.js';
 import { countFindings, type LintResults } from '../results.js';
 import { parseStructured } from '../structured/document.js';
 import { changedFiles, stagedFiles } from './git.js';
@@ -165,7 +165,7 @@ async function inputsToLint(patterns: string[], options: LintCommandOptions, res
     return [{ path, text }];
   }
   const within = patterns.map((pattern) => absolute(pattern, cwd));
-  const wanted = (path: string) => (within.length === 0 || within.some((dir) => path === dir || path.startsWith(`${dir}/`))) && isLintable(path, resolver, rules, cwd);
+  const wanted = (path: string) => (within.length === 0 || within.some((dir) => isInside(path, dir))) && isLintable(path, resolver, rules, cwd);
   if (options.staged) return stagedFiles(cwd).filter((file) => wanted(file.path));
   if (options.changedSince !== undefined) return changedFiles(cwd, options.changedSince).filter((path) => existsSync(path) && wanted(path));
 

@@ -62,7 +62,7 @@ export async function expandPaths(
   const skipped: SkippedFile[] = [];
   const rules = ignoreRules(resolver, options);
   for (const pattern of patterns) {
-    const expansion = await expandOne(pattern, resolver, rules, options.cwd);
+    const expansion = await expandOne(pattern, resolver, rules, options.cwd, options.errorOnUnmatchedPattern);
     if ('skipped' in expansion) {
       skipped.push({ path: pattern, reason: expansion.skipped });
       continue;
@@ -91,7 +91,7 @@ type Expansion =
       kind: 'directory' | 'glob' | 'file';
     };
 
-async function expandOne(pattern: string, resolver: ConfigResolver, rules: IgnoreRules, cwd: string): Promise<Expansion> {
+async function expandOne(pattern: string, resolver: ConfigResolver, rules: IgnoreRules, cwd: string, errorOnUnmatched: boolean): Promise<Expansion> {
   const path = absolute(pattern, cwd);
   const kind = statKind(path);
   const globOptions = { ...GLOB_OPTIONS, gitignore: rules.gitignore };
@@ -104,7 +104,10 @@ async function expandOne(pattern: string, resolver: ConfigResolver, rules: Ignor
   if (kind === 'directory') {
     return { ...notIgnored(await walkDirectory(path, resolver.forDirectory(path), globOptions), rules), kind };
   }
-  if (!isDynamicPattern(pattern)) throw new FatalError(`no such file or directory: ${pattern}`);
+  if (!isDynamicPattern(pattern)) {
+    if (errorOnUnmatched) throw new FatalError(`no such file or directory: ${pattern}`);
+    return { found: [], ignored: 0, kind: 'file' };
+  }
   const matches = await globby(pattern, { ...globOptions, cwd });
   const optInNamed = namesOptInExtension(pattern);
   return { ...notIgnored(matches.filter((file) => optInNamed || !isOptInSource(file)), rules), kind: 'glob' };

@@ -33,7 +33,8 @@ export function stagedFiles(cwd: string): { path: string; text: string }[] {
 export function changedFiles(cwd: string, ref: string): string[] {
   const flag = `--changed-since ${ref}`;
   const top = repositoryTop(cwd, flag);
-  git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], top, flag);
+  const known = spawnSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: top, encoding: 'utf8' });
+  if (known.status !== 0) throw new FatalError(`${flag}: no commit named "${ref}" in this repository (a branch, tag or commit id is expected)`);
   const changed = paths(git(['diff', '--name-only', '--diff-filter=ACMR', '-z', ref], top, flag));
   const untracked = paths(git(['ls-files', '--others', '--exclude-standard', '-z'], top, flag));
   return [...new Set([...changed, ...untracked])].map((file) => join(top, file));

@@ -91,7 +91,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .option('--changed-since <ref>', 'lint the files changed since a git ref: committed, staged, unstaged and untracked')
     .option('--ignore-pattern <glob>', 'also ignore files matching this glob, relative to the working directory (repeatable)', collect)
     .option('--no-ignore', 'do not apply .gitignore, ignorePatterns or --ignore-pattern')
-    .option('--no-error-on-unmatched-pattern', 'do not fail when a path or glob matches no file to lint')
+    .option('--no-error-on-unmatched-pattern', 'do not fail when a path does not exist or a directory or glob matches no file to lint')
     .option('--print-config <file>', 'print the configuration that applies to a file, and lint nothing')
     .option('--debug', 'print the files linted and timings to standard error, and stack traces of internal errors')
     .addHelpText('after', EXIT_CODES)

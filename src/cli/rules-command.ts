@@ -14,7 +14,8 @@ export function runRules(id: string | undefined, io: Io): number {
   }
   const check = ALL_CHECKS.find((candidate) => candidate.id.toLowerCase() === id.toLowerCase() || candidate.name === id);
   if (!check) {
-    const meant = closest(id, ALL_CHECKS.map((candidate) => candidate.id), 3);
+    const byName = closest(id, ALL_CHECKS.map((candidate) => candidate.name), 3);
+    const meant = byName ?? closest(id, ALL_CHECKS.map((candidate) => candidate.id), 3);
     throw new FatalError(`unknown rule "${id}"${meant ? `; did you mean ${meant}?` : ''} (axag rules lists them all)`);
   }
   const { what, why, failing, passing } = check.docs;

@@ -173,7 +173,7 @@ export function isIgnored(file: string, config: IgnoreSource): boolean {
 }
 
 /** node_modules below the working directory (a project that itself lives in one is still linted). */
-function isInNodeModules(path: string, cwd: string): boolean {
+export function isInNodeModules(path: string, cwd: string): boolean {
   return relative(cwd, path).split(sep).includes('node_modules');
 }
 

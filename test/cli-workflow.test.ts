@@ -317,6 +317,11 @@ describe.concurrent('--stdin', () => {
    */
   const DYNAMIC_JSX = 'export const Add = () => <button axag-intent="cart.add_item" axag-entity="cart" axag-action-type={kind}>Add</button>;\n';
 
+  it('a file name inside node_modules is not linted, as a named file would not be', async ({ expect }) => {
+    const result = await axagWithStdin(['lint', '--stdin', '--stdin-filename', 'node_modules/pkg/a.html'], `${ERR}\n`, { cwd: project() });
+    expect(result).toEqual({ code: 0, stdout: '', stderr: 'axag: not linted: node_modules/pkg/a.html (inside node_modules)\n' });
+  });
+
   it('without a file name: parsed as HTML (HTML comment directives work), shown as <stdin>', async ({ expect }) => {
     const cwd = project({ 'a.html': GOOD }); // not linted: only standard input is
     const html = await axagWithStdin(['lint', '--stdin'], `<!-- axag-disable-next AXAG-LINT-007 -->\n${BOTH}\n${WARN}\n`, { cwd });
@@ -384,6 +389,22 @@ describe.concurrent('--baseline', () => {
   }
   const readBaseline = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as BaselineFile;
   const INTRO = '<!doctype html>\n<title>Shop</title>\n<p>Three lines above the findings.</p>\n';
+
+  it('--quiet: --update-baseline is refused (warnings would be left out); --baseline notes no stale warning entries', async ({ expect }) => {
+    const cwd = project({ 'a.html': `${ERR}\n${WARN}\n` });
+    const refused = await axag(['lint', '--baseline', 'b.json', '--update-baseline', '--quiet'], { cwd });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--update-baseline cannot be combined with --quiet');
+    expect((await axag(['lint', '--baseline', 'b.json', '--update-baseline'], { cwd })).code).toBe(0);
+    expect(await axag(['lint', '--baseline', 'b.json', '--quiet'], { cwd })).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('outside git, paths are relative to the baseline file: a run from a subdirectory finds the same entries', async ({ expect }) => {
+    const cwd = project({ 'sub/x.html': `${ERR}\n` });
+    expect((await axag(['lint', '--baseline', 'b.json', '--update-baseline', 'sub'], { cwd })).code).toBe(0);
+    expect(Object.keys(readBaseline(join(cwd, 'b.json')).files)).toEqual(['sub/x.html']);
+    expect(await axag(['lint', '--baseline', '../b.json', '.'], { cwd: join(cwd, 'sub') })).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
 
   it('record, survive inserted lines, report a second copy, note a stale entry, update', async ({ expect }) => {
     const cwd = project({ 'a.html': `${ERR}\n${WARN}\n`, 'pages/b.html': `${ERR}\n` });

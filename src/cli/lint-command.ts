@@ -1,11 +1,11 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { applyBaseline, recordBaseline, type Baseline } from '../baseline.js';
 import { ConfigResolver } from '../config/resolve.js';
 import type { SeverityLevel } from '../config/settings.js';
 import { lint, type LintInput } from '../engine/lint.js';
 import { FatalError } from '../errors.js';
-import { expandPaths, ignoreRules, isLintable } from '../files.js';
+import { expandPaths, ignoreRules, isInNodeModules, isLintable } from '../files.js';
 import { FORMATTERS, REPORTS_FATAL, type FormatContext } from '../formatters/index.js';
 import { reportedPath } from '../formatters/repository.js';
 import { absolute, displayPath, isInside } from '../paths.js';
@@ -105,7 +105,11 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
     });
     debug(`linted in ${elapsed()}`);
     root = repositoryRoot(cwd, results.files.map((file) => file.path));
-    if (options.baseline !== undefined) stale = useBaseline(options.baseline, results, root, options.updateBaseline ?? false, io);
+    if (options.baseline !== undefined) {
+      const counted = useBaseline(options.baseline, results, options.updateBaseline ?? false, io);
+      // Under --quiet the warning rules did not run: their entries cannot be judged stale.
+      stale = options.quiet ? 0 : counted;
+    }
   } catch (error) {
     // CI reads SARIF and workflow commands even from a run that could not do its job.
     if (error instanceof FatalError) {
@@ -143,6 +147,9 @@ function checkCombinations(patterns: string[], options: LintCommandOptions): voi
   if (sources.length > 1) throw new FatalError(`${sources.join(' and ')} cannot be combined; choose one`);
   if (options.stdin && patterns.length > 0) throw new FatalError(`--stdin lints standard input, so it takes no paths (got ${patterns.join(' ')})`);
   if (options.stdinFilename !== undefined && !options.stdin) throw new FatalError('--stdin-filename names standard input; add --stdin');
+  if (options.updateBaseline && options.quiet) {
+    throw new FatalError('--update-baseline cannot be combined with --quiet: warning rules would not run, and their findings would be left out of the baseline');
+  }
   if (options.updateBaseline && options.baseline === undefined) {
     throw new FatalError('--update-baseline needs --baseline <file> to know where to write, e.g. --baseline axag-baseline.json');
   }
@@ -158,8 +165,9 @@ async function inputsToLint(patterns: string[], options: LintCommandOptions, res
     const text = await readAll(io.stdin);
     if (options.stdinFilename === undefined) return [{ path: join(cwd, '<stdin>'), text, parseAs: 'stdin.html' }];
     const path = absolute(options.stdinFilename, cwd);
-    if (rules.ignores(path)) {
-      skip(path, 'matched by ignorePatterns');
+    const reason = isInNodeModules(path, cwd) ? 'inside node_modules' : rules.ignores(path) ? 'matched by ignorePatterns' : undefined;
+    if (reason) {
+      skip(path, reason);
       return [];
     }
     return [{ path, text }];
@@ -189,14 +197,22 @@ function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   });
 }
 
-/** Applies (and with `update`, first rewrites) the baseline; returns the number of stale entries. */
-function useBaseline(file: string, results: LintResults, root: string, update: boolean, io: Io): number {
+/**
+ * Applies (and with `update`, first rewrites) the baseline; returns the number
+ * of stale entries. Paths in it are relative to the repository of the linted
+ * files, or outside git to the baseline's own directory, so that running from
+ * another directory finds the same entries.
+ */
+function useBaseline(file: string, results: LintResults, update: boolean, io: Io): number {
   const path = absolute(file, io.cwd);
+  const root = repositoryRoot(dirname(path), results.files.map((result) => result.path));
   const context = { cwd: io.cwd, root, color: false, verbose: false, tool: TOOL };
   const pathOf = (result: { path: string }) => reportedPath(result.path, context);
   const previous = existsSync(path) ? loadBaseline(path, file) : undefined;
   if (update) {
-    const baseline = recordBaseline(results.files, previous, pathOf);
+    // Entries of files that no longer exist go; those of files not linted in this run stay.
+    const kept = previous && { ...previous, files: Object.fromEntries(Object.entries(previous.files).filter(([key]) => existsSync(resolve(root, key)))) };
+    const baseline = recordBaseline(results.files, kept, pathOf);
     writeOutputFile(path, file, `${JSON.stringify(baseline, null, 2)}\n`);
     applyBaseline(results.files, baseline, pathOf);
     return 0;

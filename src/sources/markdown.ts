@@ -54,6 +54,11 @@ export async function parseMarkdown(text: string, parseBlock: BlockParser, optio
       });
     }
     for (const comment of document.comments) comments.push({ ...comment, range: toFile.range(comment.range) });
+    // Each block stands alone: a range a block's directives open ends with the block.
+    if (document.comments.length > 0 && block.position) {
+      const end = { line: block.position.end.line, column: block.position.end.column };
+      comments.push({ text: ' axag-enable ', range: { ...end, endLine: end.line, endColumn: end.column } });
+    }
     for (const problem of document.syntaxErrors) syntaxErrors.push({ ...problem, range: toFile.range(problem.range) });
   }
   return { elements, comments, syntaxErrors };

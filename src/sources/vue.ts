@@ -30,7 +30,14 @@ export function parseVue(text: string, options: VueOptions): SourceDocument {
     const message = 'a single-file component has one <template> block, and this is a second one';
     return failed(options.label, message, text, lines, second.loc.start.offset);
   }
-  if (template) return isHtmlTemplate(template) ? collect(template.children, text, lines) : { elements: [], comments: [], syntaxErrors: [] };
+  if (template) {
+    // `<!-- axag-disable-file -->` above the template belongs to the file too.
+    const outside = root.children.flatMap((node) =>
+      node.type === NodeTypes.COMMENT ? (directiveComment(node.content, lines, node.loc.start.offset, node.loc.end.offset) ?? []) : [],
+    );
+    const inside = isHtmlTemplate(template) ? collect(template.children, text, lines) : { elements: [], comments: [], syntaxErrors: [] };
+    return { ...inside, comments: [...outside, ...inside.comments].sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column) };
+  }
   if (!options.snippet) return { elements: [], comments: [], syntaxErrors: [] };
   const markup = parseCollectingErrors(text, 'html');
   if (markup.error) return failed(options.label, markup.error.message, text, lines, markup.error.loc?.start.offset ?? 0);

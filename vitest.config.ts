@@ -3,7 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // CLI tests spawn the built binary; give them room on a 2-core machine.
-    testTimeout: 20_000,
+    // CLI tests spawn the built binary, several per test: on a 2-core machine under load a test can take
+    // tens of seconds, so give them room, and cap how many concurrent tests (each spawning node) run at once.
+    testTimeout: 60_000,
+    maxConcurrency: 3,
   },
 });

@@ -71,6 +71,8 @@ export interface RunOptions {
   env?: Record<string, string | undefined>;
   /** Options for node itself, before the script (`--import …`). */
   nodeArgs?: readonly string[];
+  /** Text for standard input; without it the child gets none. */
+  input?: string;
 }
 
 /** Runs `node bin/axag.js ...args` in `cwd`; never inherits FORCE_COLOR or NO_COLOR from the test runner. */
@@ -84,12 +86,18 @@ export function axag(args: readonly string[], options: RunOptions): Promise<RunR
     else env[key] = value;
   }
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdin = options.input === undefined ? 'ignore' : 'pipe';
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], { cwd: options.cwd, env, stdio: [stdin, 'pipe', 'pipe'] });
+    if (child.stdin) {
+      // A run that stops before reading its input (a usage error) closes the pipe early: not a test failure.
+      child.stdin.on('error', () => {});
+      child.stdin.end(options.input);
+    }
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 50_000); // below vitest's testTimeout: a hung run fails its test
     child.on('error', (error) => {
       clearTimeout(timer);
       reject(error);

@@ -9,13 +9,12 @@
  * Positions are worked out by hand from the snippets written here (noted beside
  * them). `npm test` compiles before vitest runs; this file does not build.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  BIN,
   ROOT,
   assertBuilt,
   assertCleanTempAncestors,
@@ -66,28 +65,8 @@ function childEnv(extra: Record<string, string | undefined> = {}): NodeJS.Proces
   return env;
 }
 
-/** Runs `node bin/axag.js ...args` with `input` on standard input (axag() gives the child no stdin). */
-function axagWithStdin(args: readonly string[], input: string, options: { cwd: string }): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env: childEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    // A run that stops before reading its input (a usage error) closes the pipe early: not a test failure.
-    child.stdin.on('error', () => {});
-    child.stdin.end(input);
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+/** Runs `node bin/axag.js ...args` with `input` on standard input. */
+const axagWithStdin = (args: readonly string[], input: string, options: { cwd: string }): Promise<RunResult> => axag(args, { ...options, input });
 
 // ---------------------------------------------------------------------------
 // 1. Inline directives (spec §6), the same cases in HTML comments, JSX `{/* … */}`

@@ -11,6 +11,7 @@ import { reportedPath } from '../formatters/repository.js';
 import { absolute, displayPath, isInside } from '../paths.js';
 import { countFindings, type LintResults } from '../results.js';
 import { parseStructured } from '../structured/document.js';
+import { plural } from '../text/plural.js';
 import { changedFiles, stagedFiles } from './git.js';
 import { writeOutputFile, type Io } from './io.js';
 import { useColor } from './options.js';
@@ -94,7 +95,7 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
   let stale = 0;
   try {
     const inputs = await inputsToLint(patterns, options, resolver, io);
-    debug(`${inputs.length} file${inputs.length === 1 ? '' : 's'} to lint, found in ${elapsed()}`);
+    debug(`${plural(inputs.length, 'file')} to lint, found in ${elapsed()}`);
     for (const input of inputs) debug(`  ${displayPath(typeof input === 'string' ? input : input.path, cwd)}`);
     const unusedSeverity = options.reportUnusedDisableDirectivesSeverity ?? (options.reportUnusedDisableDirectives ? 'warning' : 'off');
     results = await lint(inputs, {

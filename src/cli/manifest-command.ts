@@ -3,6 +3,7 @@ import { loadManifest } from '../manifest/load.js';
 import { absolute, displayPath } from '../paths.js';
 import { FORMATTERS } from '../formatters/index.js';
 import type { Io } from './io.js';
+import { plural } from '../text/plural.js';
 import { useColor } from './options.js';
 import { repositoryRoot } from './repository-root.js';
 import { TOOL } from './tool.js';
@@ -21,7 +22,7 @@ export function runManifestCheck(file: string, options: { format: string; color?
     tool: TOOL,
   };
   if (options.format === 'pretty' && findings.length === 0) {
-    io.stdout.write(`✔ ${displayPath(path, io.cwd)} is a valid AXAG manifest (${manifest.actionCount} action${manifest.actionCount === 1 ? '' : 's'})\n`);
+    io.stdout.write(`✔ ${displayPath(path, io.cwd)} is a valid AXAG manifest (${plural(manifest.actionCount, 'action')})\n`);
   } else {
     io.stdout.write(FORMATTERS[options.format]!(results, context));
   }

@@ -6,10 +6,10 @@ import { DIRECTIVE_RULE } from '../engine/directives.js';
 import { PARSE_ERROR_RULE } from '../engine/lint-document.js';
 import { FORMATTERS } from '../formatters/index.js';
 
-/** `--rule AXAG-LINT-007:off`, collected into a map. */
 /** Findings about input that could not be read; no severity applies to them. */
 const ALWAYS_REPORTED = [PARSE_ERROR_RULE, DIRECTIVE_RULE, MANIFEST_SCHEMA_RULE];
 
+/** `--rule AXAG-LINT-007:off`, collected into a map. */
 export function parseRuleOption(value: string, previous: Record<string, SeverityLevel> = {}): Record<string, SeverityLevel> {
   const at = value.lastIndexOf(':');
   const id = value.slice(0, at).trim();
@@ -20,11 +20,7 @@ export function parseRuleOption(value: string, previous: Record<string, Severity
   if (at < 0 || !RULES_BY_ID.has(id)) {
     throw new InvalidArgumentError(`expected <rule-id>:<severity> with a rule id from AXAG-LINT-001 to AXAG-LINT-012, e.g. AXAG-LINT-007:off`);
   }
-  const spelling = SEVERITY_SPELLINGS.find((candidate) => String(candidate) === severity);
-  if (spelling === undefined) {
-    throw new InvalidArgumentError(`unknown severity "${severity}"; expected one of ${SEVERITY_SPELLINGS.join(', ')}`);
-  }
-  return { ...previous, [id]: normalizeSeverity(spelling) };
+  return { ...previous, [id]: parseSeverity(severity) };
 }
 
 /** A severity on its own: `off`, `warn`, `warning`, `error`, `0`, `1` or `2`. */

@@ -1,4 +1,5 @@
 import { countFindings } from '../results.js';
+import { plural } from '../text/plural.js';
 import { reportedPath } from './repository.js';
 import type { Formatter } from './types.js';
 
@@ -36,8 +37,8 @@ export const formatGithub: Formatter = (results, context) => {
   const { errors, warnings } = countFindings(results.files);
   const over = errors > ANNOTATIONS_PER_LEVEL || warnings > ANNOTATIONS_PER_LEVEL;
   const cap = over ? `; GitHub annotates at most ${ANNOTATIONS_PER_LEVEL} of each level per step, so this log lists them all` : '';
-  const totals = errors + warnings === 0 ? 'no problems' : `${errors + warnings} problem${errors + warnings === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
-  return `${out}axag: ${totals} in ${results.filesLinted} file${results.filesLinted === 1 ? '' : 's'}${cap}\n`;
+  const totals = errors + warnings === 0 ? 'no problems' : `${plural(errors + warnings, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
+  return `${out}axag: ${totals} in ${plural(results.filesLinted, 'file')}${cap}\n`;
 };
 
 function command(level: string, properties: Record<string, string | number>, message: string): string {

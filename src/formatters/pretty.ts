@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import { displayPath } from '../paths.js';
 import { countFindings } from '../results.js';
+import { plural } from '../text/plural.js';
 import type { Formatter } from './types.js';
 
 /**
@@ -37,9 +38,6 @@ export const formatPretty: Formatter = (results, { cwd, color, verbose }) => {
   return out;
 };
 
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
 
 /** Control and bidirectional-override characters from linted sources, made visible and harmless. */
 export function escapeControl(text: string): string {

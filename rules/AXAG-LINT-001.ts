@@ -4,6 +4,7 @@ export const rule: Rule = {
   id: 'AXAG-LINT-001',
   name: 'missing-intent',
   severity: 'error',
+  strictSeverity: 'error',
   description: 'Every action element declares what it does with a non-empty axag-intent.',
   docs: {
     what:

@@ -4,6 +4,7 @@ export const rule: Rule = {
   id: 'AXAG-LINT-002',
   name: 'missing-entity',
   severity: 'error',
+  strictSeverity: 'error',
   description: 'Every action has an axag-entity, its own, from a fragment or from an enclosing entity container.',
   docs: {
     what:

@@ -4,6 +4,7 @@ export const rule: Rule = {
   id: 'AXAG-LINT-003',
   name: 'missing-action-type',
   severity: 'error',
+  strictSeverity: 'error',
   description: 'Every action declares axag-action-type, on the element or on one of its fragments.',
   docs: {
     what:

@@ -10,6 +10,7 @@ export const rule: Rule<Options> = {
   id: 'AXAG-LINT-004',
   name: 'invalid-action-type',
   severity: 'error',
+  strictSeverity: 'error',
   description: 'axag-action-type is one of the allowed action types.',
   docs: {
     what:

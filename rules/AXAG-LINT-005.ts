@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'AXAG-LINT-005',
   name: 'invalid-risk-level',
   severity: 'error',
+  strictSeverity: 'error',
   description: 'axag-risk-level is one of none, low, medium, high, critical.',
   docs: {
     what:

@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'AXAG-LINT-006',
   name: 'confirmation-for-high-risk',
   severity: 'warning',
+  strictSeverity: 'error',
   description: 'A high or critical risk action sets axag-confirmation-required="true".',
   docs: {
     what:

@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'AXAG-LINT-007',
   name: 'idempotent-declared',
   severity: 'warning',
+  strictSeverity: 'error',
   description: 'A write-class or delete action declares axag-idempotent.',
   docs: {
     what:

@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'AXAG-LINT-008',
   name: 'parameter-overlap',
   severity: 'error',
+  strictSeverity: 'error',
   description: 'No parameter is both required and optional.',
   docs: {
     what:

@@ -15,6 +15,7 @@ export const rule: Rule = {
   id: 'AXAG-LINT-009',
   name: 'invalid-json',
   severity: 'error',
+  strictSeverity: 'error',
   description: 'JSON-valued attributes hold valid JSON of the right shape.',
   docs: {
     what:

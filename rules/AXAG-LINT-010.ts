@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'AXAG-LINT-010',
   name: 'intent-in-manifest',
   severity: 'warning',
+  strictSeverity: 'error',
   description: 'Every static axag-intent is listed among the Semantic Manifest\'s actions.',
   docs: {
     what:

@@ -16,6 +16,7 @@ export const rule: Rule<Options> = {
   id: 'AXAG-LINT-011',
   name: 'scope-for-tenant-sensitive',
   severity: 'warning',
+  strictSeverity: 'error',
   description: 'A tenant-sensitive action has an axag-scope, its own or inherited.',
   docs: {
     what:

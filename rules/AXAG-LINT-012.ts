@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'AXAG-LINT-012',
   name: 'approval-roles',
   severity: 'error',
+  strictSeverity: 'error',
   description: 'An action that requires approval lists who may approve it in axag-approval-roles.',
   docs: {
     what:

@@ -1,4 +1,5 @@
 import type { Rule } from '../src/rule.js';
+import { closest } from '../src/text/suggest.js';
 import { rule as rule001 } from './AXAG-LINT-001.js';
 import { rule as rule002 } from './AXAG-LINT-002.js';
 import { rule as rule003 } from './AXAG-LINT-003.js';
@@ -19,3 +20,14 @@ export const RULES: readonly Rule<any>[] = [
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule<any>> = new Map(RULES.map((rule) => [rule.id, rule]));
+
+const NUMBERED = RULES.filter((rule) => rule.id.startsWith('AXAG-LINT-'));
+
+/** What to tell a user who named a rule axag does not have: the rule meant, or where the ids are listed. */
+export function unknownRuleHint(reference: string): string {
+  // Rule numbers are not typos of each other: only suggest for a name-like slip ("axag-lint-7", "axag/macro-syntx").
+  const near = /^AXAG-LINT-\d+$/.test(reference) ? undefined : closest(reference, RULES_BY_ID.keys(), 3);
+  return near
+    ? `did you mean "${near}"?`
+    : `rule ids are ${NUMBERED[0]!.id} … ${NUMBERED.at(-1)!.id} and the axag/… checks that axag rules lists`;
+}

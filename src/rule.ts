@@ -4,6 +4,9 @@ import { closest, quote } from './text/suggest.js';
 
 export type Severity = 'error' | 'warning';
 
+/** A severity a config or preset can set: a rule that is `off` does not run. */
+export type SeverityLevel = Severity | 'off';
+
 /** A rule's documentation page: printed by the CLI, embedded in SARIF. */
 export interface RuleDocs {
   /** What the rule checks. */
@@ -47,7 +50,10 @@ export interface Rule<Options = Record<string, never>> {
   id: string;
   /** kebab-case name. */
   name: string;
-  severity: Severity;
+  /** Severity in the `axag-lint/recommended` preset, which is also the default. */
+  severity: SeverityLevel;
+  /** Severity in the `axag-lint/strict` preset. */
+  strictSeverity: SeverityLevel;
   /** One sentence. */
   description: string;
   docs: RuleDocs;

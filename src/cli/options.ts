@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-import { RULES_BY_ID } from '../../rules/index.js';
+import { RULES_BY_ID, unknownRuleHint } from '../../rules/index.js';
 import { normalizeSeverity, SEVERITY_SPELLINGS, type SeverityLevel } from '../config/settings.js';
 import { MANIFEST_SCHEMA_RULE } from '../engine/lint.js';
 import { DIRECTIVE_RULE } from '../engine/directives.js';
@@ -17,9 +17,8 @@ export function parseRuleOption(value: string, previous: Record<string, Severity
   if (ALWAYS_REPORTED.includes(id)) {
     throw new InvalidArgumentError(`${id} is always reported and cannot be configured: it marks annotations that could not be checked`);
   }
-  if (at < 0 || !RULES_BY_ID.has(id)) {
-    throw new InvalidArgumentError(`expected <rule-id>:<severity> with a rule id from AXAG-LINT-001 to AXAG-LINT-012, e.g. AXAG-LINT-007:off`);
-  }
+  if (at < 0) throw new InvalidArgumentError('expected <rule-id>:<severity>, e.g. AXAG-LINT-007:off');
+  if (!RULES_BY_ID.has(id)) throw new InvalidArgumentError(`unknown rule "${id}"; ${unknownRuleHint(id)}`);
   return { ...previous, [id]: parseSeverity(severity) };
 }
 

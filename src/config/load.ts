@@ -1,11 +1,10 @@
 import { dirname, extname } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { RULES, RULES_BY_ID } from '../../rules/index.js';
+import { RULES_BY_ID, unknownRuleHint } from '../../rules/index.js';
 import type { Identity } from '../engine/element-model.js';
 import { FatalError, located } from '../errors.js';
 import { parseStructured, readRequiredFile, type DataPath } from '../structured/document.js';
 import { compileSchema, schemaProblems } from '../structured/schema-errors.js';
-import { closest } from '../text/suggest.js';
 import { CONFIG_SCHEMA } from './schema.js';
 import type { SEVERITY_SPELLINGS } from './settings.js';
 
@@ -46,15 +45,10 @@ export function loadConfigFile(path: string, displayPath: string): ConfigFile {
 }
 
 const CONFIG_KEYS = Object.keys(CONFIG_SCHEMA.properties);
-const RULE_IDS = RULES.map((rule) => rule.id);
 
 function unknownKeyHint(path: DataPath, key: string): string | undefined {
   if (path.length === 0) return `valid keys are ${CONFIG_KEYS.join(', ')}`;
-  if (path.length === 1 && path[0] === 'rules') {
-    // Rule numbers are not typos of each other: only suggest for a name-like slip ("axag-lint-7").
-    const near = /^AXAG-LINT-\d+$/.test(key) ? undefined : closest(key, RULE_IDS, 3);
-    return near ? `did you mean "${near}"?` : `rule ids are ${RULE_IDS[0]} … ${RULE_IDS.at(-1)}`;
-  }
+  if (path.length === 1 && path[0] === 'rules') return unknownRuleHint(key);
   return undefined;
 }
 

@@ -14,13 +14,7 @@ const recommended: Preset = {
 };
 
 const strict: Preset = {
-  rules: {
-    ...recommended.rules,
-    'AXAG-LINT-006': 'error',
-    'AXAG-LINT-007': 'error',
-    'AXAG-LINT-010': 'error',
-    'AXAG-LINT-011': 'error',
-  },
+  rules: Object.fromEntries(RULES.map((rule) => [rule.id, rule.strictSeverity])),
   identity: 'strict',
 };
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { RULES } from '../../rules/index.js';
+import { RULES, unknownRuleHint } from '../../rules/index.js';
 import { FatalError } from '../errors.js';
 import { absolute, displayPath } from '../paths.js';
 import { DEFAULT_INCLUDE } from '../sources/index.js';
@@ -70,8 +70,8 @@ export class ConfigResolver {
     }
     for (const [id, setting] of Object.entries(file.rules ?? {})) applySetting(rules[id]!, setting);
     for (const [id, severity] of Object.entries(ruleOverrides ?? {})) {
-      if (!rules[id]) throw new FatalError(`unknown rule "${id}" in the rule overrides; rule ids are ${RULES[0]!.id} … ${RULES.at(-1)!.id}`);
-      rules[id].severity = severity;
+      if (!Object.hasOwn(rules, id)) throw new FatalError(`unknown rule "${id}" in the rule overrides; ${unknownRuleHint(id)}`);
+      rules[id]!.severity = severity;
     }
 
     const identity = file.identity ?? presets.at(-1)?.identity ?? 'default';

@@ -1,7 +1,7 @@
 import type { Identity } from '../engine/element-model.js';
-import type { Severity } from '../rule.js';
+import type { SeverityLevel } from '../rule.js';
 
-export type SeverityLevel = Severity | 'off';
+export type { SeverityLevel };
 
 /** How a config may write a severity. */
 export const SEVERITY_SPELLINGS = ['off', 'warn', 'warning', 'error', 0, 1, 2] as const;

@@ -1,5 +1,5 @@
 import { RULES } from '../../rules/index.js';
-import type { RuleDocs, Severity } from '../rule.js';
+import type { RuleDocs, SeverityLevel } from '../rule.js';
 import { MANIFEST_SCHEMA_RULE } from './lint.js';
 import { DIRECTIVE_RULE } from './directives.js';
 import { PARSE_ERROR_RULE } from './lint-document.js';
@@ -8,7 +8,8 @@ import { PARSE_ERROR_RULE } from './lint-document.js';
 export interface CheckInfo {
   id: string;
   name: string;
-  severity: Severity;
+  /** The default severity; `off` for a check that runs only when a config turns it on. */
+  severity: SeverityLevel;
   description: string;
   docs: RuleDocs;
 }

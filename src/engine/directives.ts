@@ -1,4 +1,4 @@
-import { RULES_BY_ID } from '../../rules/index.js';
+import { RULES_BY_ID, unknownRuleHint } from '../../rules/index.js';
 import { findingFingerprint } from '../fingerprint.js';
 import type { AnnotatedElement, Range, SourceComment } from '../model.js';
 import type { Finding } from '../results.js';
@@ -89,7 +89,7 @@ function parseDirective(comment: SourceComment, problems: Finding[]): Directive 
   for (const id of list.split(/[\s,]+/).filter(Boolean)) {
     if (RULES_BY_ID.has(id)) ids.push(id);
     else {
-      const message = `Unknown rule "${id}" in axag-${kind}; rule ids are AXAG-LINT-001 … AXAG-LINT-012`;
+      const message = `Unknown rule "${id}" in axag-${kind}; ${unknownRuleHint(id)}`;
       problems.push(directiveFinding('warning', message, comment.range));
     }
   }

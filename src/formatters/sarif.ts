@@ -86,7 +86,8 @@ function ruleDescriptor(check: CheckInfo, context: FormatContext) {
       text: `${what}\n\nWhy: ${why}\n\nFailing:\n${failing}\n\nPassing:\n${passing}`,
       markdown: `${what}\n\n**Why:** ${why}\n\nFailing:\n\n${fenced(failing, language)}\n\nPassing:\n\n${fenced(passing, language)}`,
     },
-    defaultConfiguration: { level: check.severity },
+    // A check that is off by default still reports at warning level once a config turns it on.
+    defaultConfiguration: check.severity === 'off' ? { level: 'warning', enabled: false } : { level: check.severity },
     properties: { tags: tagsOf(check), precision: 'very-high' },
   };
 }

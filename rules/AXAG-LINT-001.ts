@@ -1,4 +1,4 @@
-import { missing, type Rule } from '../src/rule.js';
+import { hasEmptyMacro, hasUnreadableMacro, missing, type Rule } from '../src/rule.js';
 
 export const rule: Rule = {
   id: 'AXAG-LINT-001',
@@ -9,7 +9,8 @@ export const rule: Rule = {
   docs: {
     what:
       'Reports an action element (an element with AXAG attributes beyond context and parameter keys) that is not a ' +
-      'fragment of an enclosing action and has no non-empty `axag-intent`.',
+      'fragment of an enclosing action and has no non-empty `axag-intent`, its own or from its `axag` macro. An element ' +
+      'whose macro cannot be read is left to `axag/macro-syntax`.',
     why:
       'The intent is the name under which agents call the action. Without it the element cannot be listed in the ' +
       'Semantic Manifest, matched against it or invoked.',
@@ -19,9 +20,14 @@ export const rule: Rule = {
   defaultOptions: {},
   check({ model }) {
     return model.actions
-      .filter((action) => !action.open && !action.effective.has('axag-intent'))
+      .filter((action) => !action.open && !hasUnreadableMacro(action) && !action.effective.has('axag-intent'))
       .map((action) =>
-        missing(action, `<${action.element.tag}> has AXAG attributes but no axag-intent; add axag-intent="entity.action" naming what it does`),
+        missing(
+          action,
+          hasEmptyMacro(action)
+            ? `<${action.element.tag}> has an empty axag attribute and no axag-intent; write the macro, e.g. axag="write:cart.add_item", or add axag-intent="entity.action"`
+            : `<${action.element.tag}> has AXAG attributes but no axag-intent; add axag-intent="entity.action" naming what it does`,
+        ),
       );
   },
 };

@@ -1,4 +1,4 @@
-import { actionLabel, missing, type Rule } from '../src/rule.js';
+import { actionLabel, hasEmptyMacro, hasUnreadableMacro, missing, type Rule } from '../src/rule.js';
 
 export const rule: Rule = {
   id: 'AXAG-LINT-002',
@@ -8,7 +8,8 @@ export const rule: Rule = {
   description: 'Every action has an axag-entity, its own, from a fragment or from an enclosing entity container.',
   docs: {
     what:
-      'Reports an action whose effective annotation has no `axag-entity`: not on the element, not on one of its ' +
+      'Reports an action whose effective annotation has no `axag-entity`: not on the element or derived from its `axag` ' +
+      'macro\'s intent, not on one of its ' +
       'fragments, and not on an enclosing entity container (a non-interactive element whose only identity attribute ' +
       'is `axag-entity`, such as a `<table>` or `<section>`).',
     why:
@@ -21,14 +22,16 @@ export const rule: Rule = {
   defaultOptions: {},
   check({ model }) {
     return model.actions
-      .filter((action) => !action.open && !action.effective.has('axag-entity'))
+      .filter((action) => !action.open && !hasUnreadableMacro(action) && !action.effective.has('axag-entity'))
       .map((action) => {
         const intent = action.effective.get('axag-intent')?.attribute.value;
         const namespace = intent?.trim().match(/^([a-z_]+)\./)?.[1];
         const example = namespace ?? 'entity';
         return missing(
           action,
-          `${actionLabel(action)} has no axag-entity; add axag-entity="${example}" here or on an enclosing container`,
+          hasEmptyMacro(action)
+            ? `${actionLabel(action)} has an empty axag attribute and no axag-entity; write the macro, whose intent gives the entity, or add axag-entity="${example}"`
+            : `${actionLabel(action)} has no axag-entity; add axag-entity="${example}" here or on an enclosing container`,
         );
       });
   },

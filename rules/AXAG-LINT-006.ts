@@ -1,4 +1,6 @@
-import { actionLabel, missing, type Rule } from '../src/rule.js';
+import type { AxagAttribute } from '../src/model.js';
+import { quote } from '../src/text/suggest.js';
+import { actionLabel, missing, usesMacro, written, type Rule } from '../src/rule.js';
 
 const HIGH_RISK = new Set(['high', 'critical']);
 
@@ -11,7 +13,8 @@ export const rule: Rule = {
   docs: {
     what:
       'Reports an action whose effective `axag-risk-level` is `high` or `critical` while its effective ' +
-      '`axag-confirmation-required` is not exactly `true`: missing, empty and `false` all count.',
+      '`axag-confirmation-required` is not exactly `true`: missing, empty and `false` all count. On an element written ' +
+      'with the `axag` macro (`!critical`), the fix is `confirm` in the macro.',
     why:
       'The standard requires that agents obtain a person\'s confirmation before a high-risk action. The attribute is ' +
       'how the page tells them; without it an agent may delete an account on a guess.',
@@ -24,17 +27,19 @@ export const rule: Rule = {
   defaultOptions: {},
   check({ model }) {
     return model.actions.flatMap((action) => {
-      const risk = action.effective.get('axag-risk-level')?.attribute.value?.trim();
-      if (action.open || risk === undefined || !HIGH_RISK.has(risk)) return [];
-      const confirmation = action.effective.get('axag-confirmation-required')?.attribute.value;
-      if (confirmation === null || confirmation?.trim() === 'true') return [];
-      const seen = confirmation === undefined ? 'is missing' : `is "${confirmation.trim()}"`;
-      return [
-        missing(
-          action,
-          `${actionLabel(action)} has axag-risk-level "${risk}" but axag-confirmation-required ${seen}; set axag-confirmation-required="true"`,
-        ),
-      ];
+      const risk = action.effective.get('axag-risk-level')?.attribute;
+      const level = risk?.value?.trim();
+      if (action.open || !risk || level === undefined || !HIGH_RISK.has(level)) return [];
+      const confirmation = action.effective.get('axag-confirmation-required')?.attribute;
+      if (confirmation?.value === null || confirmation?.value?.trim() === 'true') return [];
+      return [missing(action, `${actionLabel(action)} has ${written(risk)} but ${confirmationProblem(confirmation, usesMacro(action))}`)];
     });
   },
 };
+
+/** What is wrong with the confirmation and how to fix it, in the form the author used. */
+function confirmationProblem(confirmation: AxagAttribute | undefined, macro: boolean): string {
+  if (confirmation?.macroKey !== undefined) return `${written(confirmation)}; change it to "confirm"`;
+  if (confirmation) return `axag-confirmation-required is ${quote(confirmation.value!.trim())}; set axag-confirmation-required="true"`;
+  return macro ? 'no confirmation; add "confirm" to the axag macro' : 'axag-confirmation-required is missing; set axag-confirmation-required="true"';
+}

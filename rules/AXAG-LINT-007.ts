@@ -1,4 +1,4 @@
-import { actionLabel, missing, type Rule } from '../src/rule.js';
+import { actionLabel, missing, usesMacro, type Rule } from '../src/rule.js';
 import { WRITE_CLASS } from '../src/vocabulary.js';
 
 export const rule: Rule = {
@@ -10,7 +10,8 @@ export const rule: Rule = {
   docs: {
     what:
       'Reports an action whose effective `axag-action-type` is `write`, `create`, `mutate` or `delete` and whose ' +
-      'effective annotation has no `axag-idempotent` (an empty value counts as none).',
+      'effective annotation has no `axag-idempotent` (an empty value counts as none). On an element written with the ' +
+      '`axag` macro, the fix is `idempotent` or `idempotent=false` in the macro.',
     why:
       'An agent whose request timed out must know whether it may safely try again. `axag-idempotent="true"` says a ' +
       'repeat does no further harm; `"false"` says it might (a second order, a second payment).',
@@ -24,12 +25,10 @@ export const rule: Rule = {
       const type = action.effective.get('axag-action-type')?.attribute.value?.trim();
       if (action.open || type === undefined || !(WRITE_CLASS.has(type) || type === 'delete')) return [];
       if (action.effective.has('axag-idempotent')) return [];
-      return [
-        missing(
-          action,
-          `${actionLabel(action)} has axag-action-type "${type}" but does not declare axag-idempotent; add axag-idempotent="true" or "false"`,
-        ),
-      ];
+      const message = usesMacro(action)
+        ? `${actionLabel(action)} is a "${type}" action but does not say whether it is idempotent; add "idempotent" or "idempotent=false" to the axag macro`
+        : `${actionLabel(action)} has axag-action-type "${type}" but does not declare axag-idempotent; add axag-idempotent="true" or "false"`;
+      return [missing(action, message)];
     });
   },
 };

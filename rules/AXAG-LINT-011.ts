@@ -1,5 +1,5 @@
 import type { Action } from '../src/engine/element-model.js';
-import { actionLabel, missing, type Rule } from '../src/rule.js';
+import { actionLabel, missing, named, usesMacro, type Rule } from '../src/rule.js';
 import { quote } from '../src/text/suggest.js';
 
 export interface Options {
@@ -25,7 +25,8 @@ export const rule: Rule<Options> = {
       '`axag-tenant-context`, `axag-tenant-id`, `axag-cross-tenant`), a role attribute (`axag-required-roles`, ' +
       '`axag-role-escalation`), an intent in the `admin`, `tenant`, `organization` or `org` namespace, or the entity ' +
       '`tenant`, `organization`, `org` or `tenant_*`. With the option `approvalIsRoleBased: true`, an action that ' +
-      'requires approval or lists approval roles is tenant-sensitive as well.',
+      'requires approval or lists approval roles is tenant-sensitive as well. On an element written with the `axag` ' +
+      'macro, the fix is `scope=…` in the macro (or `axag-scope` on an enclosing element).',
     why:
       'Whether an action touches one user, a team or a whole tenant decides who may ask an agent to run it. In a ' +
       'multi-tenant application an unscoped admin action is an authorisation question left open.',
@@ -47,27 +48,27 @@ export const rule: Rule<Options> = {
       if (action.open || action.effective.has('axag-scope')) return [];
       const signal = tenantSignal(action, options);
       if (!signal) return [];
-      return [
-        missing(
-          action,
-          `${actionLabel(action)} is tenant-sensitive (${signal}) but has no axag-scope; add axag-scope (e.g. "tenant") here or on an enclosing element`,
-        ),
-      ];
+      const fix = usesMacro(action)
+        ? 'add "scope=…" to the axag macro (e.g. "scope=tenant"), or axag-scope on an enclosing element'
+        : 'add axag-scope (e.g. "tenant") here or on an enclosing element';
+      return [missing(action, `${actionLabel(action)} is tenant-sensitive (${signal}) but has no axag-scope; ${fix}`)];
     });
   },
 };
 
 /** Why the action is tenant-sensitive (spec §2, T1–T4), or undefined if it is not. */
 function tenantSignal({ effective }: Action, options: Options): string | undefined {
-  const attribute = [...TENANT_ATTRIBUTES, ...ROLE_ATTRIBUTES].find((name) => effective.has(name));
-  if (attribute) return attribute;
+  const attribute = [...TENANT_ATTRIBUTES, ...ROLE_ATTRIBUTES].map((name) => effective.get(name)?.attribute).find(Boolean);
+  if (attribute) return named(attribute);
   const namespace = effective.get('axag-intent')?.attribute.value?.trim().split('.')[0];
   if (namespace !== undefined && TENANT_NAMESPACES.has(namespace)) return `intent namespace "${namespace}"`;
   const entity = effective.get('axag-entity')?.attribute.value?.trim();
   if (entity !== undefined && (TENANT_ENTITIES.has(entity) || entity.startsWith('tenant_'))) return `entity ${quote(entity)}`;
   if (options.approvalIsRoleBased) {
-    if (effective.get('axag-approval-required')?.attribute.value?.trim() === 'true') return 'axag-approval-required';
-    if (effective.has('axag-approval-roles')) return 'axag-approval-roles';
+    const approval = effective.get('axag-approval-required')?.attribute;
+    if (approval?.value?.trim() === 'true') return named(approval);
+    const roles = effective.get('axag-approval-roles')?.attribute;
+    if (roles) return named(roles);
   }
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { actionLabel, missing, type Rule } from '../src/rule.js';
+import { actionLabel, missing, usesMacro, type Rule } from '../src/rule.js';
 import { parseJson } from '../src/text/json-value.js';
 
 export const rule: Rule = {
@@ -10,7 +10,8 @@ export const rule: Rule = {
   docs: {
     what:
       'Reports an action whose effective `axag-approval-required` is `true` and whose `axag-approval-roles` is ' +
-      'missing, empty or an empty JSON array. A value that is not valid JSON is left to AXAG-LINT-009.',
+      'missing, empty or an empty JSON array. A value that is not valid JSON is left to AXAG-LINT-009. On an element ' +
+      'written with the `axag` macro, the fix is `roles=…` in the macro.',
     why:
       'An approval that nobody is allowed to give blocks the action forever, or invites an agent to ask anyone. ' +
       'The roles tell the agent whom to route the approval to.',
@@ -29,12 +30,11 @@ export const rule: Rule = {
       const parsed = roles ? parseJson(roles.value) : undefined;
       if (roles && (!parsed || !Array.isArray(parsed.value) || parsed.value.length > 0)) return [];
       const seen = roles ? 'is an empty list' : 'is missing';
-      return [
-        missing(
-          action,
-          `${actionLabel(action)} requires approval but axag-approval-roles ${seen}; list the approver roles, e.g. axag-approval-roles='["admin"]'`,
-        ),
-      ];
+      const message =
+        !roles && usesMacro(action)
+          ? `${actionLabel(action)} requires approval but names no approver roles; add "roles=…" to the axag macro, e.g. "roles=admin"`
+          : `${actionLabel(action)} requires approval but axag-approval-roles ${seen}; list the approver roles, e.g. axag-approval-roles='["admin"]'`;
+      return [missing(action, message)];
     });
   },
 };

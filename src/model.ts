@@ -4,6 +4,12 @@
  * parser tree. Everything here is plain data.
  */
 
+/** A 1-based line and a 1-based column in UTF-16 code units. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
 /** 1-based lines, 1-based columns in UTF-16 code units; `endColumn` is exclusive. */
 export interface Range {
   line: number;
@@ -20,6 +26,44 @@ export interface AxagAttribute {
   nameRange: Range;
   /** Range of the value text (inside the quotes); the name range for a bare attribute. */
   valueRange: Range;
+  /**
+   * The static value of the `axag` macro only: where each UTF-16 code unit of `value` was written, and where
+   * it ends, so that a token after `&amp;`, an escape or a line break is reported where it stands.
+   */
+  valuePositions?: Position[];
+  /** Set by macro expansion on the longhand attributes the macro gave: its key as the author wrote it (`req`, `!`, `confirm`). */
+  macroKey?: string;
+}
+
+/** What the `axag` macro (spec §8.1) says, set on its element by macro expansion. */
+export interface MacroUse {
+  /** `static`: a value to read; `bound`: computed at run time (`axag={expr}`, `:axag`, `v-axag`, `[axag]`); `empty`: no macro. */
+  form: 'static' | 'bound' | 'empty';
+  /** The `axag` attribute itself. */
+  attribute: AxagAttribute;
+  /** The head (`type:intent`) was read, so the macro's valid parts apply. */
+  applied: boolean;
+  /** Every field the macro sets, whether or not a longhand attribute overrides it. */
+  fields: MacroField[];
+  /** Grammar errors, at the failing token. */
+  problems: MacroProblem[];
+}
+
+/** A longhand attribute the macro sets, and the token that sets it. */
+export interface MacroField {
+  name: string;
+  value: string;
+  /** The macro key as written (`req`, `confirm`), `!` for the risk level, `type`, `intent` or `entity` for the head. */
+  key: string;
+  nameRange: Range;
+  valueRange: Range;
+}
+
+export interface MacroProblem {
+  message: string;
+  range: Range;
+  /** The corrected token, when there is one. */
+  suggestion?: string;
 }
 
 export interface AnnotatedElement {
@@ -35,8 +79,10 @@ export interface AnnotatedElement {
   attributes: AxagAttribute[];
   /** A button, link, form control or an element with onclick / role="button". */
   interactive: boolean;
-  /** The element may receive more attributes at run time (a JSX, Vue or Svelte spread). */
+  /** The element may receive more attributes at run time (a JSX, Vue or Svelte spread, a bound `axag` macro). */
   spread: boolean;
+  /** Set by macro expansion when the element has an `axag` attribute. */
+  macro?: MacroUse;
 }
 
 /** Source text that its parser rejected: where, and the parser's own words. */

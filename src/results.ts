@@ -24,6 +24,13 @@ export interface FileResult {
   findings: Finding[];
   /** Annotated elements linted (outside `axag-skip` subtrees). */
   annotations: number;
+  /** Of those, the ones whose `axag` macro is computed at run time (`axag={…}`), so not checked. */
+  dynamic: number;
+}
+
+/** The result for a file with no annotations to check: unannotated source, or the manifest. */
+export function withoutAnnotations(path: string, findings: Finding[] = []): FileResult {
+  return { path, findings, annotations: 0, dynamic: 0 };
 }
 
 export interface LintResults {
@@ -58,4 +65,9 @@ export function countFindings(files: readonly FileResult[]): Totals {
     }
   }
   return { errors, warnings };
+}
+
+/** Annotations computed at run time, so not checked: a run must not look fully checked when it is not. */
+export function countDynamic(files: readonly FileResult[]): number {
+  return files.reduce((sum, file) => sum + file.dynamic, 0);
 }

@@ -1,5 +1,6 @@
 import type { Action, AnnotationModel } from './engine/element-model.js';
-import type { AnnotatedElement, Range } from './model.js';
+import type { AnnotatedElement, AxagAttribute, Range } from './model.js';
+import { parseStringArray } from './text/json-value.js';
 import { closest, quote } from './text/suggest.js';
 
 export type Severity = 'error' | 'warning';
@@ -69,6 +70,45 @@ export function missing(action: Action, message: string): Report {
   return { message, range: action.element.nameRange, element: action.element };
 }
 
+/**
+ * The element's `axag` macro was written but its head could not be read: nothing of it applies, and its
+ * `axag/macro-syntax` finding is the whole story, so the identity findings (001–003) would only repeat it.
+ */
+export function hasUnreadableMacro(action: Action): boolean {
+  return action.element.macro?.form === 'static' && !action.element.macro.applied;
+}
+
+/** The action is written with the `axag` macro: fixes are best given in its terms (spec §8.1). */
+export function usesMacro(action: Action): boolean {
+  return action.element.macro?.applied === true;
+}
+
+/** The action's element has an `axag` attribute with nothing in it. */
+export function hasEmptyMacro(action: Action): boolean {
+  return action.element.macro?.form === 'empty';
+}
+
+/** How a message names an attribute and its value, as the author wrote it: `"!critical" in the axag macro`, `axag-risk-level "critical"`. */
+export function written(attribute: Pick<AxagAttribute, 'name' | 'value' | 'macroKey'>): string {
+  const value = attribute.value?.trim() ?? '';
+  if (attribute.macroKey === undefined) return `${attribute.name} ${quote(value)}`;
+  return `${quote(macroToken(attribute.macroKey, value))} in the axag macro`;
+}
+
+/** The macro text that gives `value` under `key`: `!high`, `confirm`, `req=sku,quantity`, `write` for the head. */
+function macroToken(key: string, value: string): string {
+  if (key === '!') return `!${value}`;
+  if (key === 'type' || key === 'intent' || key === 'entity') return value;
+  if (value === 'true') return key;
+  const list = value.startsWith('[') ? parseStringArray(value)?.join(',') : undefined;
+  return `${key}=${list ?? value}`;
+}
+
+/** How a message points at an attribute: by name when written as one, by its token when the macro gave it. */
+export function named(attribute: AxagAttribute): string {
+  return attribute.macroKey === undefined ? attribute.name : written(attribute);
+}
+
 /** How messages name an action: its static intent, else its tag. */
 export function actionLabel(action: Action): string {
   const intent = action.effective.get('axag-intent')?.attribute.value;
@@ -77,12 +117,20 @@ export function actionLabel(action: Action): string {
 
 /**
  * Findings for every element whose static `name` attribute, trimmed, is not one of
- * `allowed`, at the value, suggesting the closest allowed value.
+ * `allowed`, at the value, suggesting the closest allowed value. Values in
+ * `leftToOthers` are another check's business (a deprecated value).
  */
-export function invalidEnumValues(model: AnnotationModel, name: string, allowed: readonly string[]): Report[] {
+export function invalidEnumValues(
+  model: AnnotationModel,
+  name: string,
+  allowed: readonly string[],
+  leftToOthers: ReadonlyMap<string, unknown> = new Map(),
+): Report[] {
   return model.elements.flatMap(({ element, own }) => {
     const attribute = own.get(name);
-    if (!attribute || attribute.value === null || allowed.includes(attribute.value.trim())) return [];
+    if (!attribute || attribute.value === null) return [];
+    const trimmed = attribute.value.trim();
+    if (allowed.includes(trimmed) || leftToOthers.has(trimmed)) return [];
     const value = attribute.value.trim();
     const suggestion = value ? closest(value, allowed, 2) : undefined;
     const hint = suggestion ? `; did you mean "${suggestion}"?` : '';

@@ -1,8 +1,47 @@
-/** The AXAG attribute vocabulary of spec §1.1–1.3. */
+/** The AXAG attribute vocabulary of spec §1.1–1.3, and the synonyms of §9.3 that suggestions offer. */
 
-export const ACTION_TYPES = ['read', 'write', 'create', 'mutate', 'delete', 'navigate'] as const;
+/** AXAG 1.1's action types (spec §1.2). */
+export const ACTION_TYPES = ['read', 'write', 'delete', 'navigate'] as const;
+/** Dropped by AXAG 1.1 ("use write for both"): still write-class, so 1.0 pages lint as before. */
+export const DEPRECATED_ACTION_TYPES: ReadonlyMap<string, string> = new Map([
+  ['create', 'write'],
+  ['mutate', 'write'],
+]);
 export const WRITE_CLASS = new Set(['write', 'create', 'mutate']);
 export const RISK_LEVELS = ['none', 'low', 'medium', 'high', 'critical'] as const;
+export const SCOPES = ['public', 'user', 'tenant', 'global'] as const;
+export const TENANT_BOUNDARIES = ['strict', 'relaxed'] as const;
+
+export const INTENT_PATTERN = /^[a-z_]+\.[a-z_]+$/;
+export const ENTITY_PATTERN = /^[a-z_]+$/;
+
+const synonyms = (groups: Record<string, string[]>): ReadonlyMap<string, string> =>
+  new Map(Object.entries(groups).flatMap(([meant, words]) => words.map((word) => [word, meant] as const)));
+
+/** Words people write for an action type (spec §9.3), lower-case, to the type they mean. */
+export const ACTION_TYPE_SYNONYMS = synonyms({
+  write: ['update', 'edit', 'modify', 'save', 'submit', 'post', 'put', 'patch', 'add', 'insert', 'upsert', 'set', 'execute', 'run', 'invoke', 'trigger', 'send'],
+  delete: ['remove', 'destroy', 'del', 'erase', 'purge', 'drop'],
+  read: ['get', 'list', 'search', 'view', 'query', 'fetch', 'find', 'show', 'export', 'download'],
+  navigate: ['nav', 'navigation', 'link', 'goto', 'go', 'open', 'redirect'],
+});
+
+/** Words people write for a risk level (spec §9.3). */
+export const RISK_LEVEL_SYNONYMS = synonyms({
+  critical: ['extreme', 'severe', 'very_high', 'highest', 'dangerous', 'fatal'],
+  high: ['major', 'elevated'],
+  medium: ['moderate', 'med', 'normal'],
+  low: ['minor', 'minimal'],
+  none: ['zero', 'safe', 'no', 'null'],
+});
+
+/** Scopes seen in the wild (spec §9.1, `axag/scope-value`). */
+export const SCOPE_SYNONYMS = synonyms({
+  public: ['catalog', 'anonymous', 'guest'],
+  user: ['customer', 'session', 'personal'],
+  tenant: ['organization', 'org', 'workspace', 'company'],
+  global: ['platform', 'all'],
+});
 
 /** Inherited by descendants (spec §1.3). */
 export function isContextKey(name: string): boolean {
@@ -42,3 +81,17 @@ export const JSON_ATTRIBUTES: ReadonlyMap<string, JsonShape> = new Map([
   ['axag-parameter-enum', 'string-array'],
   ['axag-constraints', 'object'],
 ]);
+
+/**
+ * The intent an author most likely meant, in the intent grammar: `Cart.AddItem` → `cart.add_item`,
+ * `navigation.goto-about-us` → `navigation.goto_about_us`. Undefined when no such form exists.
+ */
+export function normalizedIntent(value: string): string | undefined {
+  const candidate = value
+    .trim()
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    .toLowerCase()
+    .replace(/[-\s]+/g, '_');
+  return candidate !== value && INTENT_PATTERN.test(candidate) ? candidate : undefined;
+}

@@ -59,7 +59,7 @@ describe('config resolution', () => {
     ['{"rule": {}}', /\.axag-lint\.json:1:2: unknown key "rule" in the config; valid keys are extends, rules/],
     ['{"rules": {"AXAG-LINT-013": "error"}}', /:1:12: unknown key "AXAG-LINT-013" in rules; rule ids are AXAG-LINT-001 … AXAG-LINT-012/],
     ['{"rules": {"AXAG-LINT-007": "fatal"}}', /:1:12: rules\.AXAG-LINT-007 must be one of "off", "warn", "warning", "error", 0, 1, 2; got "fatal"/],
-    ['{"rules": {"AXAG-LINT-004": ["error", {"allowed": ["update"]}]}}', /rules\.AXAG-LINT-004\[1\]\.allowed\[0\] must be one of "read"/],
+    ['{"rules": {"AXAG-LINT-004": ["error", {"allowed": ["Write"]}]}}', /rules\.AXAG-LINT-004\[1\]\.allowed\[0\] "Write" is not a lower-case action type such as "write"$/],
     ['{"extends": "eslint:recommended"}', /extends must be one of "axag-lint\/recommended", "@axag\/lint\/recommended", "axag-lint\/strict"/],
     ['{"identity": "loose"}', /identity must be one of "default", "strict"; got "loose"/],
     ['{\n  "rules": {,}\n}', /\.axag-lint\.json:2:13: invalid JSON: /],

@@ -40,7 +40,7 @@ const FORMS: Record<string, { path: string; text: string }> = {
 
 /** What spec §2 requires of PAGE: a rule id, the text its finding points at (first occurrence), and some messages. */
 const EXPECTED: { ruleId: string; at: string; message?: string }[] = [
-  { ruleId: 'AXAG-LINT-004', at: 'Write"', message: 'Invalid axag-action-type "Write"; expected one of read, write, create, mutate, delete, navigate; did you mean "write"?' },
+  { ruleId: 'AXAG-LINT-004', at: 'Write"', message: 'Invalid axag-action-type "Write"; expected one of read, write, delete, navigate; did you mean "write"?' },
   { ruleId: 'AXAG-LINT-006', at: 'button axag-intent="cart.add_item"', message: 'Action "cart.add_item" (<button>) has axag-risk-level "high" but axag-confirmation-required is missing; set axag-confirmation-required="true"' },
   { ruleId: 'AXAG-LINT-009', at: `['sku']` },
   { ruleId: 'AXAG-LINT-005', at: 'severe' },

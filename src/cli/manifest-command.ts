@@ -1,4 +1,5 @@
 import { manifestFindings } from '../engine/lint.js';
+import { withoutAnnotations } from '../results.js';
 import { loadManifest } from '../manifest/load.js';
 import { absolute, displayPath } from '../paths.js';
 import { FORMATTERS } from '../formatters/index.js';
@@ -13,7 +14,7 @@ export function runManifestCheck(file: string, options: { format: string; color?
   const path = absolute(file, io.cwd);
   const manifest = loadManifest(path, displayPath(path, io.cwd));
   const findings = manifestFindings(manifest);
-  const results = { files: [{ path, findings, annotations: 0 }], filesLinted: 1, failures: [] };
+  const results = { files: [withoutAnnotations(path, findings)], filesLinted: 1, failures: [] };
   const context = {
     cwd: io.cwd,
     root: repositoryRoot(io.cwd, [path]),

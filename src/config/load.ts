@@ -1,5 +1,6 @@
 import { dirname, extname } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import { ACTION_TYPE_WORD } from '../../rules/AXAG-LINT-004.js';
 import { RULES_BY_ID, unknownRuleHint } from '../../rules/index.js';
 import type { Identity } from '../engine/element-model.js';
 import { FatalError, located } from '../errors.js';
@@ -33,7 +34,7 @@ export function loadConfigFile(path: string, displayPath: string): ConfigFile {
   const document = parseStructured(text, format, path, displayPath);
   if (document.data === null || document.data === undefined) return { path, dir: dirname(path) };
   validator ??= compileSchema(CONFIG_SCHEMA);
-  const problems = schemaProblems(validator, document, { rootName: 'the config', unknownKeyHint, special });
+  const problems = schemaProblems(validator, document, { rootName: 'the config', unknownKeyHint, special, patternNames: PATTERN_NAMES });
   if (problems.length > 0) {
     const lines = problems.map((problem) => `${located(displayPath, problem.range)}: ${problem.message}`);
     throw new FatalError(
@@ -45,6 +46,7 @@ export function loadConfigFile(path: string, displayPath: string): ConfigFile {
 }
 
 const CONFIG_KEYS = Object.keys(CONFIG_SCHEMA.properties);
+const PATTERN_NAMES = { [ACTION_TYPE_WORD]: 'a lower-case action type such as "write"' };
 
 function unknownKeyHint(path: DataPath, key: string): string | undefined {
   if (path.length === 0) return `valid keys are ${CONFIG_KEYS.join(', ')}`;

@@ -7,6 +7,7 @@ import type { ManifestIndex, Severity } from '../rule.js';
 import { applyDirectives } from './directives.js';
 import { ACTION_TYPES } from '../vocabulary.js';
 import { buildModel } from './element-model.js';
+import { expandMacros } from './expand-macros.js';
 
 export interface DocumentOptions {
   config: Pick<ResolvedConfig, 'rules' | 'identity'>;
@@ -19,8 +20,18 @@ export interface DocumentOptions {
 
 export const PARSE_ERROR_RULE = 'axag/parse-error';
 
-/** Runs every enabled rule over one parsed document, after reporting what did not parse. Pure. */
-export function lintDocument(document: SourceDocument, options: DocumentOptions): { findings: Finding[]; annotations: number } {
+/** What linting one document gives: its findings and how many annotations it holds. */
+export interface DocumentResult {
+  findings: Finding[];
+  /** Annotated elements checked (outside `axag-skip` subtrees). */
+  annotations: number;
+  /** Of those, the ones whose `axag` macro is computed at run time, so not checked (spec §8.1). */
+  dynamic: number;
+}
+
+/** Runs every enabled rule over one parsed document, after expanding its macros and reporting what did not parse. Pure. */
+export function lintDocument(parsed: SourceDocument, options: DocumentOptions): DocumentResult {
+  const document = expandMacros(parsed);
   const model = buildModel(document, options.config.identity);
   const findings: Finding[] = document.syntaxErrors.map(parseErrorFinding);
   const actionTypes = (options.config.rules['AXAG-LINT-004']?.options.allowed as string[] | undefined) ?? ACTION_TYPES;
@@ -53,7 +64,8 @@ export function lintDocument(document: SourceDocument, options: DocumentOptions)
     ...(options.reportUnusedDirectives && { reportUnused: options.reportUnusedDirectives }),
   });
   const reported = options.errorsOnly ? directed.filter((finding) => finding.severity === 'error') : directed;
-  return { findings: reported.sort(compareFindings), annotations: model.elements.length };
+  const dynamic = model.elements.filter(({ element }) => element.macro?.form === 'bound').length;
+  return { findings: reported.sort(compareFindings), annotations: model.elements.length, dynamic };
 }
 
 /** A syntax error is always reported: the annotations in that part of the file went unchecked. */

@@ -4,7 +4,7 @@ import type { ResolvedConfig } from '../config/settings.js';
 import { loadManifest, type LoadedManifest } from '../manifest/load.js';
 import { findingFingerprint } from '../fingerprint.js';
 import { absolute, displayPath } from '../paths.js';
-import { compareStrings, type FileResult, type Finding, type LintResults } from '../results.js';
+import { compareStrings, withoutAnnotations, type FileResult, type Finding, type LintResults } from '../results.js';
 import type { ManifestIndex, Severity } from '../rule.js';
 import { isSourceFile, mayContainAnnotations, parseSource } from '../sources/index.js';
 import { stripBom } from '../text/line-index.js';
@@ -63,7 +63,7 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
       manifests.set(manifestPath, manifest);
     }
     if (!mayContainAnnotations(text)) {
-      files.push({ path, findings: [], annotations: 0 });
+      files.push(withoutAnnotations(path));
       continue;
     }
     const document = await parseSource(parseAs, stripBom(text));
@@ -78,7 +78,7 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
 
   const filesLinted = files.length;
   for (const { loaded } of manifests.values()) {
-    if (loaded.problems.length > 0) files.push({ path: loaded.path, findings: manifestFindings(loaded), annotations: 0 });
+    if (loaded.problems.length > 0) files.push(withoutAnnotations(loaded.path, manifestFindings(loaded)));
   }
   files.sort((a, b) => compareStrings(a.path, b.path));
   return { files, filesLinted, failures };

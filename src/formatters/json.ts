@@ -1,5 +1,5 @@
 import { displayPath } from '../paths.js';
-import { countFindings } from '../results.js';
+import { countDynamic, countFindings } from '../results.js';
 import type { Formatter } from './types.js';
 
 /** Spec §7 `json`: version 1, files by path, findings by line, column and rule id. */
@@ -13,6 +13,7 @@ export const formatJson: Formatter = (results, { cwd, tool }) => {
     summary: {
       files: results.filesLinted,
       annotations: results.files.reduce((sum, file) => sum + file.annotations, 0),
+      dynamic: countDynamic(results.files),
       errors,
       warnings,
     },

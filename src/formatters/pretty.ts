@@ -1,18 +1,22 @@
 import { Chalk } from 'chalk';
 import { displayPath } from '../paths.js';
-import { countFindings } from '../results.js';
+import { countDynamic, countFindings } from '../results.js';
 import { plural } from '../text/plural.js';
 import type { Formatter } from './types.js';
 
 /**
  * Spec §7 `pretty`: findings grouped by file, `line:column  severity  message  rule-id`,
- * then a summary line; nothing when clean (unless verbose).
+ * then a summary line; nothing when clean (unless verbose), except a note of the
+ * annotations computed at run time, so that a run never looks fully checked when it is not.
  */
 export const formatPretty: Formatter = (results, { cwd, color, verbose }) => {
   const paint = new Chalk({ level: color ? 1 : 0 });
   const { errors, warnings } = countFindings(results.files);
+  const dynamic = countDynamic(results.files);
+  const unchecked =
+    dynamic > 0 ? `${paint.blue('ℹ')} ${plural(dynamic, 'annotation')} computed at run time ${dynamic === 1 ? 'was' : 'were'} not checked\n` : '';
   if (errors + warnings === 0) {
-    return verbose ? `${paint.green('✔')} ${plural(results.filesLinted, 'file')} linted, no problems\n` : '';
+    return (verbose ? `${paint.green('✔')} ${plural(results.filesLinted, 'file')} linted, no problems\n` : '') + unchecked;
   }
 
   let out = '';
@@ -35,7 +39,7 @@ export const formatPretty: Formatter = (results, { cwd, color, verbose }) => {
   const total = errors + warnings;
   const summary = `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
   out += `\n${errors > 0 ? paint.red.bold(summary) : paint.yellow.bold(summary)}\n`;
-  return out;
+  return out + unchecked;
 };
 
 

@@ -1,8 +1,16 @@
 /** Facts about elements and attributes that every source decides the same way. */
 
-/** `axag-*` (HTML names arrive lower-cased, JSX names are exact); `data-axag-*` is not one. */
+/** `axag-*` and the macro `axag` (HTML names arrive lower-cased, JSX names are exact); `data-axag-*` is not one. */
 export function isAxagAttribute(name: string): boolean {
-  return name.startsWith('axag-') && name.length > 5;
+  return name === MACRO || (name.startsWith('axag-') && name.length > 5);
+}
+
+/** The AXAG 1.1 macro attribute (spec §8.1). */
+export const MACRO = 'axag';
+
+/** Angular template bindings of the macro, which HTML parsing keeps as attribute names: computed at run time. */
+export function isBoundMacroName(name: string): boolean {
+  return name === '[axag]' || name === '[attr.axag]';
 }
 
 const INTERACTIVE_TAGS = new Set(['button', 'a', 'input', 'form', 'select', 'textarea']);

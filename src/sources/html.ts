@@ -2,9 +2,10 @@ import { defaultTreeAdapter, parse } from 'parse5';
 import type { DefaultTreeAdapterMap, TreeAdapter } from 'parse5';
 import type { AnnotatedElement, AxagAttribute, SourceComment, SourceDocument } from '../model.js';
 import { LineIndex } from '../text/line-index.js';
-import { isAxagAttribute, isInteractive } from './element-traits.js';
+import { isAxagAttribute, isBoundMacroName, isInteractive, MACRO } from './element-traits.js';
 import { scanStartTag, scanStartTagsNamed, type StartTagSpan } from './html-start-tag.js';
 import { directiveComment } from './documents.js';
+import { valuePositions } from './value-positions.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -60,7 +61,7 @@ export function parseHtml(text: string): SourceDocument {
 }
 
 function toAnnotated(node: Element, parent: number, text: string, lines: LineIndex): AnnotatedElement | undefined {
-  const axagAttrs = node.attrs.filter((attr) => isAxagAttribute(attr.name));
+  const axagAttrs = node.attrs.filter((attr) => isAxagAttribute(attr.name) || isBoundMacroName(attr.name));
   if (axagAttrs.length === 0) return undefined;
   const location = node.sourceCodeLocation;
   const ownTag = location ? scanStartTag(text, (location.startTag ?? location).startOffset) : undefined;
@@ -77,11 +78,17 @@ function toAnnotated(node: Element, parent: number, text: string, lines: LineInd
     const span = tag?.attributes.get(attr.name);
     if (!tag || !span) continue;
     firstTag ??= tag;
+    const bound = isBoundMacroName(attr.name);
+    const name = bound ? MACRO : attr.name;
+    // The macro and its binding on one element: the first written takes effect, as for any repeated attribute.
+    if (name === MACRO && attributes.some((attribute) => attribute.name === MACRO)) continue;
     attributes.push({
-      name: attr.name,
-      value: attr.value,
+      name,
+      value: bound ? null : attr.value,
       nameRange: lines.range(span.nameStart, span.nameEnd),
       valueRange: lines.range(span.valueStart, span.valueEnd),
+      ...(name === MACRO &&
+        !bound && { valuePositions: valuePositions(attr.value, text.slice(span.valueStart, span.valueEnd), span.valueStart, lines, 'html') }),
     });
   }
   if (!firstTag || attributes.length === 0) return undefined;

@@ -2,8 +2,9 @@ import { parse, type ParserPlugin } from '@babel/parser';
 import type { Expression, File, JSXAttribute, JSXOpeningElement, Node } from '@babel/types';
 import type { AnnotatedElement, AxagAttribute, SourceComment, SourceDocument } from '../model.js';
 import { LineIndex } from '../text/line-index.js';
-import { isAxagAttribute, isInteractive } from './element-traits.js';
+import { isAxagAttribute, isInteractive, MACRO } from './element-traits.js';
 import { directiveComment, syntaxProblem, unparsed } from './documents.js';
+import { valuePositions, type Escapes } from './value-positions.js';
 
 /** `js` covers .js/.jsx/.mjs/.cjs (JSX on); `ts` is .ts/.mts/.cts, where `<T>x` is a type assertion, not JSX. */
 export type ScriptDialect = 'js' | 'ts' | 'tsx';
@@ -216,6 +217,9 @@ function toAnnotated(
       value: value.value,
       nameRange: lines.range(at(attr.name.start!), at(attr.name.end!)),
       valueRange: lines.range(at(value.start), at(value.end)),
+      ...(name === MACRO &&
+        value.value !== null &&
+        value.escapes && { valuePositions: valuePositions(value.value, text.slice(value.start, value.end), at(value.start), lines, value.escapes) }),
     });
   }
   if (byName.size === 0) return undefined;
@@ -237,13 +241,15 @@ interface ValueSpan {
   value: string | null;
   start: number;
   end: number;
+  /** For a string written in the source, how it was decoded: JSX attribute strings take HTML references, JS strings escapes. */
+  escapes?: Escapes;
 }
 
 /** Spec §3: the static forms of a JSX attribute value; anything else is dynamic (`null`). */
 function attributeValue(attr: JSXAttribute): ValueSpan {
   const value = attr.value;
   if (!value) return { value: 'true', start: attr.name.start!, end: attr.name.end! };
-  if (value.type === 'StringLiteral') return { value: value.value, start: value.start! + 1, end: value.end! - 1 };
+  if (value.type === 'StringLiteral') return { value: value.value, start: value.start! + 1, end: value.end! - 1, escapes: 'html' };
   if (value.type === 'JSXExpressionContainer' && value.expression.type !== 'JSXEmptyExpression') {
     const expression = unwrap(value.expression);
     return staticValue(expression) ?? { value: null, start: expression.start!, end: expression.end! };
@@ -254,11 +260,11 @@ function attributeValue(attr: JSXAttribute): ValueSpan {
 function staticValue(expression: Expression): ValueSpan | undefined {
   switch (expression.type) {
     case 'StringLiteral':
-      return { value: expression.value, start: expression.start! + 1, end: expression.end! - 1 };
+      return { value: expression.value, start: expression.start! + 1, end: expression.end! - 1, escapes: 'js' };
     case 'TemplateLiteral': {
       const quasi = expression.quasis[0]!;
       const cooked = expression.expressions.length === 0 ? quasi.value.cooked : undefined;
-      return cooked == null ? undefined : { value: cooked, start: quasi.start!, end: quasi.end! };
+      return cooked == null ? undefined : { value: cooked, start: quasi.start!, end: quasi.end!, escapes: 'js' };
     }
     case 'BooleanLiteral':
       return { value: String(expression.value), start: expression.start!, end: expression.end! };

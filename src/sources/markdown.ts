@@ -50,7 +50,12 @@ export async function parseMarkdown(text: string, parseBlock: BlockParser, optio
         nameRange: toFile.range(element.nameRange),
         start: toFile.position(element.start),
         parent: element.parent < 0 ? -1 : element.parent + offset,
-        attributes: element.attributes.map((a) => ({ ...a, nameRange: toFile.range(a.nameRange), valueRange: toFile.range(a.valueRange) })),
+        attributes: element.attributes.map((a) => ({
+          ...a,
+          nameRange: toFile.range(a.nameRange),
+          valueRange: toFile.range(a.valueRange),
+          ...(a.valuePositions && { valuePositions: a.valuePositions.map(toFile.position) }),
+        })),
       });
     }
     for (const comment of document.comments) comments.push({ ...comment, range: toFile.range(comment.range) });

@@ -2,8 +2,9 @@ import { createRequire } from 'node:module';
 import type { AST } from 'svelte/compiler';
 import type { AnnotatedElement, AxagAttribute, SourceComment, SourceDocument } from '../model.js';
 import { LineIndex } from '../text/line-index.js';
-import { isAxagAttribute, isInteractive } from './element-traits.js';
+import { isAxagAttribute, isInteractive, MACRO } from './element-traits.js';
 import { directiveComment, syntaxProblem, unparsed } from './documents.js';
+import { valuePositions } from './value-positions.js';
 
 // The compiler's CommonJS bundle loads in a third of the time of its ES module graph.
 const { parse } = createRequire(import.meta.url)('svelte/compiler') as typeof import('svelte/compiler');
@@ -79,10 +80,16 @@ function toAnnotated(node: ElementLike, parent: number, lines: LineIndex): Annot
     const name = attribute.name.toLowerCase();
     if (name === 'onclick') hasOnclick = true;
     const nameRange = lines.range(attribute.start, attribute.start + attribute.name.length);
-    const { value, range } = attributeValue(attribute);
+    const { value, range, raw } = attributeValue(attribute);
     if (name === 'role') role = value ?? undefined;
     if (!isAxagAttribute(name) || byName.has(name)) continue;
-    byName.set(name, { name, value, nameRange, valueRange: range ? lines.range(range[0], range[1]) : nameRange });
+    byName.set(name, {
+      name,
+      value,
+      nameRange,
+      valueRange: range ? lines.range(range[0], range[1]) : nameRange,
+      ...(name === MACRO && value !== null && raw !== undefined && range && { valuePositions: valuePositions(value, raw, range[0], lines, 'html') }),
+    });
   }
   if (byName.size === 0) return undefined;
   return {
@@ -96,8 +103,11 @@ function toAnnotated(node: ElementLike, parent: number, lines: LineIndex): Annot
   };
 }
 
-/** Spec §3: quoted text is static; `{expr}`, or text with `{expr}` in it, is dynamic. A bare attribute is "" as in HTML. */
-function attributeValue(attribute: AST.Attribute): { value: string | null; range?: [number, number] } {
+/**
+ * Spec §3: quoted text is static; `{expr}`, or text with `{expr}` in it, is dynamic. A bare attribute is "" as in HTML.
+ * `raw` is static text as written, before character references were decoded.
+ */
+function attributeValue(attribute: AST.Attribute): { value: string | null; range?: [number, number]; raw?: string } {
   const { value } = attribute;
   if (value === true) return { value: '' };
   if (!Array.isArray(value)) return { value: null, range: [value.start, value.end] };
@@ -105,5 +115,5 @@ function attributeValue(attribute: AST.Attribute): { value: string | null; range
   const last = value.at(-1);
   if (!first || !last) return { value: '' };
   const range: [number, number] = [first.start, last.end];
-  return value.length === 1 && first.type === 'Text' ? { value: first.data, range } : { value: null, range };
+  return value.length === 1 && first.type === 'Text' ? { value: first.data, range, raw: first.raw } : { value: null, range };
 }

@@ -1,8 +1,9 @@
 import { parse, NodeTypes, type CompilerError, type ElementNode, type RootNode, type TemplateChildNode } from '@vue/compiler-dom';
 import type { AnnotatedElement, AxagAttribute, SourceComment, SourceDocument } from '../model.js';
 import { LineIndex } from '../text/line-index.js';
-import { isAxagAttribute, isInteractive } from './element-traits.js';
+import { isAxagAttribute, isInteractive, MACRO } from './element-traits.js';
 import { directiveComment, syntaxProblem, unparsed } from './documents.js';
+import { valuePositions } from './value-positions.js';
 
 export interface VueOptions {
   /** Names the source in syntax errors outside the template: `the Vue component`, `the vue code block`. */
@@ -109,10 +110,28 @@ function toAnnotated(node: ElementNode, parent: number, text: string, lines: Lin
       if (name === 'role') role ??= prop.value?.content ?? '';
       if (!isAxagAttribute(name)) continue;
       const nameRange = lines.range(prop.loc.start.offset, prop.loc.start.offset + prop.name.length);
-      set({ name, value: prop.value?.content ?? '', nameRange, valueRange: prop.value ? valueRange(prop.value.loc, text, lines) : nameRange });
+      if (!prop.value) {
+        set({ name, value: '', nameRange, valueRange: nameRange });
+        continue;
+      }
+      const value = prop.value.content;
+      const [start, end] = insideQuotes(prop.value.loc, text);
+      set({
+        name,
+        value,
+        nameRange,
+        valueRange: lines.range(start, end),
+        ...(name === MACRO && { valuePositions: valuePositions(value, text.slice(start, end), start, lines, 'html') }),
+      });
       continue;
     }
     if (prop.type !== NodeTypes.DIRECTIVE) continue;
+    // `v-axag="…"`: a directive that computes the macro at run time.
+    if (prop.name === MACRO) {
+      const nameRange = lines.range(prop.loc.start.offset, prop.loc.start.offset + (prop.rawName ?? `v-${MACRO}`).length);
+      set({ name: MACRO, value: null, nameRange, valueRange: prop.exp ? lines.range(prop.exp.loc.start.offset, prop.exp.loc.end.offset) : nameRange });
+      continue;
+    }
     const arg = prop.arg?.type === NodeTypes.SIMPLE_EXPRESSION ? prop.arg : undefined;
     if (prop.name === 'on' && arg?.isStatic && arg.content.toLowerCase() === 'click') hasOnclick = true;
     if (prop.name !== 'bind') continue;
@@ -140,10 +159,10 @@ function toAnnotated(node: ElementNode, parent: number, text: string, lines: Lin
   };
 }
 
-/** Vue's value location includes the quotes; the model's value range is inside them. */
-function valueRange(loc: { start: { offset: number }; end: { offset: number } }, text: string, lines: LineIndex) {
+/** Vue's value location includes the quotes; the model's value is inside them. */
+function insideQuotes(loc: { start: { offset: number }; end: { offset: number } }, text: string): [number, number] {
   const { offset: start } = loc.start;
   const { offset: end } = loc.end;
   const quoted = text[start] === '"' || text[start] === "'";
-  return quoted ? lines.range(start + 1, end - 1) : lines.range(start, end);
+  return quoted ? [start + 1, end - 1] : [start, end];
 }

@@ -40,3 +40,16 @@ export function quote(value: string): string {
   const shown = value.length > MAX_QUOTED ? `${value.slice(0, MAX_QUOTED - 1)}…` : value;
   return JSON.stringify(shown);
 }
+
+/**
+ * The allowed value a mistyped enum value most likely means: the same word in
+ * another case, a known synonym (at any distance), or the closest value within
+ * two edits. Suggestions never make a value valid.
+ */
+export function suggestValue(value: string, allowed: readonly string[], synonyms?: ReadonlyMap<string, string>): string | undefined {
+  const lower = value.toLowerCase();
+  if (allowed.includes(lower)) return lower;
+  const synonym = synonyms?.get(lower);
+  if (synonym !== undefined && allowed.includes(synonym)) return synonym;
+  return value ? closest(value, allowed, 2) : undefined;
+}

@@ -1,0 +1,69 @@
+import type { MacroField } from '../src/model.js';
+import { written, type Rule } from '../src/rule.js';
+import { parseJson } from '../src/text/json-value.js';
+import { quote } from '../src/text/suggest.js';
+
+/** Fields whose values are lists: the same names in another order are the same value. */
+const LISTS = new Set(['axag-approval-roles', 'axag-side-effects', 'axag-required-parameters', 'axag-optional-parameters']);
+
+export const rule: Rule = {
+  id: 'axag/macro-conflict',
+  name: 'macro-conflict',
+  severity: 'error',
+  strictSeverity: 'error',
+  description: 'A longhand attribute beside the axag macro does not contradict it.',
+  docs: {
+    what:
+      'Reports a static, non-empty longhand attribute that sets a field the element\'s `axag` macro also sets, to ' +
+      'another value, at the longhand value. The longhand value is the one used (the standard\'s rule). Values are ' +
+      'compared trimmed; `roles`, `effects`, `req` and `opt` as sets of names, also against typed parameter objects. ' +
+      'An explicit `axag-entity` is never a conflict (it overrides the entity the intent gives), nor is a dynamic or ' +
+      'empty longhand value.',
+    why:
+      'Two values for one field mean one of them is wrong, and a reader of the macro is misled: the page says "low ' +
+      'risk" in one place and "high" in another.',
+    failing: '<button axag="delete:account.close!critical?confirm" axag-risk-level="high">Close account</button>',
+    passing: '<button axag="delete:account.close!critical?confirm" axag-description="Closes the account for good">Close account</button>',
+  },
+  defaultOptions: {},
+  check({ model }) {
+    return model.elements.flatMap(({ element, own }) => {
+      if (!element.macro?.applied) return [];
+      return element.macro.fields.flatMap((field) => {
+        const longhand = own.get(field.name);
+        const value = longhand?.value?.trim();
+        if (field.name === 'axag-entity' || !longhand || longhand.macroKey !== undefined || !value || agree(field, value)) return [];
+        const macro = written({ name: field.name, value: field.value, macroKey: field.key });
+        return [
+          {
+            message: `${longhand.name} ${quote(value)} conflicts with ${macro}; the longhand value is the one used, so remove one of them or make them agree`,
+            range: longhand.valueRange,
+            element,
+          },
+        ];
+      });
+    });
+  },
+};
+
+/** Whether a longhand value says what the macro's field says; a list that cannot be read is left to AXAG-LINT-009. */
+function agree(field: MacroField, longhand: string): boolean {
+  if (!LISTS.has(field.name)) return field.value === longhand;
+  const ours = names(field.value);
+  const theirs = names(longhand);
+  if (!ours || !theirs) return true;
+  return ours.size === theirs.size && [...ours].every((name) => theirs.has(name));
+}
+
+/** The names a JSON list holds: strings, and the `name` of typed parameter objects (spec §8.2). */
+function names(text: string): Set<string> | undefined {
+  const parsed = parseJson(text)?.value;
+  if (!Array.isArray(parsed)) return undefined;
+  const found = new Set<string>();
+  for (const item of parsed) {
+    const name = typeof item === 'string' ? item : (item as { name?: unknown } | null)?.name;
+    if (typeof name !== 'string') return undefined;
+    found.add(name);
+  }
+  return found;
+}

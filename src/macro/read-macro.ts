@@ -1,0 +1,354 @@
+import { closest, quote, suggestValue } from '../text/suggest.js';
+import {
+  ACTION_TYPE_SYNONYMS,
+  ACTION_TYPES,
+  DEPRECATED_ACTION_TYPES,
+  INTENT_PATTERN,
+  normalizedIntent,
+  RISK_LEVEL_SYNONYMS,
+  RISK_LEVELS,
+  SCOPE_SYNONYMS,
+  SCOPES,
+  TENANT_BOUNDARIES,
+} from '../vocabulary.js';
+
+/** Indices of UTF-16 code units of the macro's value; `end` is exclusive. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A longhand attribute the macro sets. */
+export interface ReadField {
+  name: string;
+  value: string;
+  /** The macro key as written; `type`, `intent` and `entity` for the head, `!` for the risk level. */
+  key: string;
+  keySpan: Span;
+  valueSpan: Span;
+}
+
+export interface ReadProblem {
+  message: string;
+  span: Span;
+  /** The corrected text of the span, when there is one. */
+  suggestion?: string;
+}
+
+export interface ReadMacro {
+  /** `type:intent` was read: the macro applies. Otherwise nothing of it does. */
+  headValid: boolean;
+  /** What the macro sets, in the order written; empty when the head failed. */
+  fields: ReadField[];
+  problems: ReadProblem[];
+}
+
+type KeySpec =
+  | { attribute: string; kind: 'boolean' }
+  | { attribute: string; kind: 'enum'; what: string; values: readonly string[]; synonyms?: ReadonlyMap<string, string> }
+  | { attribute: string; kind: 'list'; example: string };
+
+/** The macro's keys (spec §8.1) and the longhand attribute each sets. */
+const KEYS: Readonly<Record<string, KeySpec>> = {
+  confirm: { attribute: 'axag-confirmation-required', kind: 'boolean' },
+  approval: { attribute: 'axag-approval-required', kind: 'boolean' },
+  idempotent: { attribute: 'axag-idempotent', kind: 'boolean' },
+  async: { attribute: 'axag-async', kind: 'boolean' },
+  scope: { attribute: 'axag-scope', kind: 'enum', what: 'scope', values: SCOPES, synonyms: SCOPE_SYNONYMS },
+  tenant: { attribute: 'axag-tenant-boundary', kind: 'enum', what: 'tenant boundary', values: TENANT_BOUNDARIES },
+  roles: { attribute: 'axag-approval-roles', kind: 'list', example: 'roles=billing_admin' },
+  effects: { attribute: 'axag-side-effects', kind: 'list', example: 'effects=email_sent' },
+  req: { attribute: 'axag-required-parameters', kind: 'list', example: 'req=product_id,quantity' },
+  opt: { attribute: 'axag-optional-parameters', kind: 'list', example: 'opt=variant_id' },
+};
+const KEY_NAMES = Object.keys(KEYS);
+
+/** Keys people write for the macro's own keys, with the key they mean. */
+const KEY_ALIASES: ReadonlyMap<string, string> = new Map([
+  ['confirmation', 'confirm'],
+  ['confirmed', 'confirm'],
+  ['confirmation_required', 'confirm'],
+  ['requires_confirmation', 'confirm'],
+  ['approve', 'approval'],
+  ['approval_required', 'approval'],
+  ['idempotency', 'idempotent'],
+  ['idempotence', 'idempotent'],
+  ['asynchronous', 'async'],
+  ['role', 'roles'],
+  ['approval_roles', 'roles'],
+  ['approvers', 'roles'],
+  ['effect', 'effects'],
+  ['side_effects', 'effects'],
+  ['sideeffects', 'effects'],
+  ['required', 'req'],
+  ['required_parameters', 'req'],
+  ['requires', 'req'],
+  ['params', 'req'],
+  ['optional', 'opt'],
+  ['optional_parameters', 'opt'],
+  ['tenant_boundary', 'tenant'],
+]);
+
+/** Keys that name something the macro says elsewhere, or cannot say. */
+const KEY_ADVICE: ReadonlyMap<string, string> = new Map([
+  ['risk', 'the risk level goes in the head after "!", e.g. "write:cart.add_item!high"'],
+  ['risk_level', 'the risk level goes in the head after "!", e.g. "write:cart.add_item!high"'],
+  ['intent', 'the intent is the head, after the action type and ":"'],
+  ['type', 'the action type starts the macro, before ":"'],
+  ['action', 'the action type starts the macro, before ":"'],
+  ['action_type', 'the action type starts the macro, before ":"'],
+  ['entity', 'the entity is the part of the intent before the dot; write an axag-entity attribute to set another'],
+  ['description', 'write the description in an axag-description attribute'],
+]);
+
+const BOOLEAN_WORDS: ReadonlyMap<string, string> = new Map([
+  ['yes', 'true'],
+  ['y', 'true'],
+  ['on', 'true'],
+  ['1', 'true'],
+  ['no', 'false'],
+  ['n', 'false'],
+  ['off', 'false'],
+  ['0', 'false'],
+]);
+
+const TOKEN = /^[A-Za-z0-9_-]+$/;
+const LIST = (values: readonly string[]) => `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
+const didYouMean = (suggestion: string | undefined) => (suggestion ? `; did you mean "${suggestion}"?` : '');
+
+/**
+ * Reads the AXAG 1.1 macro (spec §8.1): `type:intent[!risk][?key[=value]&…]`.
+ * Pure: spans are indices into `value`; the caller maps them to source positions.
+ * Whitespace is an error of its own and is then read past, so one stray space
+ * does not hide the rest of the macro's findings.
+ */
+export function readMacro(value: string): ReadMacro {
+  const problems: ReadProblem[] = [];
+  // The characters read, without whitespace, with the index in `value` each came from.
+  const at: number[] = [];
+  let text = '';
+  const first = value.search(/\S/);
+  const last = value.search(/\s*$/);
+  for (let i = first; i < last; i++) {
+    if (/\s/.test(value[i]!)) {
+      const runEnd = value.slice(i).search(/\S/) + i;
+      problems.push({ message: 'Whitespace inside the axag macro; remove it', span: { start: i, end: runEnd } });
+      i = runEnd - 1;
+      continue;
+    }
+    at.push(i);
+    text += value[i];
+  }
+  const span = (start: number, end: number): Span =>
+    end > start ? { start: at[start]!, end: at[end - 1]! + 1 } : { start: at[start] ?? last, end: at[start] ?? last };
+  const reader = new Reader(text, span, problems);
+  return reader.read();
+}
+
+class Reader {
+  private readonly fields: ReadField[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly span: (start: number, end: number) => Span,
+    private readonly problems: ReadProblem[],
+  ) {}
+
+  read(): ReadMacro {
+    const { text } = this;
+    const query = text.indexOf('?');
+    const headEnd = query < 0 ? text.length : query;
+    const bang = text.slice(0, headEnd).indexOf('!');
+    const headValid = this.readHead(0, bang < 0 ? headEnd : bang);
+    if (bang >= 0) this.readRisk(bang, headEnd);
+    if (query >= 0) this.readPairs(query);
+    return { headValid, fields: headValid ? this.fields : [], problems: this.problems.sort((a, b) => a.span.start - b.span.start) };
+  }
+
+  private problem(message: string, start: number, end: number, suggestion?: string): void {
+    this.problems.push({ message, span: this.span(start, end), ...(suggestion !== undefined && { suggestion }) });
+  }
+
+  private field(name: string, value: string, key: string, keySpan: [number, number], valueSpan: [number, number] = keySpan): void {
+    this.fields.push({ name, value, key, keySpan: this.span(...keySpan), valueSpan: this.span(...valueSpan) });
+  }
+
+  /** `type:intent`, and the entity the intent gives. */
+  private readHead(start: number, end: number): boolean {
+    const head = this.text.slice(start, end);
+    const colon = head.indexOf(':');
+    if (colon < 0) {
+      const hint = (ACTION_TYPES as readonly string[]).includes(head)
+        ? `add ":" and the intent after it, e.g. "${head}:cart.add_item"`
+        : INTENT_PATTERN.test(head)
+          ? `start it with the action type and ":", e.g. "write:${head}"`
+          : 'write the action type, ":" and the intent, e.g. "write:cart.add_item"';
+      const shown = head ? ` ${quote(head)}` : '';
+      this.problem(`The axag macro must start with "type:intent", and${shown} has no ":"; ${hint}`, start, Math.max(end, start + 1));
+      return false;
+    }
+    const colonAt = start + colon;
+    const typeOk = this.readActionType(start, colonAt);
+    const intentOk = this.readIntent(colonAt + 1, end, colonAt);
+    return typeOk && intentOk;
+  }
+
+  private readActionType(start: number, end: number): boolean {
+    const type = this.text.slice(start, end);
+    if ((ACTION_TYPES as readonly string[]).includes(type)) {
+      this.field('axag-action-type', type, 'type', [start, end]);
+      return true;
+    }
+    if (type === '') {
+      this.problem('The axag macro has no action type before ":"; start it with read, write, delete or navigate', end, end + 1);
+      return false;
+    }
+    const replacement = DEPRECATED_ACTION_TYPES.get(type);
+    if (replacement) {
+      const message = `Action type "${type}" is not valid in the axag macro: AXAG 1.1 merged create and mutate into "${replacement}"; use "${replacement}"`;
+      this.problem(message, start, end, replacement);
+      return false;
+    }
+    const suggestion = suggestValue(type, ACTION_TYPES, ACTION_TYPE_SYNONYMS);
+    this.problem(`Unknown action type ${quote(type)} in the axag macro; expected ${LIST(ACTION_TYPES)}${didYouMean(suggestion)}`, start, end, suggestion);
+    return false;
+  }
+
+  private readIntent(start: number, end: number, colonAt: number): boolean {
+    const intent = this.text.slice(start, end);
+    if (intent === '') {
+      this.problem('The axag macro has no intent after ":"; write one, e.g. "write:cart.add_item"', colonAt, colonAt + 1);
+      return false;
+    }
+    if (!INTENT_PATTERN.test(intent)) {
+      const suggestion = normalizedIntent(intent);
+      const message = `Intent ${quote(intent)} in the axag macro is not of the form entity.action (lower-case letters and _)${didYouMean(suggestion)}`;
+      this.problem(message, start, end, suggestion);
+      return false;
+    }
+    this.field('axag-intent', intent, 'intent', [start, end]);
+    const dot = intent.indexOf('.');
+    this.field('axag-entity', intent.slice(0, dot), 'entity', [start, start + dot]);
+    return true;
+  }
+
+  private readRisk(bang: number, end: number): void {
+    const risk = this.text.slice(bang + 1, end);
+    if ((RISK_LEVELS as readonly string[]).includes(risk)) {
+      this.field('axag-risk-level', risk, '!', [bang, end], [bang + 1, end]);
+      return;
+    }
+    if (risk === '') {
+      this.problem(`"!" in the axag macro needs a risk level after it: ${LIST(RISK_LEVELS)}`, bang, bang + 1);
+      return;
+    }
+    const suggestion = suggestValue(risk, RISK_LEVELS, RISK_LEVEL_SYNONYMS);
+    const message = `Unknown risk level ${quote(risk)} in the axag macro; expected ${LIST(RISK_LEVELS)}${didYouMean(suggestion)}`;
+    this.problem(message, bang + 1, end, suggestion);
+  }
+
+  /** `key[=value]&…` after the `?` at `query`. */
+  private readPairs(query: number): void {
+    const { text } = this;
+    if (query + 1 === text.length) {
+      this.problem('Nothing follows "?" in the axag macro; add a key such as "idempotent", or remove the "?"', query, query + 1);
+      return;
+    }
+    const seen = new Set<string>();
+    let start = query + 1;
+    for (;;) {
+      const amp = text.indexOf('&', start);
+      const end = amp < 0 ? text.length : amp;
+      if (end === start) {
+        // An extra "&": report the one that makes the empty pair.
+        const extra = start === query + 1 ? end : start - 1;
+        this.problem('Empty pair in the axag macro (an extra "&"); remove it', extra, extra + 1);
+      } else {
+        this.readPair(start, end, seen);
+      }
+      if (amp < 0) break;
+      start = amp + 1;
+    }
+  }
+
+  private readPair(start: number, end: number, seen: Set<string>): void {
+    const pair = this.text.slice(start, end);
+    const eq = pair.indexOf('=');
+    const key = eq < 0 ? pair : pair.slice(0, eq);
+    const keyEnd = start + key.length;
+    const spec = KEYS[key];
+    if (!spec) {
+      this.unknownKey(key, start, keyEnd);
+      return;
+    }
+    if (seen.has(key)) {
+      this.problem(`Key "${key}" appears twice in the axag macro; the first one applies, so remove this one`, start, end);
+      return;
+    }
+    seen.add(key);
+    const value = eq < 0 ? undefined : pair.slice(eq + 1);
+    const valueStart = keyEnd + 1;
+    switch (spec.kind) {
+      case 'boolean':
+        return this.readBoolean(key, spec.attribute, value, start, keyEnd, end);
+      case 'enum':
+        if (!value) return this.needsValue(key, `${LIST(spec.values)}, e.g. "${key}=${spec.values[0]}"`, start, end);
+        if (spec.values.includes(value)) return this.field(spec.attribute, value, key, [start, keyEnd], [valueStart, end]);
+        {
+          const suggestion = suggestValue(value, spec.values, spec.synonyms);
+          const message = `Unknown ${spec.what} ${quote(value)} in the axag macro; expected ${LIST(spec.values)}${didYouMean(suggestion)}`;
+          this.problem(message, valueStart, end, suggestion);
+        }
+        return;
+      case 'list':
+        if (!value) return this.needsValue(key, `a comma-separated list of names, e.g. "${spec.example}"`, start, end);
+        return this.readList(key, spec.attribute, value, [start, keyEnd], valueStart);
+    }
+  }
+
+  private unknownKey(key: string, start: number, end: number): void {
+    const lower = key.toLowerCase();
+    const advice = KEY_ADVICE.get(lower);
+    const meant = KEY_ALIASES.get(lower) ?? closest(key, KEY_NAMES, 2);
+    const hint = advice ?? (meant ? `did you mean "${meant}"?` : `the keys are ${LIST(KEY_NAMES)}`);
+    this.problem(`Unknown key ${quote(key)} in the axag macro; ${hint}`, start, end, advice ? undefined : meant);
+  }
+
+  private needsValue(key: string, example: string, start: number, end: number): void {
+    this.problem(`"${key}" in the axag macro needs a value: ${example}`, start, end);
+  }
+
+  private readBoolean(key: string, attribute: string, value: string | undefined, start: number, keyEnd: number, end: number): void {
+    if (value === undefined) return this.field(attribute, 'true', key, [start, keyEnd]);
+    if (value === 'true' || value === 'false') return this.field(attribute, value, key, [start, keyEnd], [keyEnd + 1, end]);
+    const lower = value.toLowerCase();
+    const suggestion = lower === 'true' || lower === 'false' ? lower : BOOLEAN_WORDS.get(lower);
+    const message = value
+      ? `"${key}" in the axag macro is true or false (or the bare key, meaning true), not ${quote(value)}${didYouMean(suggestion)}`
+      : `"${key}" in the axag macro has an empty value; write "${key}" (true) or "${key}=false"`;
+    if (value) this.problem(message, keyEnd + 1, end, suggestion);
+    else this.problem(message, start, end);
+  }
+
+  private readList(key: string, attribute: string, value: string, keySpan: [number, number], valueStart: number): void {
+    const items: string[] = [];
+    let start = valueStart;
+    for (const item of value.split(',')) {
+      const end = start + item.length;
+      if (item === '') {
+        // An extra ",": the one after the empty item, or before it at the end of the list.
+        const comma = end < valueStart + value.length ? end : start - 1;
+        this.problem(`Empty item in "${key}" of the axag macro (an extra ","); remove it`, comma, comma + 1);
+      } else if (!TOKEN.test(item)) {
+        const bare = item.replace(/["'[\]{}]/g, '');
+        const suggestion = bare !== item && TOKEN.test(bare) ? bare : undefined;
+        const message = `${quote(item)} in "${key}" of the axag macro is not a plain name (letters, digits, _ and -)${suggestion ? `; write it bare: "${suggestion}"` : ''}`;
+        this.problem(message, start, end, suggestion);
+      } else {
+        items.push(item);
+      }
+      start = end + 1;
+    }
+    if (items.length > 0) this.field(attribute, JSON.stringify(items), key, keySpan, [valueStart, valueStart + value.length]);
+  }
+}

@@ -14,8 +14,8 @@ export const rule: Rule = {
     why:
       'Agents use the risk level to decide whether to ask a person before acting. A level they do not recognise ' +
       'gives them nothing to decide on.',
-    failing: '<button axag-intent="account.delete" axag-entity="account" axag-action-type="delete" axag-risk-level="severe">Delete</button>',
-    passing: '<button axag-intent="account.delete" axag-entity="account" axag-action-type="delete" axag-risk-level="critical">Delete</button>',
+    failing: '<button axag-intent="account.delete" axag-entity="account" axag-action-type="delete" axag-risk-level="severe"\n        axag-confirmation-required="true" axag-idempotent="true">Delete</button>',
+    passing: '<button axag-intent="account.delete" axag-entity="account" axag-action-type="delete" axag-risk-level="critical"\n        axag-confirmation-required="true" axag-idempotent="true">Delete</button>',
   },
   defaultOptions: {},
   check({ model }) {

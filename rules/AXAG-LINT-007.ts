@@ -9,15 +9,16 @@ export const rule: Rule = {
   description: 'A write-class or delete action declares axag-idempotent.',
   docs: {
     what:
-      'Reports an action whose effective `axag-action-type` is `write`, `create`, `mutate` or `delete` and whose ' +
+      'Reports an action whose effective `axag-action-type` is `write` or `delete` (or `create` or `mutate`, which AXAG ' +
+      '1.1 dropped but which still count as writes) and whose ' +
       'effective annotation has no `axag-idempotent` (an empty value counts as none). On an element written with the ' +
       '`axag` macro, the fix is `idempotent` or `idempotent=false` in the macro.',
     why:
       'An agent whose request timed out must know whether it may safely try again. `axag-idempotent="true"` says a ' +
       'repeat does no further harm; `"false"` says it might (a second order, a second payment).',
-    failing: '<button axag-intent="order.place" axag-entity="order" axag-action-type="create">Place order</button>',
+    failing: '<button axag-intent="order.place" axag-entity="order" axag-action-type="write">Place order</button>',
     passing:
-      '<button axag-intent="order.place" axag-entity="order" axag-action-type="create" axag-idempotent="false">Place order</button>',
+      '<button axag-intent="order.place" axag-entity="order" axag-action-type="write" axag-idempotent="false">Place order</button>',
   },
   defaultOptions: {},
   check({ model }) {

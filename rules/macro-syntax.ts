@@ -19,8 +19,8 @@ export const rule: Rule = {
     why:
       'Agents and the AXAG SDK read the macro with the same grammar. A macro they cannot read leaves the element ' +
       'without an identity or drops the part that failed, silently.',
-    failing: '<button axag="mutate:cart.add_item!High?idempotant">Add to cart</button>',
-    passing: '<button axag="write:cart.add_item!high?idempotent">Add to cart</button>',
+    failing: '<button axag="mutate:cart.add_item!High?idempotant&confirm">Add to cart</button>',
+    passing: '<button axag="write:cart.add_item!high?idempotent&confirm">Add to cart</button>',
   },
   defaultOptions: {},
   check({ model }) {

@@ -650,7 +650,7 @@ describe.concurrent('--changed-since', () => {
 // 6. --print-config.
 
 describe.concurrent('--print-config', () => {
-  const ACTION_TYPES = ['read', 'write', 'create', 'mutate', 'delete', 'navigate'];
+  const ACTION_TYPES = ['read', 'write', 'delete', 'navigate'];
   const FILES = {
     '.axag-lint.json': '{ "rules": { "AXAG-LINT-007": "off" }, "ignorePatterns": ["dist/"], "manifestPath": "api/axag-manifest.yaml" }\n',
     'packages/app/.axag-lint.json': JSON.stringify({
@@ -686,6 +686,11 @@ describe.concurrent('--print-config', () => {
         'AXAG-LINT-010': 'error',
         'AXAG-LINT-011': ['error', { approvalIsRoleBased: false }],
         'AXAG-LINT-012': 'error',
+        // strict raises axag's own warnings to error; dynamic-annotation stays off
+        'axag/macro-syntax': 'error',
+        'axag/macro-conflict': 'error',
+        'axag/deprecated-value': 'error',
+        'axag/dynamic-annotation': 'off',
       },
       include: ['src/**/*.jsx'],
       ignorePatterns: ['legacy/**'],
@@ -833,7 +838,7 @@ describe.concurrent('--debug', () => {
 // 9. axag rules.
 
 describe.concurrent('axag rules', () => {
-  /** Spec §2 (ids, names, default severities) and the namespaced checks of §3, §4 and §6. */
+  /** Spec §2 (ids, names, default severities), axag's own checks of §9.1, and the namespaced checks of §3, §4 and §6. */
   const CHECKS: [string, string, string][] = [
     ['AXAG-LINT-001', 'missing-intent', 'error'],
     ['AXAG-LINT-002', 'missing-entity', 'error'],
@@ -847,6 +852,10 @@ describe.concurrent('axag rules', () => {
     ['AXAG-LINT-010', 'intent-in-manifest', 'warning'],
     ['AXAG-LINT-011', 'scope-for-tenant-sensitive', 'warning'],
     ['AXAG-LINT-012', 'approval-roles', 'error'],
+    ['axag/macro-syntax', 'macro-syntax', 'error'],
+    ['axag/macro-conflict', 'macro-conflict', 'error'],
+    ['axag/deprecated-value', 'deprecated-value', 'warning'],
+    ['axag/dynamic-annotation', 'dynamic-annotation', 'off'],
     ['axag/parse-error', 'parse-error', 'error'],
     ['axag/directive', 'directive', 'warning'],
     ['axag/manifest-schema', 'manifest-schema', 'error'],
@@ -917,7 +926,7 @@ describe.concurrent('axag rules', () => {
 // 10. axag init.
 
 describe.concurrent('axag init', () => {
-  /** Spec §2 default severities. */
+  /** Spec §2 and §9.1 default severities. */
   const DEFAULTS: Record<string, string> = {
     'AXAG-LINT-001': 'error',
     'AXAG-LINT-002': 'error',
@@ -931,6 +940,10 @@ describe.concurrent('axag init', () => {
     'AXAG-LINT-010': 'warning',
     'AXAG-LINT-011': 'warning',
     'AXAG-LINT-012': 'error',
+    'axag/macro-syntax': 'error',
+    'axag/macro-conflict': 'error',
+    'axag/deprecated-value': 'warning',
+    'axag/dynamic-annotation': 'off',
   };
   const normalized = (severity: unknown) => (severity === 'warn' || severity === 1 ? 'warning' : severity === 2 ? 'error' : severity);
 

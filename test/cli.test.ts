@@ -39,7 +39,7 @@ const GOOD =
   '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write" axag-idempotent="false">Add</button>\n';
 /** AXAG-LINT-007 (warning) at the tag name: write without axag-idempotent. */
 const WARN_007 = '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write">Add</button>\n';
-const WARN_007_B = '<button axag-intent="cart.checkout" axag-entity="cart" axag-action-type="create">Buy</button>\n';
+const WARN_007_B = '<button axag-intent="cart.checkout" axag-entity="cart" axag-action-type="delete">Buy</button>\n';
 /** AXAG-LINT-001 (error) at the tag name: no axag-intent (read, so no 007). */
 const ERR_001 = '<button axag-entity="cart" axag-action-type="read">View</button>\n';
 
@@ -174,7 +174,7 @@ describe.concurrent('pretty output and exit codes', () => {
       [5, 4, 'warning', 'AXAG-LINT-007'],
     ]);
     expect(rows[0]!.message).toContain('axag-intent');
-    expect(rows[1]!.message).toContain('Invalid axag-action-type "Delete"; expected one of read, write, create, mutate, delete, navigate');
+    expect(rows[1]!.message).toBe('Invalid axag-action-type "Delete"; expected one of read, write, delete, navigate; did you mean "delete"?');
     expect(rows[2]!.message).toContain('axag-idempotent');
     expect(report.summary).toBe('✖ 3 problems (2 errors, 1 warning)');
     // The header comes right before its rows; the summary is last.
@@ -522,7 +522,7 @@ describe.concurrent('json format and output file', () => {
       { path: 'c.html', findings: [] },
     ]);
     // 5 annotated elements: b.html <button>, <a>; a/z.html <section>, <button>; c.html <button>.
-    expect(report.summary).toEqual({ files: 3, annotations: 5, errors: 3, warnings: 2 });
+    expect(report.summary).toEqual({ files: 3, annotations: 5, dynamic: 0, errors: 3, warnings: 2 });
 
     const second = await axag(['lint', '-f', 'json'], { cwd });
     expect(second).toEqual(first);
@@ -537,7 +537,7 @@ describe.concurrent('json format and output file', () => {
     const path = join(cwd, 'out', 'report.json');
     expect(existsSync(path)).toBe(true);
     const report = JSON.parse(readFileSync(path, 'utf8')) as { summary: unknown; files: { path: string }[] };
-    expect(report.summary).toEqual({ files: 3, annotations: 5, errors: 3, warnings: 2 });
+    expect(report.summary).toEqual({ files: 3, annotations: 5, dynamic: 0, errors: 3, warnings: 2 });
     expect(report.files.map((file) => file.path)).toEqual(['a/z.html', 'b.html', 'c.html']);
   });
 
@@ -554,7 +554,7 @@ describe.concurrent('json format and output file', () => {
       { path: 'data.html', findings: [] },
       { path: 'plain.html', findings: [] },
     ]);
-    expect(report.summary).toEqual({ files: 2, annotations: 0, errors: 0, warnings: 0 });
+    expect(report.summary).toEqual({ files: 2, annotations: 0, dynamic: 0, errors: 0, warnings: 0 });
   });
 });
 

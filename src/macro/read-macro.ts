@@ -260,8 +260,8 @@ class Reader {
       const amp = text.indexOf('&', start);
       const end = amp < 0 ? text.length : amp;
       if (end === start) {
-        // An extra "&": report the one that makes the empty pair.
-        const extra = start === query + 1 ? end : start - 1;
+        // An extra "&": the one that ends the empty pair, or the one that starts it at the end of the macro.
+        const extra = amp >= 0 ? amp : start - 1;
         this.problem('Empty pair in the axag macro (an extra "&"); remove it', extra, extra + 1);
       } else {
         this.readPair(start, end, seen);

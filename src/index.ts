@@ -6,7 +6,7 @@ export { ConfigResolver, CONFIG_FILENAMES } from './config/resolve.js';
 export type { ResolvedConfig } from './config/settings.js';
 export { expandPaths } from './files.js';
 export { loadManifest } from './manifest/load.js';
-export { MANIFEST_SCHEMA } from './manifest/schema.js';
+export { MANIFEST_SCHEMA } from './manifest/json-schemas.js';
 export { FORMATTERS, type FormatContext, type Formatter } from './formatters/index.js';
 export { FatalError } from './errors.js';
 export { RULES, RULES_BY_ID } from '../rules/index.js';

@@ -1,8 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { FatalError, loadManifest } from '../src/index.js';
+import { MANIFEST_PATTERN_NAMES } from '../src/manifest/schema.js';
+import { FatalError, loadManifest, MANIFEST_SCHEMA } from '../src/index.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 function manifestFile(name: string, text: string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'axag-manifest-')), name);
@@ -75,5 +81,33 @@ describe('manifest loading', () => {
     expect(() => loadManifest('/nonexistent/axag-manifest.yaml', 'axag-manifest.yaml')).toThrow(
       /manifest not found: axag-manifest\.yaml/,
     );
+  });
+});
+
+/** Every `pattern` keyword of a schema (a property named "pattern" is a subschema, not a string). */
+function patternsOf(node: unknown): string[] {
+  if (node === null || typeof node !== 'object') return [];
+  return Object.entries(node).flatMap(([key, value]) => (key === 'pattern' && typeof value === 'string' ? [value] : patternsOf(value)));
+}
+
+describe('the shipped manifest schema (schemas/manifest-v1.json)', () => {
+  it('is a strict draft-07 schema that compiles, with its $id, title and description', () => {
+    const ajv = new Ajv({ strict: true, allErrors: true });
+    addFormats.default(ajv);
+    expect(ajv.validateSchema(MANIFEST_SCHEMA), JSON.stringify(ajv.errors)).toBe(true);
+    expect(() => ajv.compile(MANIFEST_SCHEMA)).not.toThrow();
+    expect(MANIFEST_SCHEMA).toMatchObject({
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      $id: 'https://axag.dev/schemas/manifest-v1.json',
+      title: 'AXAG Semantic Manifest v1',
+      description: expect.any(String),
+    });
+    expect(MANIFEST_SCHEMA).toEqual(JSON.parse(readFileSync(join(ROOT, 'schemas', 'manifest-v1.json'), 'utf8')));
+  });
+
+  it('every pattern has a name for messages', () => {
+    const patterns = patternsOf(MANIFEST_SCHEMA);
+    expect(patterns.length).toBe(3);
+    for (const pattern of patterns) expect([pattern, MANIFEST_PATTERN_NAMES[pattern]]).toEqual([pattern, expect.any(String)]);
   });
 });

@@ -1,10 +1,11 @@
 import { dirname, extname } from 'node:path';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { RULES_BY_ID, unknownRuleHint } from '../../rules/index.js';
 import type { Identity } from '../engine/element-model.js';
 import { FatalError, located } from '../errors.js';
 import { parseStructured, readRequiredFile, type DataPath } from '../structured/document.js';
-import { compileSchema, schemaProblems } from '../structured/schema-errors.js';
+import { schemaProblems } from '../structured/schema-errors.js';
+import { validator } from '../structured/validators.js';
 import { CONFIG_SCHEMA } from './schema.js';
 import type { SEVERITY_SPELLINGS } from './settings.js';
 
@@ -23,8 +24,6 @@ export interface ConfigFile {
   identity?: Identity;
 }
 
-let validator: ValidateFunction | undefined;
-
 /** Reads and validates a config file; any problem is a FatalError naming the file, line, column and key. */
 export function loadConfigFile(path: string, displayPath: string): ConfigFile {
   const text = readRequiredFile(path, displayPath, 'config file', 'fix the --config path');
@@ -32,8 +31,7 @@ export function loadConfigFile(path: string, displayPath: string): ConfigFile {
   const format = extname(path).toLowerCase() === '.json' ? 'json' : 'yaml';
   const document = parseStructured(text, format, path, displayPath);
   if (document.data === null || document.data === undefined) return { path, dir: dirname(path) };
-  validator ??= compileSchema(CONFIG_SCHEMA);
-  const problems = schemaProblems(validator, document, { rootName: 'the config', unknownKeyHint, special });
+  const problems = schemaProblems(validator('config'), document, { rootName: 'the config', unknownKeyHint, special });
   if (problems.length > 0) {
     const lines = problems.map((problem) => `${located(displayPath, problem.range)}: ${problem.message}`);
     throw new FatalError(

@@ -16,7 +16,7 @@ function ruleSetting(optionsSchema: object | undefined): object {
   };
 }
 
-/** JSON Schema of `.axag-lint.json` (spec §5). */
+/** JSON Schema of `.axag-lint.json` (spec §5), compiled at build time into a validator (scripts/standalone-validators.ts). */
 export const CONFIG_SCHEMA = {
   type: 'object',
   additionalProperties: false,

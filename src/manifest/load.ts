@@ -1,8 +1,8 @@
 import { extname } from 'node:path';
-import type { ValidateFunction } from 'ajv';
 import { parseStructured, readRequiredFile } from '../structured/document.js';
-import { compileSchema, schemaProblems, type SchemaProblem } from '../structured/schema-errors.js';
-import { MANIFEST_PATTERN_NAMES, MANIFEST_SCHEMA } from './schema.js';
+import { schemaProblems, type SchemaProblem } from '../structured/schema-errors.js';
+import { validator } from '../structured/validators.js';
+import { MANIFEST_PATTERN_NAMES } from './schema.js';
 
 export interface LoadedManifest {
   path: string;
@@ -13,8 +13,6 @@ export interface LoadedManifest {
   actionCount: number;
 }
 
-let validator: ValidateFunction | undefined;
-
 /**
  * Reads, parses and validates a manifest. An unreadable or unparsable file is a
  * FatalError naming `displayPath` (with line and column for a syntax error);
@@ -23,12 +21,11 @@ let validator: ValidateFunction | undefined;
 export function loadManifest(path: string, displayPath: string, missingHint = 'check the path'): LoadedManifest {
   const text = readRequiredFile(path, displayPath, 'manifest', missingHint);
   const document = parseStructured(text, formatOf(path, text), path, displayPath);
-  validator ??= compileSchema(MANIFEST_SCHEMA);
   const actions = (document.data as { actions?: unknown } | null)?.actions;
   return {
     path,
     intents: collectIntents(document.data),
-    problems: schemaProblems(validator, document, { rootName: 'the manifest', patternNames: MANIFEST_PATTERN_NAMES }),
+    problems: schemaProblems(validator('manifest-v1'), document, { rootName: 'the manifest', patternNames: MANIFEST_PATTERN_NAMES }),
     actionCount: Array.isArray(actions) ? actions.length : 0,
   };
 }

@@ -1,22 +1,11 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsPlugin from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Range } from '../model.js';
 import type { DataPath, StructuredDocument } from './document.js';
-
-// ajv-formats is CommonJS: under NodeNext its default import is the module object.
-const addFormats = addFormatsPlugin as unknown as typeof addFormatsPlugin.default;
 
 /** A schema violation with the place it is at. */
 export interface SchemaProblem {
   message: string;
   range: Range;
-}
-
-/** Compiles a JSON Schema with every error reported and formats available. */
-export function compileSchema(schema: object): ValidateFunction {
-  const ajv = new Ajv({ allErrors: true, strict: true, strictTuples: false });
-  addFormats(ajv);
-  return ajv.compile(schema);
 }
 
 /** Validates a parsed document and explains each problem, in document order. */

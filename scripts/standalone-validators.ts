@@ -6,13 +6,14 @@ import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import addFormats from 'ajv-formats';
 import { CONFIG_SCHEMA } from '../src/config/schema.js';
-import { MANIFEST_SCHEMA } from '../src/manifest/json-schemas.js';
+import { MANIFEST_SCHEMAS } from '../src/manifest/json-schemas.js';
 import type { ValidatorName } from '../src/structured/validators.js';
 
-/** The schema of each validator: the config schema as the registered rules build it, and the shipped manifest schema. */
+/** The schema of each validator: the config schema as the registered rules build it, and the shipped manifest schemas. */
 export const VALIDATOR_SCHEMAS: Readonly<Record<ValidatorName, object>> = {
   config: CONFIG_SCHEMA,
-  'manifest-v1': MANIFEST_SCHEMA,
+  'manifest-v1': MANIFEST_SCHEMAS.v1,
+  'manifest-v1.1': MANIFEST_SCHEMAS['v1.1'],
 };
 
 /**

@@ -690,6 +690,7 @@ describe.concurrent('--print-config', () => {
       include: ['src/**/*.jsx'],
       ignorePatterns: ['legacy/**'],
       manifestPath: null,
+      manifestSchema: 'v1.1',
       identity: 'strict',
     });
   });

@@ -1,5 +1,5 @@
 /**
- * Our JSON Schemas (the config schema and the manifest schema) are compiled at build time into ajv
+ * Our JSON Schemas (the config schema and the two manifest schemas) are compiled at build time into ajv
  * standalone code (dist/validators/*.cjs): no schema is compiled when the CLI runs. These tests check that
  * the built validators are current, that they report exactly what ajv compiling the schema at run time
  * (with allErrors and ajv-formats) reports, and, by tracing the modules the built CLI loads, that the CLI
@@ -41,12 +41,13 @@ describe('the validators built into dist/validators/', () => {
         ? [
             ['unknown key, bad preset', { extend: 'axag-lint/strict', extends: ['axag-lint/loose'] }],
             ['bad severities and options', { rules: { 'AXAG-LINT-007': 'loud', 'AXAG-LINT-001': ['error', {}], 'AXAG-LINT-004': ['error', { allowed: 'read' }] } }],
-            ['bad types', { include: 'src', ignorePatterns: [''], manifestPath: '', identity: 'loose' }],
+            ['bad types', { include: 'src', ignorePatterns: [''], manifestPath: '', manifestSchema: 'v2', identity: 'loose' }],
           ]
         : [
             ['not an object', []],
             ['bad root values', { version: '1', generated_at: 'yesterday', source: { url: 1, extra: true }, conformance: 'some', actions: {} }],
-            ['bad action and parameter', { actions: [{ intent: 'Cart.Add', scope: 'team', idempotent: 'yes', required_parameters: [{ type: 'text', maxLength: 1.5 }] }] }],
+            ['bad action and parameter', { actions: [{ intent: 'Cart.Add', scope: 'public', async: 'yes', required_parameters: [{ type: 'integer', minLength: -1, source: 'x' }] }] }],
+            ['bad dynamic_actions', { dynamic_actions: [{ source_line: 0 }, 'x'] }],
           ];
     return [...files, ...broken];
   }
@@ -57,7 +58,7 @@ describe('the validators built into dist/validators/', () => {
     const compiled = ajv.compile(VALIDATOR_SCHEMAS[name]);
     const built = validator(name);
     const cases = await documents(name);
-    expect(cases.length).toBeGreaterThanOrEqual(8);
+    expect(cases.length).toBeGreaterThanOrEqual(10);
     let invalid = 0;
     for (const [label, data] of cases) {
       const errorsOf = (validate: typeof built): ErrorObject[] | null | undefined => (validate(data) ? null : validate.errors);
@@ -71,12 +72,12 @@ describe('the validators built into dist/validators/', () => {
 
 describe('the CLI compiles no schema at run time', () => {
   const TRACE = pathToFileURL(join(ROOT, 'test', 'support', 'trace-imports.mjs')).href;
-  const MANIFEST = `version: "1.0.0"
+  const MANIFEST = `version: "1.1.0"
 generated_at: "2026-03-02T09:30:00Z"
 source: { tool: "axag-compiler" }
 conformance: basic
 actions:
-  - { intent: cart.view, entity: cart, action_type: read, description: Show the cart, scope: user }
+  - { intent: cart.view, entity: cart, action_type: read, description: Show the cart, scope: public }
 `;
   let dir: string;
   beforeAll(() => {
@@ -109,16 +110,20 @@ actions:
   it('a one-file lint with a config and a manifest loads their validators, and of ajv only runtime helpers', async () => {
     const run = await loaded(['lint', 'page.html'], 'lint');
     expect(run.code).toBe(0);
-    expect(run.validators).toEqual(['config.cjs', 'manifest-v1.cjs']);
+    expect(run.validators).toEqual(['config.cjs', 'manifest-v1.1.cjs']);
     expect(run.ajv).toContain('ajv-formats/dist/formats.js');
     for (const module of run.ajv) expect(module).toMatch(RUNTIME);
   });
 
-  it('manifest check loads the manifest validator, and of ajv only runtime helpers', async () => {
+  it('manifest check loads the validators it needs, and of ajv only runtime helpers', async () => {
     const run = await loaded(['manifest', 'check', 'axag-manifest.yaml'], 'check');
     expect(run.code).toBe(0);
-    expect(run.validators).toEqual(['manifest-v1.cjs']);
+    expect(run.validators).toEqual(['config.cjs', 'manifest-v1.1.cjs']);
     for (const module of run.ajv) expect(module).toMatch(RUNTIME);
+    const chosen = await loaded(['manifest', 'check', 'axag-manifest.yaml', '--schema', 'v1'], 'check-v1');
+    expect(chosen.code).toBe(1); // scope "public" is not v1
+    expect(chosen.validators).toEqual(['manifest-v1.cjs']);
+    for (const module of chosen.ajv) expect(module).toMatch(RUNTIME);
   });
 
   it('the trace sees ajv modules loaded by CommonJS require(), so the checks above can fail', () => {

@@ -4,6 +4,7 @@ import { RULES_BY_ID, unknownRuleHint } from '../../rules/index.js';
 import type { Identity } from '../engine/element-model.js';
 import { FatalError, located } from '../errors.js';
 import { parseStructured, readRequiredFile, type DataPath } from '../structured/document.js';
+import type { ManifestSchemaVersion } from '../manifest/schema.js';
 import { schemaProblems } from '../structured/schema-errors.js';
 import { validator } from '../structured/validators.js';
 import { CONFIG_SCHEMA } from './schema.js';
@@ -21,6 +22,7 @@ export interface ConfigFile {
   include?: string[];
   ignorePatterns?: string[];
   manifestPath?: string;
+  manifestSchema?: ManifestSchemaVersion;
   identity?: Identity;
 }
 

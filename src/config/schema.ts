@@ -1,4 +1,5 @@
 import { RULES } from '../../rules/index.js';
+import { MANIFEST_SCHEMA_VERSIONS } from '../manifest/schema.js';
 import { PRESETS } from './presets.js';
 import { SEVERITY_SPELLINGS } from './settings.js';
 
@@ -30,6 +31,7 @@ export const CONFIG_SCHEMA = {
     include: globs,
     ignorePatterns: globs,
     manifestPath: { type: 'string', minLength: 1 },
+    manifestSchema: { enum: [...MANIFEST_SCHEMA_VERSIONS] },
     identity: { enum: ['default', 'strict'] },
   },
 };

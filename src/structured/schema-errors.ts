@@ -31,6 +31,8 @@ export interface Explainer {
   rootName: string;
   /** Advice for an unknown key at `path` ("did you mean …"), appended to its message. */
   unknownKeyHint?: (path: DataPath, key: string) => string | undefined;
+  /** Advice for a value outside an enum at `path`, appended to its message. */
+  enumValueHint?: (path: DataPath, value: unknown) => string | undefined;
   /** What a `pattern` means, by pattern source: "a semantic version such as 1.0.0". */
   patternNames?: Readonly<Record<string, string>>;
   /** A message of the caller's own for an error it knows better, else undefined. */
@@ -61,11 +63,13 @@ function explain(error: ErrorObject, path: DataPath, document: StructuredDocumen
         message: `${where} is missing the required key "${String(params.missingProperty)}"`,
         range: document.locate(path),
       };
-    case 'enum':
+    case 'enum': {
+      const hint = explainer.enumValueHint?.(path, value);
       return {
-        message: `${where} must be one of ${(params.allowedValues as unknown[]).map(show).join(', ')}; got ${show(value)}`,
+        message: `${where} must be one of ${(params.allowedValues as unknown[]).map(show).join(', ')}; got ${show(value)}${hint ? `; ${hint}` : ''}`,
         range: document.locate(path),
       };
+    }
     case 'type': {
       const quoteIt = params.type === 'string' && (typeof value === 'number' || typeof value === 'boolean');
       const hint = quoteIt ? '; put the value in quotes' : '';

@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
+import type { ManifestSchemaVersion } from '../manifest/schema.js';
 
 /** The JSON Schemas axag validates documents with. */
-export type ValidatorName = 'config' | 'manifest-v1';
+export type ValidatorName = 'config' | `manifest-${ManifestSchemaVersion}`;
 
 const require = createRequire(import.meta.url);
 

@@ -695,6 +695,7 @@ describe.concurrent('--print-config', () => {
       include: ['src/**/*.jsx'],
       ignorePatterns: ['legacy/**'],
       manifestPath: null,
+      manifestSchema: 'v1.1',
       identity: 'strict',
     });
   });

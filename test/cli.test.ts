@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import YAML from 'yaml';
 import {
   ANSI,
   PACKAGE_VERSION,
@@ -74,6 +75,41 @@ const MANIFEST_JSON = JSON.stringify(
   null,
   2,
 );
+
+/**
+ * A valid manifest v1.1 (the default schema) that uses what v1 rejects, each at a place worked out by hand:
+ *   10:5   scope "public"            (enum: at the key)
+ *   11:5   async                     (unknown key)
+ *   13:38  minLength, 13:52 source   (unknown keys: `      - { ` is 10 characters, then `name: query, ` 13,
+ *                                    `type: string, ` 14 and `minLength: 2, ` 14)
+ *   14:23  type "integer"            (enum: at the key; `      - { name: page, ` is 22 characters)
+ *   15:1   dynamic_actions           (unknown key)
+ */
+const MANIFEST_V1_1_YAML = `version: "1.1.0"
+generated_at: "2026-03-02T09:30:00Z"
+source: { url: "https://shop.example", tool: "axag-compiler", tool_version: "1.1.0" }
+conformance: full
+actions:
+  - intent: product.search
+    entity: product
+    action_type: read
+    description: Search the catalogue
+    scope: public
+    async: false
+    required_parameters:
+      - { name: query, type: string, minLength: 2, source: "harvested:html" }
+      - { name: page, type: integer }
+dynamic_actions:
+  - { source_file: src/Widget.tsx, source_line: 42, reason: computed at run time }
+`;
+const MANIFEST_V1_1_ROWS_UNDER_V1: [number, number, string, string][] = [
+  [10, 5, 'error', 'axag/manifest-schema'],
+  [11, 5, 'error', 'axag/manifest-schema'],
+  [13, 38, 'error', 'axag/manifest-schema'],
+  [13, 52, 'error', 'axag/manifest-schema'],
+  [14, 23, 'error', 'axag/manifest-schema'],
+  [15, 1, 'error', 'axag/manifest-schema'],
+];
 
 /**
  * Parses, breaks the schema in four places:
@@ -378,6 +414,23 @@ describe.concurrent('manifest loading', () => {
     expect(result.code).toBe(0);
     // `<a axag-intent="` is 16 characters: the value starts at 1:17.
     expect(rowsByFile(result.stdout)).toEqual({ 'index.html': [[1, 17, 'warning', 'AXAG-LINT-010']] });
+  });
+
+  it('public/.well-known/axag-manifest.json beside the config is discovered, and validated as v1.1', async ({ expect }) => {
+    const page = GOOD + '<button axag-intent="product.serch" axag-entity="product" axag-action-type="read">Search</button>\n';
+    const cwd = project({
+      'site/.axag-lint.json': '{}\n',
+      'site/public/.well-known/axag-manifest.json': JSON.stringify(YAML.parse(MANIFEST_V1_1_YAML)),
+      'site/index.html': page,
+    });
+    const result = await axag(['lint', 'site'], { cwd });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    // 1:22 cart.add_item is not in this manifest; 2:22 product.serch is a near miss of product.search.
+    expect(rowsByFile(result.stdout)).toEqual({ 'site/index.html': [[1, 22, 'warning', 'AXAG-LINT-010'], [2, 22, 'warning', 'AXAG-LINT-010']] });
+    const message = parsePretty(result.stdout).files[0]!.rows[1]!.message;
+    expect(message).toContain('site/public/.well-known/axag-manifest.json');
+    expect(message).toContain('"product.search"');
   });
 
   it('manifestPath is relative to the config file, not the working directory', async ({ expect }) => {
@@ -755,7 +808,54 @@ describe.concurrent('axag manifest check', () => {
     const result = await axag(['manifest', 'check', 'm.yaml'], { cwd });
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toMatch(/^✔ m\.yaml is a valid AXAG manifest \(2 actions\)\n$/);
+    expect(result.stdout).toMatch(/^✔ m\.yaml is a valid AXAG manifest v1\.1 \(2 actions\)\n$/);
+  });
+
+  it('a manifest v1.1 (dynamic_actions, scope public, typed parameters with source): valid by default', async ({ expect }) => {
+    const cwd = project({ 'm.yaml': MANIFEST_V1_1_YAML });
+    const result = await axag(['manifest', 'check', 'm.yaml'], { cwd });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('✔ m.yaml is a valid AXAG manifest v1.1 (1 action)\n');
+    expect(result.code).toBe(0);
+  });
+
+  it('--schema v1: exit 1, a finding at each use of what v1.1 added', async ({ expect }) => {
+    const cwd = project({ 'm.yaml': MANIFEST_V1_1_YAML });
+    const result = await axag(['manifest', 'check', 'm.yaml', '--schema', 'v1'], { cwd });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    expect(rowsByFile(result.stdout)).toEqual({ 'm.yaml': MANIFEST_V1_1_ROWS_UNDER_V1 });
+    const messages = parsePretty(result.stdout).files[0]!.rows.map((row) => row.message);
+    expect(messages[1]).toBe('Manifest: unknown key "async" in actions[0]; "async" is new in manifest v1.1, and this manifest is checked against v1');
+  });
+
+  it('manifestSchema "v1" in the config that applies to the manifest is used; --schema overrides it', async ({ expect }) => {
+    const cwd = project({ 'site/.axag-lint.json': '{ "manifestSchema": "v1" }\n', 'site/api/m.yaml': MANIFEST_V1_1_YAML });
+    const underConfig = await axag(['manifest', 'check', 'site/api/m.yaml'], { cwd });
+    expect(underConfig.stderr).toBe('');
+    expect(underConfig.code).toBe(1);
+    expect(rowsByFile(underConfig.stdout)).toEqual({ 'site/api/m.yaml': MANIFEST_V1_1_ROWS_UNDER_V1 });
+    const overridden = await axag(['manifest', 'check', 'site/api/m.yaml', '--schema', 'v1.1'], { cwd });
+    expect(overridden.stdout).toBe('✔ site/api/m.yaml is a valid AXAG manifest v1.1 (1 action)\n');
+    expect(overridden.code).toBe(0);
+    const v1Project = project({ '.axag-lint.json': '{ "manifestSchema": "v1" }\n', 'm.yaml': MANIFEST_YAML });
+    const v1Manifest = await axag(['manifest', 'check', 'm.yaml'], { cwd: v1Project });
+    expect(v1Manifest.stdout).toBe('✔ m.yaml is a valid AXAG manifest v1 (2 actions)\n');
+    expect(v1Manifest.code).toBe(0);
+  });
+
+  it('--schema v2 is a usage error naming the choices; an invalid manifestSchema is a config error', async ({ expect }) => {
+    const cwd = project({ 'm.yaml': MANIFEST_V1_1_YAML });
+    const usage = await axag(['manifest', 'check', 'm.yaml', '--schema', 'v2'], { cwd });
+    expect(usage.code).toBe(2);
+    expect(usage.stdout).toBe('');
+    expect(usage.stderr).toContain("argument 'v2' is invalid");
+    expect(usage.stderr).toContain('v1, v1.1');
+    expectNoStack(usage);
+    const configured = project({ '.axag-lint.json': '{\n  "manifestSchema": "1.1"\n}\n', 'm.yaml': MANIFEST_V1_1_YAML });
+    const config = await axag(['manifest', 'check', 'm.yaml'], { cwd: configured });
+    expect(config.code).toBe(2);
+    expect(config.stderr).toBe('axag: invalid config file\n.axag-lint.json:2:3: manifestSchema must be one of "v1", "v1.1"; got "1.1"\n');
   });
 
   it('a valid manifest with one action: singular in the success line', async ({ expect }) => {

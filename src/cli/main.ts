@@ -3,9 +3,10 @@ import { FatalError } from '../errors.js';
 import type { Io } from './io.js';
 import { runLint, type LintCommandOptions } from './lint-command.js';
 import { runInit } from './init-command.js';
-import { runManifestCheck } from './manifest-command.js';
+import { runManifestCheck, type ManifestCheckOptions } from './manifest-command.js';
 import { runRules } from './rules-command.js';
 import { FORMATTERS } from '../formatters/index.js';
+import { DEFAULT_MANIFEST_SCHEMA, MANIFEST_SCHEMA_VERSIONS } from '../manifest/schema.js';
 import { parseFormat, parseMaxWarnings, parseRuleOption, parseSeverity } from './options.js';
 import { parseFormats } from './outputs.js';
 import { TOOL } from './tool.js';
@@ -117,16 +118,24 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
   const manifest = program.command('manifest').description('work with Semantic Manifests');
   manifest
     .command('check')
-    .description('validate a Semantic Manifest against the manifest v1 schema')
+    .description(
+      `validate a Semantic Manifest against the manifest ${DEFAULT_MANIFEST_SCHEMA} schema (v1 with --schema v1, or manifestSchema: "v1" in the config)`,
+    )
     .argument('<file>', 'manifest file (JSON or YAML)')
     .addOption(
       new Option('-f, --format <name>', `output format: ${Object.keys(FORMATTERS).join(', ')}`).default('pretty').argParser(parseFormat),
     )
+    .addOption(
+      new Option(
+        '--schema <version>',
+        `manifest schema to validate against (default: manifestSchema of the config that applies to the manifest, else ${DEFAULT_MANIFEST_SCHEMA})`,
+      ).choices(MANIFEST_SCHEMA_VERSIONS),
+    )
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output')
     .option('--debug', 'print stack traces of internal errors')
-    .addHelpText('after', '\nExit codes:\n  0  valid\n  1  schema problems (listed)\n  2  missing or unparsable file')
-    .action((file: string, options: { format: string; color?: boolean }) => {
+    .addHelpText('after', '\nExit codes:\n  0  valid\n  1  schema problems (listed)\n  2  missing or unparsable file, invalid config, or usage error')
+    .action((file: string, options: ManifestCheckOptions) => {
       setExitCode(runManifestCheck(file, options, io));
     });
 

@@ -1,6 +1,9 @@
+import { dirname } from 'node:path';
+import { ConfigResolver } from '../config/resolve.js';
 import { manifestFindings } from '../engine/lint.js';
 import { withoutAnnotations } from '../results.js';
 import { loadManifest } from '../manifest/load.js';
+import type { ManifestSchemaVersion } from '../manifest/schema.js';
 import { absolute, displayPath } from '../paths.js';
 import { FORMATTERS } from '../formatters/index.js';
 import type { Io } from './io.js';
@@ -9,10 +12,18 @@ import { useColor } from './options.js';
 import { repositoryRoot } from './repository-root.js';
 import { TOOL } from './tool.js';
 
+export interface ManifestCheckOptions {
+  format: string;
+  color?: boolean;
+  /** `--schema`; without it, `manifestSchema` of the config that applies to the manifest's directory. */
+  schema?: ManifestSchemaVersion;
+}
+
 /** `axag manifest check <file>`: 0 valid, 1 invalid, 2 unreadable (via FatalError). */
-export function runManifestCheck(file: string, options: { format: string; color?: boolean }, io: Io): number {
+export function runManifestCheck(file: string, options: ManifestCheckOptions, io: Io): number {
   const path = absolute(file, io.cwd);
-  const manifest = loadManifest(path, displayPath(path, io.cwd));
+  const schema = options.schema ?? new ConfigResolver({ cwd: io.cwd }).forDirectory(dirname(path)).manifestSchema;
+  const manifest = loadManifest(path, displayPath(path, io.cwd), undefined, schema);
   const findings = manifestFindings(manifest);
   const results = { files: [withoutAnnotations(path, findings)], filesLinted: 1, failures: [] };
   const context = {
@@ -23,7 +34,7 @@ export function runManifestCheck(file: string, options: { format: string; color?
     tool: TOOL,
   };
   if (options.format === 'pretty' && findings.length === 0) {
-    io.stdout.write(`✔ ${displayPath(path, io.cwd)} is a valid AXAG manifest (${plural(manifest.actionCount, 'action')})\n`);
+    io.stdout.write(`✔ ${displayPath(path, io.cwd)} is a valid AXAG manifest ${schema} (${plural(manifest.actionCount, 'action')})\n`);
   } else {
     io.stdout.write(FORMATTERS[options.format]!(results, context));
   }

@@ -12,6 +12,7 @@ export function printConfig(config: ResolvedConfig, cwd: string): string {
     include: config.include,
     ignorePatterns: config.ignorePatterns,
     manifestPath: config.manifestPath ? displayPath(config.manifestPath, cwd) : null,
+    manifestSchema: config.manifestSchema,
     identity: config.identity,
   };
   return `${JSON.stringify(printed, null, 2)}\n`;

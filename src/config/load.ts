@@ -1,11 +1,13 @@
 import { dirname, extname } from 'node:path';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { ACTION_TYPE_WORD } from '../../rules/AXAG-LINT-004.js';
 import { RULES_BY_ID, unknownRuleHint } from '../../rules/index.js';
 import type { Identity } from '../engine/element-model.js';
 import { FatalError, located } from '../errors.js';
 import { parseStructured, readRequiredFile, type DataPath } from '../structured/document.js';
-import { compileSchema, schemaProblems } from '../structured/schema-errors.js';
+import type { ManifestSchemaVersion } from '../manifest/schema.js';
+import { schemaProblems } from '../structured/schema-errors.js';
+import { validator } from '../structured/validators.js';
 import { CONFIG_SCHEMA } from './schema.js';
 import type { SEVERITY_SPELLINGS } from './settings.js';
 
@@ -21,10 +23,9 @@ export interface ConfigFile {
   include?: string[];
   ignorePatterns?: string[];
   manifestPath?: string;
+  manifestSchema?: ManifestSchemaVersion;
   identity?: Identity;
 }
-
-let validator: ValidateFunction | undefined;
 
 /** Reads and validates a config file; any problem is a FatalError naming the file, line, column and key. */
 export function loadConfigFile(path: string, displayPath: string): ConfigFile {
@@ -33,8 +34,7 @@ export function loadConfigFile(path: string, displayPath: string): ConfigFile {
   const format = extname(path).toLowerCase() === '.json' ? 'json' : 'yaml';
   const document = parseStructured(text, format, path, displayPath);
   if (document.data === null || document.data === undefined) return { path, dir: dirname(path) };
-  validator ??= compileSchema(CONFIG_SCHEMA);
-  const problems = schemaProblems(validator, document, { rootName: 'the config', unknownKeyHint, special, patternNames: PATTERN_NAMES });
+  const problems = schemaProblems(validator('config'), document, { rootName: 'the config', unknownKeyHint, special, patternNames: PATTERN_NAMES });
   if (problems.length > 0) {
     const lines = problems.map((problem) => `${located(displayPath, problem.range)}: ${problem.message}`);
     throw new FatalError(

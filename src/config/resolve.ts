@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { RULES, unknownRuleHint } from '../../rules/index.js';
 import { FatalError } from '../errors.js';
+import { DEFAULT_MANIFEST_SCHEMA } from '../manifest/schema.js';
 import { absolute, displayPath } from '../paths.js';
 import { DEFAULT_INCLUDE } from '../sources/index.js';
 import { loadConfigFile, type ConfigFile, type RawRuleSetting } from './load.js';
@@ -10,7 +11,14 @@ import { normalizeSeverity, type ResolvedConfig, type RuleSetting, type Severity
 
 /** Names of config files, in the order they are looked for in a directory. */
 export const CONFIG_FILENAMES = ['.axag-lint.json', '.axag-lint.yaml', '.axag-lint.yml', '.axaglintrc.json'];
-const MANIFEST_FILENAMES = ['axag-manifest.json', 'axag-manifest.yaml', 'axag-manifest.yml'];
+/** Manifests looked for beside the config in use, in this order; 1.1 build tools write the `.well-known` ones. */
+const MANIFEST_FILENAMES = [
+  'axag-manifest.json',
+  'axag-manifest.yaml',
+  'axag-manifest.yml',
+  '.well-known/axag-manifest.json',
+  'public/.well-known/axag-manifest.json',
+];
 const DEFAULT_PRESET = 'axag-lint/recommended';
 
 export interface ConfigOptions {
@@ -86,6 +94,7 @@ export class ConfigResolver {
       ignorePatterns: file.ignorePatterns ?? [],
       manifestPath,
       manifestFrom,
+      manifestSchema: file.manifestSchema ?? DEFAULT_MANIFEST_SCHEMA,
       identity,
     };
   }
@@ -97,7 +106,7 @@ function applySetting(target: RuleSetting, setting: RawRuleSetting): void {
   if (options) Object.assign(target.options, options);
 }
 
-/** `manifestPath` relative to the config file, else an `axag-manifest.*` beside it (or in the cwd). */
+/** `manifestPath` relative to the config file, else the first of MANIFEST_FILENAMES beside it (or in the cwd). */
 function manifestFor(file: ConfigFile): string | undefined {
   if (file.manifestPath !== undefined) return resolve(file.dir, file.manifestPath);
   return MANIFEST_FILENAMES.map((name) => join(file.dir, name)).find((candidate) => existsSync(candidate));

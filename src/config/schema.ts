@@ -1,4 +1,5 @@
 import { RULES } from '../../rules/index.js';
+import { MANIFEST_SCHEMA_VERSIONS } from '../manifest/schema.js';
 import { PRESETS } from './presets.js';
 import { SEVERITY_SPELLINGS } from './settings.js';
 
@@ -16,7 +17,7 @@ function ruleSetting(optionsSchema: object | undefined): object {
   };
 }
 
-/** JSON Schema of `.axag-lint.json` (spec §5). */
+/** JSON Schema of `.axag-lint.json` (spec §5), compiled at build time into a validator (scripts/standalone-validators.ts). */
 export const CONFIG_SCHEMA = {
   type: 'object',
   additionalProperties: false,
@@ -30,6 +31,7 @@ export const CONFIG_SCHEMA = {
     include: globs,
     ignorePatterns: globs,
     manifestPath: { type: 'string', minLength: 1 },
+    manifestSchema: { enum: [...MANIFEST_SCHEMA_VERSIONS] },
     identity: { enum: ['default', 'strict'] },
   },
 };

@@ -1,4 +1,5 @@
 import type { Identity } from '../engine/element-model.js';
+import type { ManifestSchemaVersion } from '../manifest/schema.js';
 import type { SeverityLevel } from '../rule.js';
 
 export type { SeverityLevel };
@@ -30,5 +31,7 @@ export interface ResolvedConfig {
   manifestPath: string | undefined;
   /** What named it: `--manifest`, `manifestPath` of the config file, or discovery beside the config. */
   manifestFrom: 'option' | 'config' | 'discovery' | undefined;
+  /** The manifest schema the manifest is validated against. */
+  manifestSchema: ManifestSchemaVersion;
   identity: Identity;
 }

@@ -1,5 +1,6 @@
 import { RULES } from '../../rules/index.js';
 import type { RuleDocs, SeverityLevel } from '../rule.js';
+import { DEFAULT_MANIFEST_SCHEMA } from '../manifest/schema.js';
 import { MANIFEST_SCHEMA_RULE } from './lint.js';
 import { DIRECTIVE_RULE } from './directives.js';
 import { PARSE_ERROR_RULE } from './lint-document.js';
@@ -51,11 +52,12 @@ export const NAMESPACED_CHECKS: readonly CheckInfo[] = [
     id: MANIFEST_SCHEMA_RULE,
     name: 'manifest-schema',
     severity: 'error',
-    description: 'The Semantic Manifest follows the manifest v1 schema.',
+    description: `The Semantic Manifest follows the manifest ${DEFAULT_MANIFEST_SCHEMA} schema (v1 with manifestSchema: "v1").`,
     docs: {
       what:
-        'Reports each place where the Semantic Manifest in use breaks the AXAG manifest v1 schema: a missing required ' +
-        'key, an unknown key, a value of the wrong type or format. The finding is on the manifest file, at the key.',
+        `Reports each place where the Semantic Manifest in use breaks the AXAG manifest ${DEFAULT_MANIFEST_SCHEMA} schema, or the ` +
+        'manifest v1 schema when the config sets manifestSchema: "v1": a missing required key, an unknown key, a value ' +
+        'of the wrong type or format. The finding is on the manifest file, at the key.',
       why: 'Agents and tool generators read the manifest as the site\'s API description; an invalid one is misread or rejected.',
       failing: 'actions:\n  - intent: Cart.Add\n    entity: cart',
       passing: 'actions:\n  - intent: cart.add_item\n    entity: cart\n    action_type: write\n    description: Add a product to the cart.',

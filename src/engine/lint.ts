@@ -4,7 +4,7 @@ import type { ResolvedConfig } from '../config/settings.js';
 import { loadManifest, type LoadedManifest } from '../manifest/load.js';
 import { findingFingerprint } from '../fingerprint.js';
 import { absolute, displayPath } from '../paths.js';
-import { compareStrings, withoutAnnotations, type FileResult, type Finding, type LintResults } from '../results.js';
+import { compareFindings, compareStrings, withoutAnnotations, type FileResult, type Finding, type LintResults } from '../results.js';
 import type { ManifestIndex, Severity } from '../rule.js';
 import { isSourceFile, mayContainAnnotations, parseSource } from '../sources/index.js';
 import { stripBom } from '../text/line-index.js';
@@ -36,6 +36,7 @@ export type LintInput = string | { path: string; text: string; parseAs?: string 
 export async function lint(inputs: readonly LintInput[], options: LintOptions = {}): Promise<LintResults> {
   const cwd = options.cwd ?? process.cwd();
   const resolver = options.resolver ?? new ConfigResolver({ ...options, cwd });
+  /** By path and schema: files under configs with different `manifestSchema` may share one manifest. */
   const manifests = new Map<string, { loaded: LoadedManifest; index: ManifestIndex }>();
   const files: FileResult[] = [];
   const failures: string[] = [];
@@ -55,12 +56,13 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
       continue;
     }
     const config = resolver.forFile(path);
-    const manifestPath = config.manifestPath;
-    let manifest = manifestPath === undefined ? undefined : manifests.get(manifestPath);
+    const { manifestPath, manifestSchema } = config;
+    const manifestKey = `${manifestSchema} ${manifestPath}`;
+    let manifest = manifestPath === undefined ? undefined : manifests.get(manifestKey);
     if (manifestPath !== undefined && !manifest) {
-      const loaded = loadManifest(manifestPath, displayPath(manifestPath, cwd), missingManifestHint(config, cwd));
+      const loaded = loadManifest(manifestPath, displayPath(manifestPath, cwd), missingManifestHint(config, cwd), manifestSchema);
       manifest = { loaded, index: { displayPath: displayPath(manifestPath, cwd), intents: loaded.intents } };
-      manifests.set(manifestPath, manifest);
+      manifests.set(manifestKey, manifest);
     }
     if (!mayContainAnnotations(text)) {
       files.push(withoutAnnotations(path));
@@ -77,9 +79,14 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
   }
 
   const filesLinted = files.length;
+  const manifestResults = new Map<string, FileResult>();
   for (const { loaded } of manifests.values()) {
-    if (loaded.problems.length > 0) files.push(withoutAnnotations(loaded.path, manifestFindings(loaded)));
+    if (loaded.problems.length === 0) continue;
+    const result = manifestResults.get(loaded.path) ?? withoutAnnotations(loaded.path);
+    result.findings = uniqueFindings([...result.findings, ...manifestFindings(loaded)]);
+    manifestResults.set(loaded.path, result);
   }
+  files.push(...manifestResults.values());
   files.sort((a, b) => compareStrings(a.path, b.path));
   return { files, filesLinted, failures };
 }
@@ -89,6 +96,12 @@ export function manifestFindings(manifest: LoadedManifest): Finding[] {
     const message = `Manifest: ${problem.message}`;
     return { ruleId: MANIFEST_SCHEMA_RULE, severity: 'error' as const, message, ...problem.range, fingerprint: findingFingerprint(MANIFEST_SCHEMA_RULE, message) };
   });
+}
+
+/** One manifest validated against both schemas: a problem of both is reported once. */
+function uniqueFindings(findings: Finding[]): Finding[] {
+  const unique = new Map(findings.map((finding) => [`${finding.line}:${finding.column}:${finding.message}`, finding]));
+  return [...unique.values()].sort(compareFindings);
 }
 
 function missingManifestHint(config: ResolvedConfig, cwd: string): string {

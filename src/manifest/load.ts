@@ -1,11 +1,13 @@
 import { extname } from 'node:path';
-import type { ValidateFunction } from 'ajv';
-import { parseStructured, readRequiredFile } from '../structured/document.js';
-import { compileSchema, schemaProblems, type SchemaProblem } from '../structured/schema-errors.js';
-import { MANIFEST_PATTERN_NAMES, MANIFEST_SCHEMA } from './schema.js';
+import { parseStructured, readRequiredFile, type DataPath } from '../structured/document.js';
+import { schemaProblems, type Explainer, type SchemaProblem } from '../structured/schema-errors.js';
+import { validator } from '../structured/validators.js';
+import { DEFAULT_MANIFEST_SCHEMA, MANIFEST_PATTERN_NAMES, V1_1_ADDITIONS, type ManifestObject, type ManifestSchemaVersion } from './schema.js';
 
 export interface LoadedManifest {
   path: string;
+  /** The schema it was validated against. */
+  schema: ManifestSchemaVersion;
   /** Every string `intent` of an object anywhere in the document (rule 010 stays useful on a broken manifest). */
   intents: Set<string>;
   problems: SchemaProblem[];
@@ -13,24 +15,56 @@ export interface LoadedManifest {
   actionCount: number;
 }
 
-let validator: ValidateFunction | undefined;
-
 /**
- * Reads, parses and validates a manifest. An unreadable or unparsable file is a
- * FatalError naming `displayPath` (with line and column for a syntax error);
+ * Reads, parses and validates a manifest against the manifest schema `schema`. An unreadable or
+ * unparsable file is a FatalError naming `displayPath` (with line and column for a syntax error);
  * `missingHint` says where the path came from and what to do if it is wrong.
  */
-export function loadManifest(path: string, displayPath: string, missingHint = 'check the path'): LoadedManifest {
+export function loadManifest(
+  path: string,
+  displayPath: string,
+  missingHint = 'check the path',
+  schema: ManifestSchemaVersion = DEFAULT_MANIFEST_SCHEMA,
+): LoadedManifest {
   const text = readRequiredFile(path, displayPath, 'manifest', missingHint);
   const document = parseStructured(text, formatOf(path, text), path, displayPath);
-  validator ??= compileSchema(MANIFEST_SCHEMA);
   const actions = (document.data as { actions?: unknown } | null)?.actions;
   return {
     path,
+    schema,
     intents: collectIntents(document.data),
-    problems: schemaProblems(validator, document, { rootName: 'the manifest', patternNames: MANIFEST_PATTERN_NAMES }),
+    problems: schemaProblems(validator(`manifest-${schema}`), document, EXPLAINERS[schema]),
     actionCount: Array.isArray(actions) ? actions.length : 0,
   };
+}
+
+const NEW_IN_V1_1 = 'is new in manifest v1.1, and this manifest is checked against v1';
+
+const EXPLAINERS: Record<ManifestSchemaVersion, Explainer> = {
+  'v1.1': { rootName: 'the manifest', patternNames: MANIFEST_PATTERN_NAMES },
+  // Under v1, say so when the manifest uses what only v1.1 allows: the author may have meant v1.1.
+  v1: {
+    rootName: 'the manifest',
+    patternNames: MANIFEST_PATTERN_NAMES,
+    unknownKeyHint: (path, key) => {
+      const kind = objectKind(path);
+      return kind && V1_1_ADDITIONS.keys[kind].includes(key) ? `"${key}" ${NEW_IN_V1_1}` : undefined;
+    },
+    enumValueHint: (path, value) => {
+      const kind = objectKind(path.slice(0, -1));
+      const added = kind && V1_1_ADDITIONS.values[kind]?.[String(path.at(-1))];
+      return typeof value === 'string' && added && added.includes(value) ? `"${value}" ${NEW_IN_V1_1}` : undefined;
+    },
+  },
+};
+
+/** Which object of the manifest `path` leads to, if it is one whose keys the schemas list. */
+function objectKind(path: DataPath): ManifestObject | undefined {
+  if (path.length === 0) return 'manifest';
+  if (path.length === 2 && path[0] === 'actions' && typeof path[1] === 'number') return 'action';
+  const inParameterList = path[2] === 'required_parameters' || path[2] === 'optional_parameters';
+  if (path.length === 4 && path[0] === 'actions' && inParameterList && typeof path[3] === 'number') return 'parameter';
+  return undefined;
 }
 
 function formatOf(path: string, text: string): 'json' | 'yaml' {

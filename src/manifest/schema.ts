@@ -1,85 +1,39 @@
-/** JSON Schema of the AXAG Semantic Manifest, version 1 (spec §4). */
+/**
+ * The Semantic Manifest schemas (spec §4). The JSON Schemas themselves are `schemas/manifest-<version>.json`,
+ * shipped for editors and compiled at build time into the validators the linter uses.
+ */
 
-const INTENT = '^[a-z_]+\\.[a-z_]+$';
-const ENTITY = '^[a-z_]+$';
-// semver.org's recommended expression.
-const SEMVER =
-  '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$';
+export const MANIFEST_SCHEMA_VERSIONS = ['v1', 'v1.1'] as const;
+export type ManifestSchemaVersion = (typeof MANIFEST_SCHEMA_VERSIONS)[number];
 
-/** How messages describe each pattern. */
+/** Every manifest the AXAG 1.1 tools generate uses v1.1, and v1.1 accepts every valid v1 manifest. */
+export const DEFAULT_MANIFEST_SCHEMA: ManifestSchemaVersion = 'v1.1';
+
+/** How messages describe each `pattern` of the schemas (a test checks that every pattern has a name). */
 export const MANIFEST_PATTERN_NAMES: Readonly<Record<string, string>> = {
-  [INTENT]: 'an intent of the form entity.action (lower-case letters and _, e.g. "cart.add_item")',
-  [ENTITY]: 'an entity name (lower-case letters and _, e.g. "cart")',
-  [SEMVER]: 'a semantic version such as "1.0.0"',
+  '^[a-z_]+\\.[a-z_]+$': 'an intent of the form entity.action (lower-case letters and _, e.g. "cart.add_item")',
+  '^[a-z_]+$': 'an entity name (lower-case letters and _, e.g. "cart")',
+  // semver.org's recommended expression.
+  '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$':
+    'a semantic version such as "1.0.0"',
 };
 
-const stringArray = { type: 'array', items: { type: 'string' } };
+/** The objects of a manifest whose keys the schemas list. */
+export type ManifestObject = 'manifest' | 'action' | 'parameter';
 
-const parameter = {
-  type: 'object',
-  required: ['name', 'type'],
-  additionalProperties: false,
-  properties: {
-    name: { type: 'string' },
-    type: { enum: ['string', 'number', 'boolean', 'array', 'object'] },
-    description: { type: 'string' },
-    enum: { type: 'array' },
-    min: { type: 'number' },
-    max: { type: 'number' },
-    maxLength: { type: 'integer' },
-    format: { enum: ['email', 'url', 'date', 'datetime', 'uuid'] },
-    default: {},
+/** What manifest v1.1 allows and v1 rejects, by the object that holds it (a test checks this against the schemas). */
+export const V1_1_ADDITIONS: {
+  keys: Readonly<Record<ManifestObject, readonly string[]>>;
+  /** Enum values, by the key that holds them. */
+  values: Readonly<Partial<Record<ManifestObject, Readonly<Record<string, readonly string[]>>>>>;
+} = {
+  keys: {
+    manifest: ['dynamic_actions'],
+    action: ['async', 'tenant_boundary', 'required_roles'],
+    parameter: ['minLength', 'pattern', 'items', 'properties', 'source'],
   },
-};
-
-const action = {
-  type: 'object',
-  required: ['intent', 'entity', 'action_type', 'description'],
-  additionalProperties: false,
-  properties: {
-    intent: { type: 'string', pattern: INTENT },
-    entity: { type: 'string', pattern: ENTITY },
-    action_type: { enum: ['read', 'write', 'delete', 'navigate'] },
-    description: { type: 'string' },
-    operation_id: { type: 'string' },
-    required_parameters: { type: 'array', items: { $ref: '#/definitions/parameter' } },
-    optional_parameters: { type: 'array', items: { $ref: '#/definitions/parameter' } },
-    risk_level: { enum: ['none', 'low', 'medium', 'high', 'critical'] },
-    confirmation_required: { type: 'boolean' },
-    approval_required: { type: 'boolean' },
-    idempotent: { type: 'boolean' },
-    approval_roles: stringArray,
-    side_effects: stringArray,
-    preconditions: stringArray,
-    postconditions: stringArray,
-    scope: { enum: ['user', 'tenant', 'global'] },
-    element_selector: { type: 'string' },
-    source_file: { type: 'string' },
-    source_line: { type: 'integer', minimum: 1 },
+  values: {
+    action: { scope: ['public'] },
+    parameter: { type: ['integer'] },
   },
-};
-
-export const MANIFEST_SCHEMA = {
-  $id: 'https://axag.dev/schemas/manifest-v1.json',
-  title: 'AXAG Semantic Manifest v1',
-  type: 'object',
-  required: ['version', 'generated_at', 'source', 'conformance', 'actions'],
-  additionalProperties: false,
-  properties: {
-    version: { type: 'string', pattern: SEMVER },
-    generated_at: { type: 'string', format: 'date-time' },
-    source: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        url: { type: 'string' },
-        paths: stringArray,
-        tool: { type: 'string' },
-        tool_version: { type: 'string' },
-      },
-    },
-    conformance: { enum: ['basic', 'intermediate', 'full'] },
-    actions: { type: 'array', items: { $ref: '#/definitions/action' } },
-  },
-  definitions: { action, parameter },
 };

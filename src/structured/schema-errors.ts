@@ -1,22 +1,11 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsPlugin from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Range } from '../model.js';
 import type { DataPath, StructuredDocument } from './document.js';
-
-// ajv-formats is CommonJS: under NodeNext its default import is the module object.
-const addFormats = addFormatsPlugin as unknown as typeof addFormatsPlugin.default;
 
 /** A schema violation with the place it is at. */
 export interface SchemaProblem {
   message: string;
   range: Range;
-}
-
-/** Compiles a JSON Schema with every error reported and formats available. */
-export function compileSchema(schema: object): ValidateFunction {
-  const ajv = new Ajv({ allErrors: true, strict: true, strictTuples: false });
-  addFormats(ajv);
-  return ajv.compile(schema);
 }
 
 /** Validates a parsed document and explains each problem, in document order. */
@@ -42,6 +31,8 @@ export interface Explainer {
   rootName: string;
   /** Advice for an unknown key at `path` ("did you mean …"), appended to its message. */
   unknownKeyHint?: (path: DataPath, key: string) => string | undefined;
+  /** Advice for a value outside an enum at `path`, appended to its message. */
+  enumValueHint?: (path: DataPath, value: unknown) => string | undefined;
   /** What a `pattern` means, by pattern source: "a semantic version such as 1.0.0". */
   patternNames?: Readonly<Record<string, string>>;
   /** A message of the caller's own for an error it knows better, else undefined. */
@@ -72,11 +63,13 @@ function explain(error: ErrorObject, path: DataPath, document: StructuredDocumen
         message: `${where} is missing the required key "${String(params.missingProperty)}"`,
         range: document.locate(path),
       };
-    case 'enum':
+    case 'enum': {
+      const hint = explainer.enumValueHint?.(path, value);
       return {
-        message: `${where} must be one of ${(params.allowedValues as unknown[]).map(show).join(', ')}; got ${show(value)}`,
+        message: `${where} must be one of ${(params.allowedValues as unknown[]).map(show).join(', ')}; got ${show(value)}${hint ? `; ${hint}` : ''}`,
         range: document.locate(path),
       };
+    }
     case 'type': {
       const quoteIt = params.type === 'string' && (typeof value === 'number' || typeof value === 'boolean');
       const hint = quoteIt ? '; put the value in quotes' : '';

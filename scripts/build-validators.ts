@@ -1,0 +1,9 @@
+/** Build step after tsc: writes the schema validators as standalone CommonJS modules into dist/validators/. */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { standaloneValidators } from './standalone-validators.js';
+
+// This runs as dist/scripts/build-validators.js; package.json maps `#validators/*` to dist/validators/.
+const out = new URL('../validators/', import.meta.url);
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out);
+for (const [name, code] of Object.entries(standaloneValidators())) writeFileSync(new URL(`${name}.cjs`, out), code);

@@ -8,7 +8,7 @@ export { expandPaths } from './files.js';
 export { loadManifest } from './manifest/load.js';
 export { MANIFEST_SCHEMA } from './manifest/schema.js';
 export { FORMATTERS, type FormatContext, type Formatter } from './formatters/index.js';
-export { FatalError } from './errors.js';
+export { FatalError, type FileLocation, type Notice } from './errors.js';
 export { RULES, RULES_BY_ID } from '../rules/index.js';
 export type { Finding, FileResult, LintResults } from './results.js';
 export type { AnnotatedElement, AxagAttribute, Range, SourceDocument, SyntaxProblem } from './model.js';

@@ -13,7 +13,7 @@ export function runManifestCheck(file: string, options: { format: string; color?
   const path = absolute(file, io.cwd);
   const manifest = loadManifest(path, displayPath(path, io.cwd));
   const findings = manifestFindings(manifest);
-  const results = { files: [{ path, findings, annotations: 0 }], filesLinted: 1, failures: [] };
+  const results = { files: [{ path, findings, annotations: 0 }], filesLinted: 1, failures: [], notices: [] };
   const context = {
     cwd: io.cwd,
     root: repositoryRoot(io.cwd, [path]),

@@ -1,10 +1,11 @@
 import type { Identity } from '../engine/element-model.js';
+import type { Notice } from '../errors.js';
 import type { SeverityLevel } from '../rule.js';
 
 export type { SeverityLevel };
 
-/** How a config may write a severity. */
-export const SEVERITY_SPELLINGS = ['off', 'warn', 'warning', 'error', 0, 1, 2] as const;
+/** How a config may write a severity; `info` is the spelling of the linter the AXAG 1.1 docs describe (spec §5). */
+export const SEVERITY_SPELLINGS = ['off', 'warn', 'warning', 'info', 'error', 0, 1, 2] as const;
 
 export function normalizeSeverity(value: (typeof SEVERITY_SPELLINGS)[number]): SeverityLevel {
   if (value === 'off' || value === 0) return 'off';
@@ -31,4 +32,6 @@ export interface ResolvedConfig {
   /** What named it: `--manifest`, `manifestPath` of the config file, or discovery beside the config. */
   manifestFrom: 'option' | 'config' | 'discovery' | undefined;
   identity: Identity;
+  /** What in the config file was ignored (another linter's rule numbers), to show as warnings. */
+  notices: Notice[];
 }

@@ -31,8 +31,68 @@ export const RULES_BY_ID: ReadonlyMap<string, Rule<any>> = new Map(RULES.map((ru
 
 const NUMBERED = RULES.filter((rule) => rule.id.startsWith('AXAG-LINT-'));
 
+/**
+ * The rule numbers of the other AXAG linter, the one the AXAG 1.1 docs describe (spec §5), beyond the twelve it
+ * shares with axag: the check of axag each stands for, or null where axag has none. Configs copied from those docs
+ * name them, so they must never stop a run.
+ */
+export const PEER_RULE_NUMBERS: Readonly<Record<string, string | null>> = {
+  'AXAG-LINT-013': null,
+  'AXAG-LINT-014': null,
+  'AXAG-LINT-015': null,
+  'AXAG-LINT-016': null,
+  'AXAG-LINT-017': null,
+  'AXAG-LINT-018': null,
+  'AXAG-LINT-019': null,
+  'AXAG-LINT-020': null,
+  'AXAG-LINT-021': null,
+  'AXAG-LINT-022': null,
+  'AXAG-LINT-023': 'axag/risk-level-required',
+  'AXAG-LINT-024': null,
+  'AXAG-LINT-025': null,
+  'AXAG-LINT-026': null,
+  'AXAG-LINT-027': 'axag/macro-syntax',
+  'AXAG-LINT-028': 'axag/macro-conflict',
+  'AXAG-LINT-029': null,
+  'AXAG-LINT-030': null,
+  'AXAG-LINT-031': null,
+  'AXAG-LINT-032': null,
+  'AXAG-LINT-033': 'axag/dynamic-annotation',
+  'AXAG-LINT-034': 'axag/intent-format',
+  'AXAG-LINT-035': 'axag/entity-format',
+  'AXAG-LINT-036': 'axag/tenant-parameter',
+  'AXAG-LINT-037': null,
+};
+
+/** What a config, `--rule`, the library's `ruleOverrides` or an inline directive names. */
+export type RuleReference =
+  /** A rule of axag, by its id or an alias of it. */
+  | { kind: 'rule'; id: string }
+  /** A number of the other AXAG linter that axag has no check for: warn with `message`, and go on. */
+  | { kind: 'ignored'; message: string }
+  /** Not a rule anywhere: the caller's error, with `hint` saying what was meant. */
+  | { kind: 'unknown'; hint: string };
+
+/** Every reference that is not unknown: the ids of axag's rules, then the other linter's numbers. */
+export const RULE_REFERENCES: readonly string[] = [...RULES_BY_ID.keys(), ...Object.keys(PEER_RULE_NUMBERS)];
+
+/** The one place that decides what a rule reference means (spec §5); every reader of rule references uses it. */
+export function resolveRuleReference(reference: string): RuleReference {
+  if (RULES_BY_ID.has(reference)) return { kind: 'rule', id: reference };
+  if (Object.hasOwn(PEER_RULE_NUMBERS, reference)) {
+    const target = PEER_RULE_NUMBERS[reference];
+    // The alias applies once its target is a rule of this build; until then it is one more number to skip.
+    if (target && RULES_BY_ID.has(target)) return { kind: 'rule', id: target };
+    const message = target
+      ? `${reference} stands for ${target}, which this version of axag does not have; ignored`
+      : `${reference} is not a check of axag; ignored`;
+    return { kind: 'ignored', message };
+  }
+  return { kind: 'unknown', hint: unknownRuleHint(reference) };
+}
+
 /** What to tell a user who named a rule axag does not have: the rule meant, or where the ids are listed. */
-export function unknownRuleHint(reference: string): string {
+function unknownRuleHint(reference: string): string {
   // Rule numbers are not typos of each other: only suggest for a name-like slip ("axag-lint-7", "axag/macro-syntx").
   const near = /^AXAG-LINT-\d+$/.test(reference) ? undefined : closest(reference, RULES_BY_ID.keys(), 3);
   return near

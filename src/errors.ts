@@ -24,3 +24,13 @@ export interface FileLocation {
 export function located(file: string, position?: { line: number; column: number }): string {
   return position ? `${file}:${position.line}:${position.column}` : file;
 }
+
+/**
+ * A problem in the configuration that does not stop the run (a rule number of another linter, ignored). The
+ * library returns notices as data; the CLI prints each once as a warning, and SARIF carries them.
+ */
+export interface Notice {
+  message: string;
+  /** Where it is, when it is in a file. */
+  location?: FileLocation;
+}

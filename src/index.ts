@@ -9,7 +9,7 @@ export { loadManifest, type LoadedManifest } from './manifest/load.js';
 export { MANIFEST_SCHEMAS } from './manifest/json-schemas.js';
 export { DEFAULT_MANIFEST_SCHEMA, MANIFEST_SCHEMA_VERSIONS, type ManifestSchemaVersion } from './manifest/schema.js';
 export { FORMATTERS, type FormatContext, type Formatter } from './formatters/index.js';
-export { FatalError } from './errors.js';
+export { FatalError, type FileLocation, type Notice } from './errors.js';
 export { RULES, RULES_BY_ID } from '../rules/index.js';
 export type { Finding, FileResult, LintResults } from './results.js';
 export type { AnnotatedElement, AxagAttribute, Range, SourceDocument, SyntaxProblem } from './model.js';

@@ -1,3 +1,4 @@
+import type { Notice } from './errors.js';
 import type { Severity } from './rule.js';
 
 /** One problem found in a file. Plain data: results cross worker-thread boundaries and become JSON. */
@@ -40,6 +41,8 @@ export interface LintResults {
   filesLinted: number;
   /** Problems that kept part of the run from doing its job (an unreadable file): exit code 2. */
   failures: string[];
+  /** What the configuration of the run named that axag ignored (another linter's rule numbers): warnings that change no exit code. */
+  notices: Notice[];
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -31,6 +31,10 @@ export function assertCleanTempAncestors(): void {
     for (const name of names) {
       if (existsSync(join(dir, name))) throw new Error(`A stray ${join(dir, name)} would affect the CLI tests; remove it.`);
     }
+    const packageJson = join(dir, 'package.json');
+    if (existsSync(packageJson) && readFileSync(packageJson, 'utf8').includes('"axag-lint"')) {
+      throw new Error(`A stray ${packageJson} that names "axag-lint" may be a config source and would affect the CLI tests; remove it.`);
+    }
     if (dirname(dir) === dir) break;
   }
 }

@@ -213,6 +213,20 @@ const DIRECTIVE_CASES: DirectiveCase[] = [
     message: ['AXAG-LINT-070'],
   },
   {
+    name: 'a rule number of the linter the AXAG docs describe that axag has no check for is an axag/directive warning, and silences nothing',
+    items: [d('axag-disable-next AXAG-LINT-024'), ERR],
+    expected: [['dw', 0], ['e', 1]],
+    code: 1,
+    message: ['AXAG-LINT-024 is not a check of axag; ignored'],
+  },
+  {
+    name: 'such a number beside a known id: a warning for the number, the known id still applies',
+    items: [d('axag-disable-next AXAG-LINT-001 AXAG-LINT-025 -- from the docs'), ERR],
+    expected: [['dw', 0]],
+    code: 0,
+    message: ['AXAG-LINT-025 is not a check of axag; ignored'],
+  },
+  {
     name: 'a mistyped directive word is an axag/directive warning with a suggestion, and silences nothing',
     items: [d('axag-disabel AXAG-LINT-001'), ERR],
     expected: [['dw', 0], ['e', 1]],
@@ -978,6 +992,20 @@ describe.concurrent('axag init', () => {
     expect(statSync(path).mtimeMs).toBe(old.getTime());
   });
 
+  it('a package.json here with an "axag-lint" config: exit 2 naming it, nothing written; one without the key does not count', async ({ expect }) => {
+    const withKey = '{\n  "name": "shop",\n  "axag-lint": { "rules": {} }\n}\n';
+    const cwd = project({ 'package.json': withKey });
+    const refused = await axag(['init'], { cwd });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe('axag: package.json here already has an "axag-lint" config; nothing was written (edit it, or remove the key to start again)\n');
+    expect(readdirSync(cwd)).toEqual(['package.json']);
+
+    const other = project({ 'package.json': '{ "name": "shop", "devDependencies": { "axag-lint": "^0.1.0" } }\n' });
+    const written = await axag(['init'], { cwd: other });
+    expect(written.code).toBe(0);
+    expect(readdirSync(other).sort()).toEqual(['.axag-lint.json', 'package.json']);
+  });
+
   it('another config file already here (.axag-lint.yaml): exit 2, nothing written', async ({ expect }) => {
     const cwd = project({ '.axag-lint.yaml': 'rules: {}\n' });
     const result = await axag(['init'], { cwd });
@@ -1093,6 +1121,170 @@ describe.concurrent('usage errors: exit 2, the bad flag or value named, no stack
     for (const text of named.split(' ')) expect(result.stderr).toContain(text);
     expect(result.stderr).toMatch(/^axag: /);
     expectNoStack(result);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// 12. The configuration the AXAG 1.1 docs tell users to write (spec §5): `.axaglintrc.json` or an "axag-lint" key
+// in package.json, with `exclude`, the severity `info`, and the other linter's rule numbers.
+
+/** `line:column` of the first occurrence of `needle` in `text`. */
+function positionOf(text: string, needle: string): string {
+  const before = text.slice(0, text.indexOf(needle)).split('\n');
+  return `${before.length}:${before.at(-1)!.length + 1}`;
+}
+
+describe.concurrent('the configuration the AXAG 1.1 docs describe', () => {
+  /** The docs' example, with severities of each spelling and numbers axag has no check for. */
+  const DOCS_CONFIG = {
+    include: ['**/*.{html,htm,jsx,tsx,vue}'],
+    exclude: ['node_modules/**', 'dist/**', 'build/**', '**/*.test.*'],
+    manifestPath: './axag-manifest.json',
+    rules: {
+      'AXAG-LINT-001': 'info',
+      'AXAG-LINT-007': 'off',
+      'AXAG-LINT-010': 'warning',
+      'AXAG-LINT-025': 'off',
+      'AXAG-LINT-031': 'warning',
+    },
+  };
+  const MANIFEST = JSON.stringify({
+    version: '1.0.0',
+    generated_at: '2024-01-01T00:00:00Z',
+    source: { url: 'https://shop.example', paths: ['src'], tool: 'axag', tool_version: '1.1.0' },
+    conformance: 'basic',
+    actions: [{ intent: 'cart.add_item', entity: 'cart', action_type: 'write', description: 'Add to cart' }],
+  });
+  const SOURCES = {
+    'axag-manifest.json': MANIFEST,
+    'src/index.html': [
+      ERR, // 001, lowered to a warning by "info"
+      // 004 at "Write": `<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="` is 73 characters.
+      '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="Write" axag-idempotent="false">Add</button>',
+      WARN, // 007 is off; its intent is in the manifest
+      // 010 at the value, after `<button axag-intent="` (21 characters).
+      '<button axag-intent="cart.remove_item" axag-entity="cart" axag-action-type="delete" axag-idempotent="true">Remove</button>',
+      '',
+    ].join('\n'),
+    // `<button` after `export const Cart = () => ` (26 characters): its name at 28.
+    'src/Cart.tsx': `export const Cart = () => ${ERR};\n`,
+    // Excluded by "**/*.test.*", "dist/**" and "build/**"; .js is not in the include globs.
+    'src/Cart.test.tsx': `export const Cart = () => ${ERR};\n`,
+    'dist/index.html': `${ERR}\n`,
+    'build/index.html': `${ERR}\n`,
+    'src/legacy.js': `export const Legacy = () => ${ERR};\n`,
+  };
+  const ROWS = {
+    'src/Cart.tsx': [[1, 28, 'warning', 'AXAG-LINT-001']],
+    'src/index.html': [
+      [1, 2, 'warning', 'AXAG-LINT-001'],
+      [2, 74, 'error', 'AXAG-LINT-004'],
+      [4, 22, 'warning', 'AXAG-LINT-010'],
+    ],
+  };
+  const warnings = (file: string, text: string) =>
+    ['AXAG-LINT-025', 'AXAG-LINT-031'].map((id) => `axag: warning: ${file}:${positionOf(text, `"${id}"`)}: ${id} is not a check of axag; ignored\n`).join('');
+
+  it('.axaglintrc.json copied from the docs lints: include, exclude, manifestPath, info/warning/off, and a warning per unknown number', async ({ expect }) => {
+    const config = `${JSON.stringify(DOCS_CONFIG, null, 2)}\n`;
+    // JSON.stringify indents by 2 and puts each array item on its own line: `{` (1), include (2–4), exclude (5–10),
+    // manifestPath (11), rules (12), then 001, 007, 010: the key of 025 is on line 16 and 031 on 17, at column 5.
+    expect(warnings('.axaglintrc.json', config)).toBe(
+      'axag: warning: .axaglintrc.json:16:5: AXAG-LINT-025 is not a check of axag; ignored\n' +
+        'axag: warning: .axaglintrc.json:17:5: AXAG-LINT-031 is not a check of axag; ignored\n',
+    );
+    const cwd = project({ ...SOURCES, '.axaglintrc.json': config });
+    const result = await axag(['lint'], { cwd });
+    expect(result.stderr).toBe(warnings('.axaglintrc.json', config));
+    expect(rowsByFile(result.stdout)).toEqual(ROWS);
+    expect(result.code).toBe(1);
+
+    // The warnings never change the exit code: without the error, the run passes, and they are still shown once.
+    const clean = await axag(['lint', '--rule', 'AXAG-LINT-004:off'], { cwd });
+    expect(clean.stderr).toBe(warnings('.axaglintrc.json', config));
+    expect(clean.code).toBe(0);
+    const strict = await axag(['lint', '--rule', 'AXAG-LINT-004:off', '--max-warnings', '3'], { cwd });
+    expect(strict.code).toBe(0); // four findings are warnings; the two notices are not counted
+    expect((await axag(['lint', '--rule', 'AXAG-LINT-004:off', '--max-warnings', '2'], { cwd })).code).toBe(1);
+  });
+
+  it('the same config under the "axag-lint" key of package.json lints the same, with the warnings at their place in package.json', async ({ expect }) => {
+    const packageJson = `${JSON.stringify({ name: 'shop', private: true, devDependencies: { 'axag-lint': '^0.1.0' }, 'axag-lint': DOCS_CONFIG }, null, 2)}\n`;
+    const cwd = project({ ...SOURCES, 'package.json': packageJson });
+    const result = await axag(['lint'], { cwd });
+    expect(result.stderr).toBe(warnings('package.json', packageJson));
+    expect(rowsByFile(result.stdout)).toEqual(ROWS);
+    expect(result.code).toBe(1);
+  });
+
+  it('a package.json config in a package of a monorepo applies to that package only, and its errors name package.json', async ({ expect }) => {
+    const broken = '{\n  "name": "shop",\n  "axag-lint": {\n    "rules": { "AXAG-LINT-038": "off" }\n  }\n}\n';
+    const cwd = project({
+      'package.json': '{ "name": "monorepo", "private": true, "workspaces": ["packages/*"] }\n',
+      'packages/shop/package.json': `${JSON.stringify({ name: 'shop', 'axag-lint': { rules: { 'AXAG-LINT-001': 'off' } } }, null, 2)}\n`,
+      'packages/shop/a.html': `${ERR}\n`,
+      'packages/admin/a.html': `${ERR}\n`,
+    });
+    const result = await axag(['lint'], { cwd });
+    expect(result.stderr).toBe('');
+    expect(rowsByFile(result.stdout)).toEqual({ 'packages/admin/a.html': [[1, 2, 'error', 'AXAG-LINT-001']] });
+
+    writeFiles(cwd, { 'packages/shop/package.json': broken });
+    const failed = await axag(['lint'], { cwd });
+    expect(failed.code).toBe(2);
+    expect(failed.stdout).toBe('');
+    // `    "rules": { ` is 15 characters: the key is at 4:16.
+    expect(failed.stderr).toMatch(/^axag: invalid "axag-lint" config in packages\/shop\/package\.json\npackages\/shop\/package\.json:4:16: unknown key "AXAG-LINT-038" in rules; /);
+    expectNoStack(failed);
+  });
+
+  it('--rule AXAG-LINT-024:off warns on stderr and runs as without it; --rule with info means warning', async ({ expect }) => {
+    const cwd = project({ 'a.html': `${ERR}\n${WARN}\n` });
+    const result = await axag(['lint', '--rule', 'AXAG-LINT-024:off'], { cwd });
+    expect(result.stderr).toBe('axag: warning: --rule: AXAG-LINT-024 is not a check of axag; ignored\n');
+    expect(rowsByFile(result.stdout)).toEqual({ 'a.html': [[1, 2, 'error', 'AXAG-LINT-001'], [2, 2, 'warning', 'AXAG-LINT-007']] });
+    expect(result.code).toBe(1);
+
+    const info = await axag(['lint', '--rule', 'AXAG-LINT-001:info'], { cwd });
+    expect(info.stderr).toBe('');
+    expect(rowsByFile(info.stdout)).toEqual({ 'a.html': [[1, 2, 'warning', 'AXAG-LINT-001'], [2, 2, 'warning', 'AXAG-LINT-007']] });
+    expect(info.code).toBe(0);
+  });
+
+  it('--report-unused-disable-directives-severity info reports unused directives as warnings', async ({ expect }) => {
+    const cwd = project({ 'a.html': `<!-- axag-disable-next AXAG-LINT-007 -->\n${GOOD}\n` });
+    const result = await axag(['lint', '--report-unused-disable-directives-severity', 'info'], { cwd });
+    expect(result.stderr).toBe('');
+    expect(rowsByFile(result.stdout)).toEqual({ 'a.html': [[1, 1, 'warning', 'axag/directive']] });
+    expect(result.code).toBe(0);
+  });
+
+  it('--print-config for a file under a package.json config: that package.json, exclude as ignorePatterns, paths relative to it; the warnings on stderr', async ({ expect }) => {
+    const packageJson = `${JSON.stringify(
+      {
+        name: 'shop',
+        'axag-lint': {
+          include: ['src/**/*.{jsx,tsx}'],
+          exclude: ['src/legacy/**'],
+          manifestPath: './axag-manifest.json',
+          rules: { 'AXAG-LINT-001': 'info', 'AXAG-LINT-024': 'off' },
+        },
+      },
+      null,
+      2,
+    )}\n`;
+    const cwd = project({ '.axag-lint.json': '{ "rules": { "AXAG-LINT-002": "off" } }\n', 'packages/shop/package.json': packageJson });
+    const result = await axag(['lint', '--print-config', 'packages/shop/src/Cart.jsx'], { cwd });
+    expect(result.stderr).toBe(`axag: warning: packages/shop/package.json:${positionOf(packageJson, '"AXAG-LINT-024"')}: AXAG-LINT-024 is not a check of axag; ignored\n`);
+    expect(result.code).toBe(0);
+    const config = JSON.parse(result.stdout) as { configFile: string; rules: Record<string, unknown>; include: string[]; ignorePatterns: string[]; manifestPath: string };
+    expect(config.configFile).toBe('packages/shop/package.json');
+    expect(config.rules['AXAG-LINT-001']).toBe('warning');
+    expect(config.rules['AXAG-LINT-002']).toBe('error'); // the root config does not apply
+    expect(Object.keys(config.rules)).not.toContain('AXAG-LINT-024');
+    expect(config.include).toEqual(['src/**/*.{jsx,tsx}']);
+    expect(config.ignorePatterns).toEqual(['src/legacy/**']);
+    expect(config.manifestPath).toBe('packages/shop/axag-manifest.json');
   });
 });
 

@@ -138,7 +138,52 @@ describe('sarif', () => {
       { physicalLocation: { artifactLocation: { uri: '.axag-lint.json', uriBaseId: '%SRCROOT%' }, region: { startLine: 1, startColumn: 14 } } }, // the key "AXAG-LINT-099" after `{ "rules": { `
     ]);
   });
+
+  it('what the configuration named and axag ignored: warning notifications, at the key when in a file; the run succeeds', async () => {
+    // `{ "rules": { ` is 13 characters: the key "AXAG-LINT-025" is at 1:14.
+    const cwd = project({ ...PEER_CONFIG_PROJECT });
+    const result = await axag(['lint', '-f', 'sarif', '--rule', 'AXAG-LINT-024:off'], { cwd });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(
+      'axag: warning: --rule: AXAG-LINT-024 is not a check of axag; ignored\n' +
+        'axag: warning: .axaglintrc.json:1:14: AXAG-LINT-025 is not a check of axag; ignored\n',
+    );
+    const log = JSON.parse(result.stdout) as SarifLog;
+    expect(validate(log), ajv.errorsText(validate.errors)).toBe(true);
+    const invocation = log.runs[0]!.invocations[0]!;
+    expect(invocation.executionSuccessful).toBe(true);
+    expect(invocation.toolConfigurationNotifications).toEqual([
+      { level: 'warning', message: { text: '--rule: AXAG-LINT-024 is not a check of axag; ignored' } },
+      {
+        level: 'warning',
+        message: { text: 'AXAG-LINT-025 is not a check of axag; ignored' },
+        locations: [{ physicalLocation: { artifactLocation: { uri: '.axaglintrc.json', uriBaseId: '%SRCROOT%' }, region: { startLine: 1, startColumn: 14 } } }],
+      },
+    ]);
+    expect(log.runs[0]!.results.map((r) => r.ruleId)).toEqual(['AXAG-LINT-007']);
+  });
+
+  it('a run stopped by a broken config still carries the warnings found before it', async () => {
+    const cwd = project({ ...PEER_CONFIG_PROJECT, 'sub/.axag-lint.json': '{ "identity": "loose" }\n', 'sub/b.html': '<p></p>\n' });
+    const result = await axag(['lint', '-f', 'sarif', 'a.html', 'sub/b.html'], { cwd });
+    expect(result.code).toBe(2);
+    const log = JSON.parse(result.stdout) as SarifLog;
+    expect(validate(log), ajv.errorsText(validate.errors)).toBe(true);
+    const notifications = log.runs[0]!.invocations[0]!.toolConfigurationNotifications as { level: string; message: { text: string } }[];
+    expect(notifications.map((n) => [n.level, n.message.text.split('\n')[0]])).toEqual([
+      ['warning', 'AXAG-LINT-025 is not a check of axag; ignored'],
+      ['error', 'invalid config file'],
+    ]);
+    expect(result.stderr).toMatch(/^axag: warning: \.axaglintrc\.json:1:14: AXAG-LINT-025 is not a check of axag; ignored\naxag: invalid config file\n/);
+  });
 });
+
+/** A config with a rule number of the other AXAG linter, and a file with one warning (007). */
+const PEER_CONFIG_PROJECT: Record<string, string> = {
+  '.git/HEAD': 'ref: refs/heads/main\n',
+  '.axaglintrc.json': '{ "rules": { "AXAG-LINT-025": "off", "AXAG-LINT-001": "info" } }\n',
+  'a.html': '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write">Add</button>\n',
+};
 
 describe('the SARIF Multitool with GitHub ingestion rules', () => {
   // CI installs it (a devDependency): there a missing binary must fail the test, not skip it.
@@ -157,6 +202,9 @@ describe('the SARIF Multitool with GitHub ingestion rules', () => {
       const run = await axag(['lint', '-f', `sarif=${join(out, `${name}.sarif`)}`, target], { cwd });
       expect([name, run.code, run.stderr]).toEqual([name, 1, '']);
     }
+    // Configuration notifications, with and without a location.
+    const notices = await axag(['lint', '-f', `sarif=${join(out, 'notices.sarif')}`, '--rule', 'AXAG-LINT-024:off'], { cwd: project(PEER_CONFIG_PROJECT) });
+    expect(notices.code).toBe(0);
     const directories = fixtureDirectories();
     for (const dir of directories) {
       const files = readdirSync(dir)
@@ -172,7 +220,7 @@ describe('the SARIF Multitool with GitHub ingestion rules', () => {
     const findings = (JSON.parse(readFileSync(report, 'utf8')) as { runs: { results?: { level?: string; ruleId: string; message: unknown; locations?: unknown }[] }[] }).runs.flatMap((r) => r.results ?? []);
     expect(findings.filter((f) => f.level === 'error')).toEqual([]);
     expect(findings.length, JSON.stringify(findings.slice(0, 5))).toBe(0);
-    expect(readdirSync(out).filter((f) => f.endsWith('.sarif')).length).toBe(directories.length + 2);
+    expect(readdirSync(out).filter((f) => f.endsWith('.sarif')).length).toBe(directories.length + 3);
   }, 120_000);
 });
 

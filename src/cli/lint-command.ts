@@ -4,7 +4,7 @@ import { applyBaseline, recordBaseline, type Baseline } from '../baseline.js';
 import { ConfigResolver } from '../config/resolve.js';
 import type { SeverityLevel } from '../config/settings.js';
 import { lint, type LintInput } from '../engine/lint.js';
-import { FatalError } from '../errors.js';
+import { FatalError, located, type Notice } from '../errors.js';
 import { expandPaths, ignoreRules, isInNodeModules, isLintable } from '../files.js';
 import { FORMATTERS, REPORTS_FATAL, type FormatContext } from '../formatters/index.js';
 import { reportedPath } from '../formatters/repository.js';
@@ -61,10 +61,18 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
     ...(typeof options.config === 'string' && { configFile: options.config }),
     noConfig: options.config === false,
     ...(options.manifest !== undefined && { manifest: options.manifest }),
-    ...(options.rule && { ruleOverrides: options.rule }),
+    ...(options.rule && { ruleOverrides: options.rule, ruleOverridesName: '--rule' }),
   });
+  // Warnings about the configuration never change the exit code; they are shown whatever stops the run.
+  const showNotices = () => {
+    for (const notice of resolver.notices) io.stderr.write(`axag: warning: ${noticeText(notice, cwd)}\n`);
+  };
   if (options.printConfig !== undefined) {
-    io.stdout.write(printConfig(resolver.forFile(absolute(options.printConfig, cwd)), cwd));
+    try {
+      io.stdout.write(printConfig(resolver.forFile(absolute(options.printConfig, cwd)), cwd));
+    } finally {
+      showNotices();
+    }
     return 0;
   }
 
@@ -113,10 +121,11 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
     }
   } catch (error) {
     // CI reads SARIF and workflow commands even from a run that could not do its job.
+    showNotices();
     if (error instanceof FatalError) {
-      const located = error.locations.map((location) => location.path);
+      const paths = error.locations.map((location) => location.path);
       try {
-        report({ files: [], filesLinted: 0, failures: [] }, repositoryRoot(cwd, located), error);
+        report({ files: [], filesLinted: 0, failures: [], notices: resolver.notices }, repositoryRoot(cwd, paths), error);
       } catch (reportError) {
         // The problem that stopped the run is the one to show; a report that could not be written comes second.
         if (!(reportError instanceof FatalError)) throw reportError;
@@ -125,6 +134,7 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
     }
     throw error;
   }
+  showNotices();
   report(results, root);
   debug(`reported in ${elapsed()}`);
 
@@ -140,6 +150,12 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
     return 1;
   }
   return 0;
+}
+
+/** `file:line:col: message`, the file relative to the working directory. */
+function noticeText(notice: Notice, cwd: string): string {
+  const { location } = notice;
+  return location ? `${located(displayPath(location.path, cwd), location)}: ${notice.message}` : notice.message;
 }
 
 /** Flags that choose the files are exclusive of each other; the ones that refine them need theirs. */

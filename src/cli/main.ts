@@ -78,7 +78,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .option('--report-unused-disable-directives', 'report inline axag-disable directives that silenced nothing (as warnings)')
     .option(
       '--report-unused-disable-directives-severity <level>',
-      'report unused directives at this severity: off, warn or error (implies --report-unused-disable-directives)',
+      'report unused directives at this severity: off, warn (or info) or error (implies --report-unused-disable-directives)',
       parseSeverity,
     )
     .option('--color', 'force coloured output')

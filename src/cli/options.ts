@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-import { RULES_BY_ID, unknownRuleHint } from '../../rules/index.js';
+import { resolveRuleReference } from '../../rules/index.js';
 import { normalizeSeverity, SEVERITY_SPELLINGS, type SeverityLevel } from '../config/settings.js';
 import { MANIFEST_SCHEMA_RULE } from '../engine/lint.js';
 import { DIRECTIVE_RULE } from '../engine/directives.js';
@@ -9,7 +9,10 @@ import { FORMATTERS } from '../formatters/index.js';
 /** Findings about input that could not be read; no severity applies to them. */
 const ALWAYS_REPORTED = [PARSE_ERROR_RULE, DIRECTIVE_RULE, MANIFEST_SCHEMA_RULE];
 
-/** `--rule AXAG-LINT-007:off`, collected into a map. */
+/**
+ * `--rule AXAG-LINT-007:off`, collected into a map by the reference as written: the config resolver resolves it,
+ * and warns there about another linter's numbers.
+ */
 export function parseRuleOption(value: string, previous: Record<string, SeverityLevel> = {}): Record<string, SeverityLevel> {
   const at = value.lastIndexOf(':');
   const id = value.slice(0, at).trim();
@@ -18,11 +21,12 @@ export function parseRuleOption(value: string, previous: Record<string, Severity
     throw new InvalidArgumentError(`${id} is always reported and cannot be configured: it marks annotations that could not be checked`);
   }
   if (at < 0) throw new InvalidArgumentError('expected <rule-id>:<severity>, e.g. AXAG-LINT-007:off');
-  if (!RULES_BY_ID.has(id)) throw new InvalidArgumentError(`unknown rule "${id}"; ${unknownRuleHint(id)}`);
+  const resolved = resolveRuleReference(id);
+  if (resolved.kind === 'unknown') throw new InvalidArgumentError(`unknown rule "${id}"; ${resolved.hint}`);
   return { ...previous, [id]: parseSeverity(severity) };
 }
 
-/** A severity on its own: `off`, `warn`, `warning`, `error`, `0`, `1` or `2`. */
+/** A severity on its own: `off`, `warn`, `warning`, `info`, `error`, `0`, `1` or `2`. */
 export function parseSeverity(value: string): SeverityLevel {
   const spelling = SEVERITY_SPELLINGS.find((candidate) => String(candidate) === value.trim());
   if (spelling === undefined) throw new InvalidArgumentError(`unknown severity "${value}"; expected one of ${SEVERITY_SPELLINGS.join(', ')}`);

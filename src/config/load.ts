@@ -1,63 +1,143 @@
-import { dirname, extname } from 'node:path';
+import { basename, dirname, extname } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { ACTION_TYPE_WORD } from '../../rules/AXAG-LINT-004.js';
-import { RULES_BY_ID, unknownRuleHint } from '../../rules/index.js';
+import { RULES_BY_ID, resolveRuleReference } from '../../rules/index.js';
 import type { Identity } from '../engine/element-model.js';
-import { FatalError, located } from '../errors.js';
-import { parseStructured, readRequiredFile, type DataPath } from '../structured/document.js';
+import { FatalError, located, type Notice } from '../errors.js';
+import { parseStructured, readRequiredFile, type DataPath, type StructuredDocument } from '../structured/document.js';
 import type { ManifestSchemaVersion } from '../manifest/schema.js';
 import { schemaProblems } from '../structured/schema-errors.js';
 import { validator } from '../structured/validators.js';
-import { CONFIG_SCHEMA } from './schema.js';
+import { stripBom } from '../text/line-index.js';
+import { CONFIG_SCHEMA, IGNORED_KEYS } from './schema.js';
 import type { SEVERITY_SPELLINGS } from './settings.js';
 
 export type RawSeverity = (typeof SEVERITY_SPELLINGS)[number];
 export type RawRuleSetting = RawSeverity | [RawSeverity] | [RawSeverity, Record<string, unknown>];
 
-/** A config file as written, after validation. */
+/** A config file as written, after validation, with rule references resolved to rule ids. */
 export interface ConfigFile {
   path: string;
   dir: string;
   extends?: string | string[];
+  /** By rule id; of two entries for one rule (an id and its alias), the one written last. */
   rules?: Record<string, RawRuleSetting>;
   include?: string[];
   ignorePatterns?: string[];
+  /** The other AXAG linter's name for ignorePatterns. */
+  exclude?: string[];
   manifestPath?: string;
   manifestSchema?: ManifestSchemaVersion;
   identity?: Identity;
+  /** What was ignored, in document order. */
+  notices: Notice[];
 }
 
-/** Reads and validates a config file; any problem is a FatalError naming the file, line, column and key. */
+/** The key of package.json that holds a config (spec §5). */
+export const PACKAGE_JSON_KEY = 'axag-lint';
+
+export function isPackageJson(path: string): boolean {
+  return basename(path) === 'package.json';
+}
+
+/**
+ * Reads and validates a config file, or the `axag-lint` key of a package.json; any problem is a FatalError naming
+ * the file, line, column and key.
+ */
 export function loadConfigFile(path: string, displayPath: string): ConfigFile {
   const text = readRequiredFile(path, displayPath, 'config file', 'fix the --config path');
-  if (text.trim() === '') return { path, dir: dirname(path) };
+  if (isPackageJson(path)) {
+    const section = packageJsonSection(text, path, displayPath);
+    if (!section) throw new FatalError(`${displayPath} has no "${PACKAGE_JSON_KEY}" key; add the config there, or use a config file`);
+    return validated(section, path, displayPath, `the "${PACKAGE_JSON_KEY}" config`, `invalid "${PACKAGE_JSON_KEY}" config in ${displayPath}`);
+  }
+  if (text.trim() === '') return { path, dir: dirname(path), notices: [] };
   const format = extname(path).toLowerCase() === '.json' ? 'json' : 'yaml';
-  const document = parseStructured(text, format, path, displayPath);
-  if (document.data === null || document.data === undefined) return { path, dir: dirname(path) };
-  const problems = schemaProblems(validator('config'), document, { rootName: 'the config', unknownKeyHint, special, patternNames: PATTERN_NAMES });
+  return validated(parseStructured(text, format, path, displayPath), path, displayPath, 'the config', 'invalid config file');
+}
+
+/**
+ * Whether a package.json is a config source: its top-level object has the `axag-lint` key. One that does not parse
+ * is, when its text names the key (a FatalError when it is loaded, rather than a config silently passed over); one
+ * that does not name it is not read further, so a broken package.json elsewhere never stops a run.
+ */
+export function packageJsonHasConfig(text: string): boolean {
+  if (!text.includes(`"${PACKAGE_JSON_KEY}"`)) return false;
+  try {
+    const data: unknown = JSON.parse(stripBom(text));
+    return isObject(data) && Object.hasOwn(data, PACKAGE_JSON_KEY);
+  } catch {
+    return true;
+  }
+}
+
+/** The `axag-lint` value of a package.json as a document of its own, located in the package.json; undefined without it. */
+function packageJsonSection(text: string, path: string, displayPath: string): StructuredDocument | undefined {
+  let whole: StructuredDocument;
+  try {
+    whole = parseStructured(text, 'json', path, displayPath);
+  } catch (error) {
+    if (!(error instanceof FatalError)) throw error;
+    throw new FatalError(`cannot read the "${PACKAGE_JSON_KEY}" config: ${error.message}`, error.locations);
+  }
+  if (!isObject(whole.data) || !Object.hasOwn(whole.data, PACKAGE_JSON_KEY)) return undefined;
+  return { data: whole.data[PACKAGE_JSON_KEY], locate: (at, part) => whole.locate([PACKAGE_JSON_KEY, ...at], part) };
+}
+
+function validated(document: StructuredDocument, path: string, displayPath: string, rootName: string, heading: string): ConfigFile {
+  const file: ConfigFile = { path, dir: dirname(path), notices: [] };
+  if (document.data === null || document.data === undefined) return file;
+  const problems = schemaProblems(validator('config'), document, { rootName, unknownKeyHint, special, patternNames: PATTERN_NAMES });
   if (problems.length > 0) {
     const lines = problems.map((problem) => `${located(displayPath, problem.range)}: ${problem.message}`);
     throw new FatalError(
-      `invalid config file\n${lines.join('\n')}`,
+      `${heading}\n${lines.join('\n')}`,
       problems.map((problem) => ({ path, line: problem.range.line, column: problem.range.column })),
     );
   }
-  return { ...(document.data as Omit<ConfigFile, 'path' | 'dir'>), path, dir: dirname(path) };
+
+  const notice = (message: string, at: DataPath): Notice => {
+    const { line, column } = document.locate(at, 'key');
+    return { message, location: { path, line, column } };
+  };
+  const { rules, ...rest } = document.data as Omit<ConfigFile, 'path' | 'dir' | 'notices'> & Record<string, unknown>;
+  for (const [key, message] of Object.entries(IGNORED_KEYS)) {
+    if (!Object.hasOwn(rest, key)) continue;
+    file.notices.push(notice(message, [key]));
+    delete rest[key];
+  }
+  if (rules) {
+    file.rules = {};
+    for (const [reference, setting] of Object.entries(rules)) {
+      const resolved = resolveRuleReference(reference);
+      if (resolved.kind === 'rule') file.rules[resolved.id] = setting;
+      else if (resolved.kind === 'ignored') file.notices.push(notice(resolved.message, ['rules', reference]));
+    }
+  }
+  file.notices.sort((a, b) => a.location!.line - b.location!.line || a.location!.column - b.location!.column);
+  return { ...rest, ...file };
 }
 
-const CONFIG_KEYS = Object.keys(CONFIG_SCHEMA.properties);
+const CONFIG_KEYS = Object.keys(CONFIG_SCHEMA.properties).filter((key) => !Object.hasOwn(IGNORED_KEYS, key));
 const PATTERN_NAMES = { [ACTION_TYPE_WORD]: 'a lower-case action type such as "write"' };
 
 function unknownKeyHint(path: DataPath, key: string): string | undefined {
   if (path.length === 0) return `valid keys are ${CONFIG_KEYS.join(', ')}`;
-  if (path.length === 1 && path[0] === 'rules') return unknownRuleHint(key);
+  if (path.length === 1 && path[0] === 'rules') {
+    const resolved = resolveRuleReference(key);
+    return resolved.kind === 'unknown' ? resolved.hint : undefined;
+  }
   return undefined;
 }
 
 /** A rule without options given `[severity, options]`. */
 function special(error: ErrorObject, path: DataPath, value: unknown): string | undefined {
   if (error.keyword !== 'maxItems' || path.length !== 2 || path[0] !== 'rules') return undefined;
-  const rule = RULES_BY_ID.get(String(path[1]));
-  if (rule?.optionsSchema) return undefined;
+  const resolved = resolveRuleReference(String(path[1]));
+  if (resolved.kind !== 'rule' || RULES_BY_ID.get(resolved.id)?.optionsSchema) return undefined;
   return `${path[1]} takes no options; write just its severity, e.g. ${JSON.stringify((value as unknown[])[0])}`;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,15 +1,16 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { RULES, unknownRuleHint } from '../../rules/index.js';
-import { FatalError } from '../errors.js';
+import { RULES, resolveRuleReference } from '../../rules/index.js';
+import { FatalError, type Notice } from '../errors.js';
 import { DEFAULT_MANIFEST_SCHEMA } from '../manifest/schema.js';
 import { absolute, displayPath } from '../paths.js';
 import { DEFAULT_INCLUDE } from '../sources/index.js';
-import { loadConfigFile, type ConfigFile, type RawRuleSetting } from './load.js';
+import { readRequiredFile } from '../structured/document.js';
+import { loadConfigFile, packageJsonHasConfig, type ConfigFile, type RawRuleSetting } from './load.js';
 import { PRESETS } from './presets.js';
 import { normalizeSeverity, type ResolvedConfig, type RuleSetting, type SeverityLevel } from './settings.js';
 
-/** Names of config files, in the order they are looked for in a directory. */
+/** Names of config files, in the order they are looked for in a directory; a package.json with the `axag-lint` key comes after them. */
 export const CONFIG_FILENAMES = ['.axag-lint.json', '.axag-lint.yaml', '.axag-lint.yml', '.axaglintrc.json'];
 /** Manifests looked for beside the config in use, in this order; 1.1 build tools write the `.well-known` ones. */
 const MANIFEST_FILENAMES = [
@@ -29,14 +30,34 @@ export interface ConfigOptions {
   noConfig?: boolean;
   /** `--manifest`: overrides manifestPath and discovery. */
   manifest?: string;
-  /** `--rule`: severities that override every config. */
+  /** `--rule`: severities that override every config, by rule reference (an id, or another linter's number). */
   ruleOverrides?: Record<string, SeverityLevel>;
+  /** How messages name `ruleOverrides` (the CLI: `--rule`). */
+  ruleOverridesName?: string;
+}
+
+/**
+ * The config source of a directory itself, if it has one: the first of CONFIG_FILENAMES, else a package.json whose
+ * top-level object has the `axag-lint` key (one without it is passed over, as ESLint does with `eslintConfig`).
+ */
+export function configSourceIn(dir: string): string | undefined {
+  const file = CONFIG_FILENAMES.map((name) => join(dir, name)).find((candidate) => existsSync(candidate));
+  if (file) return file;
+  const packageJson = join(dir, 'package.json');
+  if (!existsSync(packageJson)) return undefined;
+  return packageJsonHasConfig(readRequiredFile(packageJson, packageJson, 'package.json', 'check the file')) ? packageJson : undefined;
+}
+
+interface Overrides {
+  severities: [id: string, severity: SeverityLevel][];
+  notices: Notice[];
 }
 
 /** Finds and resolves the config of each linted file (spec §5), caching per directory and per file. */
 export class ConfigResolver {
   private readonly nearest = new Map<string, string | undefined>();
   private readonly resolved = new Map<string | undefined, ResolvedConfig>();
+  private overrides: Overrides | undefined;
 
   constructor(private readonly options: ConfigOptions) {}
 
@@ -57,18 +78,22 @@ export class ConfigResolver {
     return config;
   }
 
+  /** What was ignored in the rule overrides and in every config resolved so far, each once. */
+  get notices(): Notice[] {
+    return [...this.ruleOverrides().notices, ...[...this.resolved.values()].flatMap((config) => config.notices)];
+  }
+
   private findNearest(dir: string): string | undefined {
     if (this.nearest.has(dir)) return this.nearest.get(dir);
-    const here = CONFIG_FILENAMES.map((name) => join(dir, name)).find((candidate) => existsSync(candidate));
     const parent = dirname(dir);
-    const found = here ?? (parent === dir ? undefined : this.findNearest(parent));
+    const found = configSourceIn(dir) ?? (parent === dir ? undefined : this.findNearest(parent));
     this.nearest.set(dir, found);
     return found;
   }
 
   private resolve(path: string | undefined): ResolvedConfig {
-    const { cwd, manifest, ruleOverrides } = this.options;
-    const file: ConfigFile = path ? loadConfigFile(path, displayPath(path, cwd)) : { path: '', dir: cwd };
+    const { cwd, manifest } = this.options;
+    const file: ConfigFile = path ? loadConfigFile(path, displayPath(path, cwd)) : { path: '', dir: cwd, notices: [] };
     const presets = [file.extends ?? DEFAULT_PRESET].flat().map((name) => PRESETS[name]!);
 
     const rules: Record<string, RuleSetting> = {};
@@ -77,10 +102,7 @@ export class ConfigResolver {
       for (const [id, severity] of Object.entries(preset.rules)) rules[id]!.severity = severity;
     }
     for (const [id, setting] of Object.entries(file.rules ?? {})) applySetting(rules[id]!, setting);
-    for (const [id, severity] of Object.entries(ruleOverrides ?? {})) {
-      if (!Object.hasOwn(rules, id)) throw new FatalError(`unknown rule "${id}" in the rule overrides; ${unknownRuleHint(id)}`);
-      rules[id]!.severity = severity;
-    }
+    for (const [id, severity] of this.ruleOverrides().severities) rules[id]!.severity = severity;
 
     const identity = file.identity ?? presets.at(-1)?.identity ?? 'default';
     const manifestPath = manifest !== undefined ? absolute(manifest, cwd) : manifestFor(file);
@@ -91,12 +113,29 @@ export class ConfigResolver {
       baseDir: file.dir,
       rules,
       include: file.include ?? DEFAULT_INCLUDE,
-      ignorePatterns: file.ignorePatterns ?? [],
+      // The other linter's `exclude` means the same; a config that gives both gets both.
+      ignorePatterns: [...(file.ignorePatterns ?? []), ...(file.exclude ?? [])],
       manifestPath,
       manifestFrom,
       manifestSchema: file.manifestSchema ?? DEFAULT_MANIFEST_SCHEMA,
       identity,
+      notices: file.notices,
     };
+  }
+
+  /** The overrides by rule id, resolved once: an unknown reference is a FatalError, another linter's number a notice. */
+  private ruleOverrides(): Overrides {
+    if (this.overrides) return this.overrides;
+    const name = this.options.ruleOverridesName ?? 'the rule overrides';
+    const overrides: Overrides = { severities: [], notices: [] };
+    for (const [reference, severity] of Object.entries(this.options.ruleOverrides ?? {})) {
+      const resolved = resolveRuleReference(reference);
+      if (resolved.kind === 'unknown') throw new FatalError(`unknown rule "${reference}" in ${name}; ${resolved.hint}`);
+      if (resolved.kind === 'ignored') overrides.notices.push({ message: `${name}: ${resolved.message}` });
+      else overrides.severities.push([resolved.id, severity]);
+    }
+    this.overrides = overrides;
+    return overrides;
   }
 }
 

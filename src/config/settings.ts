@@ -1,11 +1,12 @@
 import type { Identity } from '../engine/element-model.js';
+import type { Notice } from '../errors.js';
 import type { ManifestSchemaVersion } from '../manifest/schema.js';
 import type { SeverityLevel } from '../rule.js';
 
 export type { SeverityLevel };
 
-/** How a config may write a severity. */
-export const SEVERITY_SPELLINGS = ['off', 'warn', 'warning', 'error', 0, 1, 2] as const;
+/** How a config may write a severity; `info` is the spelling of the linter the AXAG 1.1 docs describe (spec §5). */
+export const SEVERITY_SPELLINGS = ['off', 'warn', 'warning', 'info', 'error', 0, 1, 2] as const;
 
 export function normalizeSeverity(value: (typeof SEVERITY_SPELLINGS)[number]): SeverityLevel {
   if (value === 'off' || value === 0) return 'off';
@@ -34,4 +35,6 @@ export interface ResolvedConfig {
   /** The manifest schema the manifest is validated against. */
   manifestSchema: ManifestSchemaVersion;
   identity: Identity;
+  /** What in the config file was ignored (another linter's rule numbers), to show as warnings. */
+  notices: Notice[];
 }

@@ -1,4 +1,4 @@
-import { RULES_BY_ID, unknownRuleHint } from '../../rules/index.js';
+import { RULES_BY_ID, resolveRuleReference } from '../../rules/index.js';
 import { findingFingerprint } from '../fingerprint.js';
 import type { AnnotatedElement, Range, SourceComment } from '../model.js';
 import type { Finding } from '../results.js';
@@ -11,8 +11,10 @@ type Kind = 'disable-next' | 'disable' | 'enable' | 'disable-file';
 
 interface Directive {
   kind: Kind;
-  /** The rules it names; empty means every rule. */
+  /** The rules it names, by id; empty means every rule. */
   ids: string[];
+  /** How it names each of them (an alias of another linter stays as written in messages). */
+  written: Map<string, string>;
   range: Range;
   /** Rules (or `*` for every rule) it silenced at least one finding of. */
   used: Set<string>;
@@ -61,7 +63,7 @@ export function applyDirectives(
   if (options.reportUnused) {
     for (const directive of directives) {
       if (directive.kind === 'enable') continue;
-      const unused = unusedIds(directive, options.unjudged);
+      const unused = unusedRules(directive, options.unjudged);
       if (unused === undefined) continue;
       const what = unused.length > 0 ? `for ${unused.join(', ')} ` : '';
       problems.push(directiveFinding(options.reportUnused, `Unused axag-${directive.kind} directive ${what}(nothing to silence); remove it`, directive.range));
@@ -85,17 +87,19 @@ function parseDirective(comment: SourceComment, problems: Finding[]): Directive 
   const [, kind, rest] = match;
   // `-- reason` ends the rule list.
   const list = rest!.split(/(?:^|\s)--(?:\s|$)/)[0]!;
-  const ids: string[] = [];
-  for (const id of list.split(/[\s,]+/).filter(Boolean)) {
-    if (RULES_BY_ID.has(id)) ids.push(id);
-    else {
-      const message = `Unknown rule "${id}" in axag-${kind}; ${unknownRuleHint(id)}`;
-      problems.push(directiveFinding('warning', message, comment.range));
+  const written = new Map<string, string>();
+  for (const reference of list.split(/[\s,]+/).filter(Boolean)) {
+    const resolved = resolveRuleReference(reference);
+    if (resolved.kind === 'rule') {
+      if (!written.has(resolved.id)) written.set(resolved.id, reference);
+      continue;
     }
+    const message = resolved.kind === 'ignored' ? resolved.message : `Unknown rule "${reference}" in axag-${kind}; ${resolved.hint}`;
+    problems.push(directiveFinding('warning', message, comment.range));
   }
-  // A directive naming only unknown rules silences nothing rather than everything.
-  if (ids.length === 0 && list.trim() !== '') return undefined;
-  return { kind: kind as Kind, ids, range: comment.range, used: new Set() };
+  // A directive naming only rules axag does not have silences nothing rather than everything.
+  if (written.size === 0 && list.trim() !== '') return undefined;
+  return { kind: kind as Kind, ids: [...written.keys()], written, range: comment.range, used: new Set() };
 }
 
 function directiveFinding(severity: Severity, message: string, range: Range): Finding {
@@ -130,10 +134,10 @@ function silencerOf(finding: Finding, directives: readonly Directive[], elements
   return active;
 }
 
-/** The ids a directive silenced nothing for ([] = the whole directive), or undefined when it did its job or cannot be judged. */
-function unusedIds(directive: Directive, unjudged: ReadonlySet<string>): string[] | undefined {
+/** The rules a directive silenced nothing for, as it names them ([] = the whole directive), or undefined when it did its job or cannot be judged. */
+function unusedRules(directive: Directive, unjudged: ReadonlySet<string>): string[] | undefined {
   if (directive.ids.length === 0) return directive.used.size === 0 && unjudged.size === 0 ? [] : undefined;
   const unused = directive.ids.filter((id) => !directive.used.has(id) && !unjudged.has(id));
   if (unused.length === 0) return undefined;
-  return unused;
+  return unused.map((id) => directive.written.get(id)!);
 }

@@ -31,7 +31,8 @@ export type LintInput = string | { path: string; text: string; parseAs?: string 
 /**
  * Lints files against their configs and manifests. Throws FatalError for a broken
  * config or an unreadable manifest; an unreadable source file is a failure in the
- * results and the other files are still linted.
+ * results and the other files are still linted. The results carry the notices of
+ * every config the resolver read.
  */
 export async function lint(inputs: readonly LintInput[], options: LintOptions = {}): Promise<LintResults> {
   const cwd = options.cwd ?? process.cwd();
@@ -88,7 +89,7 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
   }
   files.push(...manifestResults.values());
   files.sort((a, b) => compareStrings(a.path, b.path));
-  return { files, filesLinted, failures };
+  return { files, filesLinted, failures, notices: resolver.notices };
 }
 
 export function manifestFindings(manifest: LoadedManifest): Finding[] {

@@ -33,8 +33,8 @@ export const formatSarif: Formatter = (results, context) => {
       partialFingerprints: { 'axagFinding/v1': fingerprints[i]! },
     }));
   });
-  const notification = (message: string, locations: readonly FileLocation[] = []) => ({
-    level: 'error',
+  const notification = (message: string, locations: readonly FileLocation[] = [], level = 'error') => ({
+    level,
     message: { text: message },
     ...(locations.length > 0 && { locations: locations.map((at) => location(at.path, { startLine: at.line, startColumn: at.column })) }),
   });
@@ -56,7 +56,11 @@ export const formatSarif: Formatter = (results, context) => {
         invocations: [
           {
             executionSuccessful: results.failures.length === 0 && context.fatal === undefined,
-            toolConfigurationNotifications: context.fatal ? [notification(context.fatal.message, context.fatal.locations)] : [],
+            // What the configuration named that axag ignored, then the problem that stopped the run.
+            toolConfigurationNotifications: [
+              ...results.notices.map((notice) => notification(notice.message, notice.location && [notice.location], 'warning')),
+              ...(context.fatal ? [notification(context.fatal.message, context.fatal.locations)] : []),
+            ],
             toolExecutionNotifications: results.failures.map((failure) => notification(failure)),
           },
         ],

@@ -28,12 +28,13 @@ export function isExtension(name: string): boolean {
   return name.startsWith('axag-x-');
 }
 
-export type JsonShape = 'string-array' | 'object';
+/** `parameter-list`: names or typed parameter objects (spec §8.2). */
+export type JsonShape = 'string-array' | 'object' | 'parameter-list';
 
 /** Attributes whose value is JSON, with the shape it must have (rule 009). */
 export const JSON_ATTRIBUTES: ReadonlyMap<string, JsonShape> = new Map([
-  ['axag-required-parameters', 'string-array'],
-  ['axag-optional-parameters', 'string-array'],
+  ['axag-required-parameters', 'parameter-list'],
+  ['axag-optional-parameters', 'parameter-list'],
   ['axag-preconditions', 'string-array'],
   ['axag-postconditions', 'string-array'],
   ['axag-side-effects', 'string-array'],

@@ -682,7 +682,7 @@ describe.concurrent('--print-config', () => {
         'AXAG-LINT-006': 'error',
         'AXAG-LINT-007': 'error',
         'AXAG-LINT-008': 'error',
-        'AXAG-LINT-009': 'error',
+        'AXAG-LINT-009': ['error', { parameterItems: 'objects' }],
         'AXAG-LINT-010': 'error',
         'AXAG-LINT-011': ['error', { approvalIsRoleBased: false }],
         'AXAG-LINT-012': 'error',

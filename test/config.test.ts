@@ -39,6 +39,12 @@ describe('config resolution', () => {
     expect(config.rules['AXAG-LINT-004']!.options).toEqual({ allowed: ['read', 'write'] });
   });
 
+  it('takes AXAG-LINT-009\'s parameterItems (default "objects")', () => {
+    expect(resolveIn(project({})).rules['AXAG-LINT-009']).toEqual({ severity: 'error', options: { parameterItems: 'objects' } });
+    const dir = project({ '.axag-lint.json': JSON.stringify({ rules: { 'AXAG-LINT-009': ['error', { parameterItems: 'names' }] } }) });
+    expect(resolveIn(dir).rules['AXAG-LINT-009']).toEqual({ severity: 'error', options: { parameterItems: 'names' } });
+  });
+
   it('uses the nearest config and resolves manifestPath relative to it', () => {
     const dir = project({
       '.axag-lint.json': '{}',
@@ -67,6 +73,7 @@ describe('config resolution', () => {
     ['{"rules": {"AXAG-LINT-001": ["error", {}]}}', /:1:12: AXAG-LINT-001 takes no options; write just its severity, e.g. "error"$/],
     ['{"rules": {"AXAG-LINT-004": ["error", {"allowed": ["read", "read"]}]}}', /allowed lists "read" more than once$/],
     ['{"manifestPath": ""}', /:1:2: manifestPath must not be empty$/],
+    ['{"rules": {"AXAG-LINT-009": ["error", {"parameterItems": "strings"}]}}', /rules\.AXAG-LINT-009\[1\]\.parameterItems must be one of "names", "objects"; got "strings"/],
   ])('rejects %s naming the file, position and key', (text, message) => {
     const dir = project({ '.axag-lint.json': text });
     expect(() => resolveIn(dir)).toThrow(message);

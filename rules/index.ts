@@ -12,11 +12,13 @@ import { rule as rule009 } from './AXAG-LINT-009.js';
 import { rule as rule010 } from './AXAG-LINT-010.js';
 import { rule as rule011 } from './AXAG-LINT-011.js';
 import { rule as rule012 } from './AXAG-LINT-012.js';
+import { rule as parameterObject } from './parameter-object.js';
 
-/** Every rule, in id order. Options types differ per rule; the engine passes each its own. */
+/** Every rule: the twelve in id order, then the namespaced checks. Options types differ per rule; the engine passes each its own. */
 export const RULES: readonly Rule<any>[] = [
   rule001, rule002, rule003, rule004, rule005, rule006,
   rule007, rule008, rule009, rule010, rule011, rule012,
+  parameterObject,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule<any>> = new Map(RULES.map((rule) => [rule.id, rule]));

@@ -686,6 +686,8 @@ describe.concurrent('--print-config', () => {
         'AXAG-LINT-010': 'error',
         'AXAG-LINT-011': ['error', { approvalIsRoleBased: false }],
         'AXAG-LINT-012': 'error',
+        // strict raises axag/parameter-object from warning to error
+        'axag/parameter-object': 'error',
       },
       include: ['src/**/*.jsx'],
       ignorePatterns: ['legacy/**'],
@@ -833,7 +835,7 @@ describe.concurrent('--debug', () => {
 // 9. axag rules.
 
 describe.concurrent('axag rules', () => {
-  /** Spec §2 (ids, names, default severities) and the namespaced checks of §3, §4 and §6. */
+  /** Spec §2 (ids, names, default severities), the checks of §9.1 built so far, and the namespaced checks of §3, §4 and §6. */
   const CHECKS: [string, string, string][] = [
     ['AXAG-LINT-001', 'missing-intent', 'error'],
     ['AXAG-LINT-002', 'missing-entity', 'error'],
@@ -847,6 +849,7 @@ describe.concurrent('axag rules', () => {
     ['AXAG-LINT-010', 'intent-in-manifest', 'warning'],
     ['AXAG-LINT-011', 'scope-for-tenant-sensitive', 'warning'],
     ['AXAG-LINT-012', 'approval-roles', 'error'],
+    ['axag/parameter-object', 'parameter-object', 'warning'],
     ['axag/parse-error', 'parse-error', 'error'],
     ['axag/directive', 'directive', 'warning'],
     ['axag/manifest-schema', 'manifest-schema', 'error'],
@@ -931,6 +934,7 @@ describe.concurrent('axag init', () => {
     'AXAG-LINT-010': 'warning',
     'AXAG-LINT-011': 'warning',
     'AXAG-LINT-012': 'error',
+    'axag/parameter-object': 'warning',
   };
   const normalized = (severity: unknown) => (severity === 'warn' || severity === 1 ? 'warning' : severity === 2 ? 'error' : severity);
 

@@ -3,10 +3,10 @@
  * AXAG-LINT-009 and axag/parameter-object, which the fixtures do not state. Each case lints one button whose
  * parameter lists are given; the suggestions are worked out by hand from the value written.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { lint, type Finding } from '../src/index.js';
 
 /** A read action (so that only the rules under test have anything to say) with the given parameter lists. */
@@ -21,6 +21,7 @@ function button(lists: { required?: string; optional?: string }): string {
 /** A project whose config restores AXAG 1.0's names-only parameter lists. */
 const namesOnly = mkdtempSync(join(tmpdir(), 'axag-names-'));
 writeFileSync(join(namesOnly, '.axag-lint.json'), JSON.stringify({ rules: { 'AXAG-LINT-009': ['error', { parameterItems: 'names' }] } }));
+afterAll(() => rmSync(namesOnly, { recursive: true, force: true }));
 
 async function findings(lists: { required?: string; optional?: string }, project?: string): Promise<Pick<Finding, 'ruleId' | 'message' | 'suggestion'>[]> {
   const cwd = project ?? '/virtual';

@@ -1,5 +1,6 @@
 import type { Action, AnnotationModel } from './engine/element-model.js';
 import type { AnnotatedElement, AxagAttribute, Range } from './model.js';
+import type { ParameterItems } from './parameter-list.js';
 import { parseStringArray } from './text/json-value.js';
 import { closest, quote } from './text/suggest.js';
 
@@ -35,6 +36,8 @@ export interface RuleContext<Options> {
   options: Options;
   /** The action types this project accepts (AXAG-LINT-004's `allowed`), for messages of other rules. */
   actionTypes: readonly string[];
+  /** Whether parameter lists may hold typed objects (AXAG-LINT-009's `parameterItems`), so every rule reads them as 009 does. */
+  parameterItems: ParameterItems;
 }
 
 /** One finding as a rule reports it; the engine adds the rule id and severity. */

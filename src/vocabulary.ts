@@ -1,4 +1,4 @@
-/** The AXAG attribute vocabulary of spec §1.1–1.3, and the synonyms of §9.3 that suggestions offer. */
+/** The AXAG attribute vocabulary of spec §1.1–1.3, the synonyms of §9.3 that suggestions offer, and the vocabulary of typed parameter objects (§8.2). */
 
 /** AXAG 1.1's action types (spec §1.2). */
 export const ACTION_TYPES = ['read', 'write', 'delete', 'navigate'] as const;
@@ -67,12 +67,13 @@ export function isExtension(name: string): boolean {
   return name.startsWith('axag-x-');
 }
 
-export type JsonShape = 'string-array' | 'object';
+/** `parameter-list`: names or typed parameter objects (spec §8.2). */
+export type JsonShape = 'string-array' | 'object' | 'parameter-list';
 
 /** Attributes whose value is JSON, with the shape it must have (rule 009). */
 export const JSON_ATTRIBUTES: ReadonlyMap<string, JsonShape> = new Map([
-  ['axag-required-parameters', 'string-array'],
-  ['axag-optional-parameters', 'string-array'],
+  ['axag-required-parameters', 'parameter-list'],
+  ['axag-optional-parameters', 'parameter-list'],
   ['axag-preconditions', 'string-array'],
   ['axag-postconditions', 'string-array'],
   ['axag-side-effects', 'string-array'],
@@ -95,3 +96,36 @@ export function normalizedIntent(value: string): string | undefined {
     .replace(/[-\s]+/g, '_');
   return candidate !== value && INTENT_PATTERN.test(candidate) ? candidate : undefined;
 }
+
+/** Parameter types of typed parameter objects (spec §8.2) and of `axag-parameter-type`. */
+export const PARAMETER_TYPES = ['string', 'number', 'integer', 'boolean', 'array', 'object'] as const;
+
+/** Values of a typed parameter object's `format` and of `axag-parameter-format`. */
+export const PARAMETER_FORMATS = ['email', 'url', 'date', 'datetime', 'uuid'] as const;
+
+/** The keys a typed parameter object may have (spec §8.2). */
+export const PARAMETER_OBJECT_KEYS = [
+  'name', 'type', 'description', 'enum', 'min', 'max', 'minLength', 'maxLength', 'pattern', 'format', 'default', 'items', 'properties',
+] as const;
+
+/** What to write instead of a parameter type that is not one, keyed by the lower-cased type written (spec §8.2). */
+export interface ParameterTypeReplacement {
+  type: (typeof PARAMETER_TYPES)[number];
+  /** A value that is really a format: write it as `"format"` beside `"type": "string"`. */
+  format?: (typeof PARAMETER_FORMATS)[number];
+  /** `enum` written as a type: the allowed values belong in an `"enum"` array. */
+  enum?: true;
+}
+
+export const PARAMETER_TYPE_REPLACEMENTS: ReadonlyMap<string, ParameterTypeReplacement> = new Map<string, ParameterTypeReplacement>([
+  ['int', { type: 'integer' }],
+  ['float', { type: 'number' }],
+  ['double', { type: 'number' }],
+  ['bool', { type: 'boolean' }],
+  ['list', { type: 'array' }],
+  ['str', { type: 'string' }],
+  ['text', { type: 'string' }],
+  ['dict', { type: 'object' }],
+  ['enum', { type: 'string', enum: true }],
+  ...PARAMETER_FORMATS.map((format): [string, ParameterTypeReplacement] => [format, { type: 'string', format }]),
+]);

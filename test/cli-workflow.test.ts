@@ -696,7 +696,7 @@ describe.concurrent('--print-config', () => {
         'AXAG-LINT-006': 'error',
         'AXAG-LINT-007': 'error',
         'AXAG-LINT-008': 'error',
-        'AXAG-LINT-009': 'error',
+        'AXAG-LINT-009': ['error', { parameterItems: 'objects' }],
         'AXAG-LINT-010': 'error',
         'AXAG-LINT-011': ['error', { approvalIsRoleBased: false }],
         'AXAG-LINT-012': 'error',
@@ -704,6 +704,7 @@ describe.concurrent('--print-config', () => {
         'axag/macro-syntax': 'error',
         'axag/macro-conflict': 'error',
         'axag/deprecated-value': 'error',
+        'axag/parameter-object': 'error',
         'axag/dynamic-annotation': 'off',
       },
       include: ['src/**/*.jsx'],
@@ -870,6 +871,7 @@ describe.concurrent('axag rules', () => {
     ['axag/macro-syntax', 'macro-syntax', 'error'],
     ['axag/macro-conflict', 'macro-conflict', 'error'],
     ['axag/deprecated-value', 'deprecated-value', 'warning'],
+    ['axag/parameter-object', 'parameter-object', 'warning'],
     ['axag/dynamic-annotation', 'dynamic-annotation', 'off'],
     ['axag/parse-error', 'parse-error', 'error'],
     ['axag/directive', 'directive', 'warning'],
@@ -958,6 +960,7 @@ describe.concurrent('axag init', () => {
     'axag/macro-syntax': 'error',
     'axag/macro-conflict': 'error',
     'axag/deprecated-value': 'warning',
+    'axag/parameter-object': 'warning',
     'axag/dynamic-annotation': 'off',
   };
   const normalized = (severity: unknown) => (severity === 'warn' || severity === 1 ? 'warning' : severity === 2 ? 'error' : severity);

@@ -41,6 +41,16 @@ describe('config resolution', () => {
     expect(config.rules['AXAG-LINT-004']!.options).toEqual({ allowed: ['read', 'write'] });
   });
 
+  it('takes AXAG-LINT-009\'s parameterItems (default "objects") and a severity for axag/parameter-object', () => {
+    expect(resolveIn(project({})).rules['AXAG-LINT-009']).toEqual({ severity: 'error', options: { parameterItems: 'objects' } });
+    const dir = project({
+      '.axag-lint.json': JSON.stringify({ rules: { 'AXAG-LINT-009': ['error', { parameterItems: 'names' }], 'axag/parameter-object': 'error' } }),
+    });
+    const config = resolveIn(dir);
+    expect(config.rules['AXAG-LINT-009']).toEqual({ severity: 'error', options: { parameterItems: 'names' } });
+    expect(config.rules['axag/parameter-object']).toEqual({ severity: 'error', options: {} });
+  });
+
   it('uses the nearest config and resolves manifestPath relative to it', () => {
     const dir = project({
       '.axag-lint.json': '{}',
@@ -70,6 +80,8 @@ describe('config resolution', () => {
     ['{"rules": {"AXAG-LINT-001": ["error", {}]}}', /:1:12: AXAG-LINT-001 takes no options; write just its severity, e.g. "error"$/],
     ['{"rules": {"AXAG-LINT-004": ["error", {"allowed": ["read", "read"]}]}}', /allowed lists "read" more than once$/],
     ['{"manifestPath": ""}', /:1:2: manifestPath must not be empty$/],
+    ['{"rules": {"AXAG-LINT-009": ["error", {"parameterItems": "strings"}]}}', /rules\.AXAG-LINT-009\[1\]\.parameterItems must be one of "names", "objects"; got "strings"/],
+    ['{"rules": {"axag/parameter-object": ["error", {"types": []}]}}', /:1:12: axag\/parameter-object takes no options; write just its severity, e.g. "error"$/],
   ])('rejects %s naming the file, position and key', (text, message) => {
     const dir = project({ '.axag-lint.json': text });
     expect(() => resolveIn(dir)).toThrow(message);

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import AjvDraft04 from 'ajv-draft-04';
 import addFormatsPlugin from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FORMATTERS, lint, RULES } from '../src/index.js';
+import { FORMATTERS, lint } from '../src/index.js';
 import { isSourceFile } from '../src/sources/index.js';
 import { assertBuilt, axag, project, removeProjects, ROOT, PACKAGE_VERSION } from './cli-helpers.js';
 
@@ -41,7 +41,7 @@ const SHARED: Record<string, string> = {
 
 interface SarifLog {
   runs: {
-    tool: { driver: { name: string; version: string; informationUri: string; rules: { id: string; name: string; help: { text: string; markdown: string }; defaultConfiguration: { level: string }; properties: { tags: string[] } }[] } };
+    tool: { driver: { name: string; version: string; informationUri: string; rules: { id: string; name: string; help: { text: string; markdown: string }; defaultConfiguration: { level: string; enabled?: boolean }; properties: { tags: string[] } }[] } };
     invocations: { executionSuccessful: boolean; toolConfigurationNotifications: { message: { text: string }; locations?: unknown[] }[] }[];
     originalUriBaseIds: Record<string, { uri: string }>;
     results: { ruleId: string; ruleIndex: number; level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: Record<string, number> } }[] }[];
@@ -77,11 +77,16 @@ describe('sarif', () => {
     expect(driver.name).toBe('axag');
     expect(driver.version).toBe(PACKAGE_VERSION);
     expect(driver.informationUri).toMatch(/^https:\/\//);
-    expect(driver.rules.map((rule) => rule.id)).toEqual([...RULES.map((rule) => rule.id), 'axag/parse-error', 'axag/directive', 'axag/manifest-schema']);
+    // The rules in id order (spec §2), the namespaced rules (§9), then the checks that are not rules.
+    const numbered = Array.from({ length: 12 }, (_, i) => `AXAG-LINT-${String(i + 1).padStart(3, '0')}`);
+    const own = ['axag/macro-syntax', 'axag/macro-conflict', 'axag/deprecated-value', 'axag/parameter-object', 'axag/dynamic-annotation'];
+    expect(driver.rules.map((rule) => rule.id)).toEqual([...numbered, ...own, 'axag/parse-error', 'axag/directive', 'axag/manifest-schema']);
     for (const rule of driver.rules) {
       expect(rule.help.text.length).toBeGreaterThan(40);
       expect(rule.help.markdown).toContain('```');
       expect(['error', 'warning']).toContain(rule.defaultConfiguration.level);
+      // A check that is off by default is not enabled, and says at which level it reports once turned on.
+      expect(rule.defaultConfiguration.enabled).toBe(rule.id === 'axag/dynamic-annotation' ? false : undefined);
       expect(rule.properties.tags).toContain('axag');
     }
     expect(driver.rules[6]).toMatchObject({ id: 'AXAG-LINT-007', name: 'idempotent-declared', defaultConfiguration: { level: 'warning' } });

@@ -3,6 +3,7 @@ import type { ResolvedConfig } from '../config/settings.js';
 import type { SourceDocument, SyntaxProblem } from '../model.js';
 import { findingFingerprint } from '../fingerprint.js';
 import { compareFindings, type Finding } from '../results.js';
+import type { ParameterItems } from '../parameter-list.js';
 import type { ManifestIndex, Severity } from '../rule.js';
 import { applyDirectives } from './directives.js';
 import { ACTION_TYPES } from '../vocabulary.js';
@@ -35,6 +36,7 @@ export function lintDocument(parsed: SourceDocument, options: DocumentOptions): 
   const model = buildModel(document, options.config.identity);
   const findings: Finding[] = document.syntaxErrors.map(parseErrorFinding);
   const actionTypes = (options.config.rules['AXAG-LINT-004']?.options.allowed as string[] | undefined) ?? ACTION_TYPES;
+  const parameterItems = (options.config.rules['AXAG-LINT-009']?.options.parameterItems as ParameterItems | undefined) ?? 'objects';
   // Messages name the manifest relative to the working directory; fingerprints must not depend on where axag ran.
   const manifestPath = options.manifest?.displayPath;
   const withoutManifestPath = (message: string) => (manifestPath ? message.split(manifestPath).join('<manifest>') : message);
@@ -47,7 +49,7 @@ export function lintDocument(parsed: SourceDocument, options: DocumentOptions): 
       continue;
     }
     const severity = setting.severity;
-    for (const report of rule.check({ model, manifest: options.manifest, options: setting.options, actionTypes })) {
+    for (const report of rule.check({ model, manifest: options.manifest, options: setting.options, actionTypes, parameterItems })) {
       findings.push({
         ruleId: rule.id,
         severity,

@@ -19,3 +19,9 @@ export function parseStringArray(value: string | null | undefined): string[] | u
 export function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }
+
+/** A value as JSON text for a message, cut to `max` characters. */
+export function shortJson(value: unknown, max = 40): string {
+  const json = JSON.stringify(value);
+  return json.length > max ? `${json.slice(0, max - 1)}…` : json;
+}

@@ -1,6 +1,5 @@
-import type { AxagAttribute } from '../src/model.js';
 import { parameterNames } from '../src/parameter-list.js';
-import type { Report, Rule } from '../src/rule.js';
+import { setIn, type Report, type Rule } from '../src/rule.js';
 import { quote } from '../src/text/suggest.js';
 
 export const rule: Rule = {
@@ -14,7 +13,8 @@ export const rule: Rule = {
       'Reports each name that appears in both `axag-required-parameters` and `axag-optional-parameters` of the same ' +
       'element, once per shared name, at the optional list; and each name listed more than once in one of them, at ' +
       'that list. A name written as a string and the `name` of a typed parameter object are the same name. Dynamic ' +
-      'values, and values that are not valid parameter lists (AXAG-LINT-009 reports those), are not compared.',
+      'values, and values that are not valid parameter lists (AXAG-LINT-009 reports those), are not compared. The `req` ' +
+      'and `opt` keys of the `axag` macro are these two lists, and messages name them so.',
     why:
       'A parameter is either needed or not. Listed as both, tool generators produce contradictory schemas and ' +
       'agents do not know whether they may leave it out. Listed twice in one list, its entries may disagree (a typed ' +
@@ -40,7 +40,7 @@ export const rule: Rule = {
         if (!list) continue;
         for (const [name, count] of repeats(list.names)) {
           const [times, remove] = count === 2 ? ['twice', 'one'] : [`${count} times`, 'all but one'];
-          const message = `Parameter ${quote(name)} is listed ${times} in ${label(list.attribute)}; remove ${remove}`;
+          const message = `Parameter ${quote(name)} is listed ${times} in ${setIn(list.attribute)}; remove ${remove}`;
           reports.push({ message, range: list.attribute.valueRange, element });
         }
       }
@@ -49,7 +49,7 @@ export const rule: Rule = {
       for (const name of new Set(optional.names)) {
         if (!required.names.includes(name)) continue;
         reports.push({
-          message: `Parameter ${quote(name)} is both required and optional; remove it from ${label(optional.attribute)} or from ${label(required.attribute)}`,
+          message: `Parameter ${quote(name)} is both required and optional; remove it from ${setIn(optional.attribute)} or from ${setIn(required.attribute)}`,
           range: optional.attribute.valueRange,
           element,
         });
@@ -58,11 +58,6 @@ export const rule: Rule = {
     return reports;
   },
 };
-
-/** How messages name a parameter list. */
-function label(attribute: AxagAttribute): string {
-  return attribute.name;
-}
 
 /** Names that occur more than once, with their counts, in order of first occurrence. */
 function repeats(names: readonly string[]): [string, number][] {

@@ -1,4 +1,3 @@
-import type { AxagAttribute } from '../src/model.js';
 import { isParameterObject, isPlainObject, readParameterItems, type ParameterItems, type ParameterList } from '../src/parameter-list.js';
 import type { Report, Rule } from '../src/rule.js';
 import { isStringArray, parseJson, shortJson } from '../src/text/json-value.js';
@@ -78,10 +77,10 @@ export const rule: Rule<Options> = {
         const jsonShape = JSON_ATTRIBUTES.get(name);
         if (!jsonShape || attribute.value === null) continue;
         const shape: Shape = jsonShape === 'parameter-list' && options.parameterItems === 'names' ? 'parameter-names' : jsonShape;
-        const problem = problemOf(attribute.value, shape, label(attribute));
+        const problem = problemOf(attribute.value, shape, attribute.name);
         if (!problem) continue;
         reports.push({
-          message: `${label(attribute)} ${problem.text}`,
+          message: `${attribute.name} ${problem.text}`,
           range: attribute.valueRange,
           element,
           ...(problem.fix !== undefined && { suggestion: problem.fix }),
@@ -91,11 +90,6 @@ export const rule: Rule<Options> = {
     return reports;
   },
 };
-
-/** How messages name the attribute. */
-function label(attribute: AxagAttribute): string {
-  return attribute.name;
-}
 
 function problemOf(text: string, shape: Shape, name: string): Problem | undefined {
   if (text.trim() === '') return { text: `is empty; ${write(shape)}` };

@@ -1,6 +1,7 @@
 import type { MacroField } from '../src/model.js';
 import { written, type Rule } from '../src/rule.js';
-import { parseJson } from '../src/text/json-value.js';
+import { parameterNames, PARAMETER_LIST_ATTRIBUTES, type ParameterItems } from '../src/parameter-list.js';
+import { parseStringArray } from '../src/text/json-value.js';
 import { quote } from '../src/text/suggest.js';
 
 /** Fields whose values are lists: the same names in another order are the same value. */
@@ -26,13 +27,13 @@ export const rule: Rule = {
     passing: '<button axag="delete:account.close!critical?confirm" axag-description="Closes the account for good">Close account</button>',
   },
   defaultOptions: {},
-  check({ model }) {
+  check({ model, parameterItems }) {
     return model.elements.flatMap(({ element, own }) => {
       if (!element.macro?.applied) return [];
       return element.macro.fields.flatMap((field) => {
         const longhand = own.get(field.name);
         const value = longhand?.value?.trim();
-        if (field.name === 'axag-entity' || !longhand || longhand.macroKey !== undefined || !value || agree(field, value)) return [];
+        if (field.name === 'axag-entity' || !longhand || longhand.macroKey !== undefined || !value || agree(field, value, parameterItems)) return [];
         const macro = written({ name: field.name, value: field.value, macroKey: field.key });
         return [
           {
@@ -47,23 +48,13 @@ export const rule: Rule = {
 };
 
 /** Whether a longhand value says what the macro's field says; a list that cannot be read is left to AXAG-LINT-009. */
-function agree(field: MacroField, longhand: string): boolean {
+function agree(field: MacroField, longhand: string, parameterItems: ParameterItems): boolean {
   if (!LISTS.has(field.name)) return field.value === longhand;
-  const ours = names(field.value);
-  const theirs = names(longhand);
-  if (!ours || !theirs) return true;
-  return ours.size === theirs.size && [...ours].every((name) => theirs.has(name));
-}
-
-/** The names a JSON list holds: strings, and the `name` of typed parameter objects (spec §8.2). */
-function names(text: string): Set<string> | undefined {
-  const parsed = parseJson(text)?.value;
-  if (!Array.isArray(parsed)) return undefined;
-  const found = new Set<string>();
-  for (const item of parsed) {
-    const name = typeof item === 'string' ? item : (item as { name?: unknown } | null)?.name;
-    if (typeof name !== 'string') return undefined;
-    found.add(name);
-  }
-  return found;
+  const theirs = (PARAMETER_LIST_ATTRIBUTES as readonly string[]).includes(field.name)
+    ? parameterNames(longhand, parameterItems)
+    : parseStringArray(longhand);
+  if (!theirs) return true;
+  const ours = new Set(parseStringArray(field.value));
+  const distinct = new Set(theirs);
+  return ours.size === distinct.size && [...ours].every((name) => distinct.has(name));
 }

@@ -80,7 +80,7 @@ export const rule: Rule = {
           if (!entry.object) continue;
           for (const problem of problemsOf(entry.object, place)) {
             reports.push({
-              message: `${label(attribute)}[${entry.index}] (${quote(entry.name)}): ${problem.text}`,
+              message: `${attribute.name}[${entry.index}] (${quote(entry.name)}): ${problem.text}`,
               range: attribute.valueRange,
               element,
               ...(problem.corrected && { suggestion: JSON.stringify(items.map((item, i) => (i === entry.index ? problem.corrected : item))) }),
@@ -92,11 +92,6 @@ export const rule: Rule = {
     return reports;
   },
 };
-
-/** How messages name a parameter list. */
-function label(attribute: AxagAttribute): string {
-  return attribute.name;
-}
 
 function problemsOf(object: ParameterObject, place: Place): Problem[] {
   const problems: Problem[] = [];
@@ -146,7 +141,7 @@ function requiredKey(object: ParameterObject, { attribute, required }: Place): P
   const { required: value, ...without } = object;
   if (required === (value !== false)) {
     const already = required ? 'required' : 'optional';
-    return { text: `${text}; the parameter is already ${already} because it is in ${label(attribute)}: remove the key`, corrected: without };
+    return { text: `${text}; the parameter is already ${already} because it is in ${attribute.name}: remove the key`, corrected: without };
   }
   return { text: `${text}; list the parameter in ${other} instead` };
 }

@@ -107,6 +107,11 @@ function macroToken(key: string, value: string): string {
   return `${key}=${list ?? value}`;
 }
 
+/** How a message names where a value is set: the attribute, or the macro's key (`"req" in the axag macro`). */
+export function setIn(attribute: Pick<AxagAttribute, 'name' | 'macroKey'>): string {
+  return attribute.macroKey === undefined ? attribute.name : `"${attribute.macroKey}" in the axag macro`;
+}
+
 /** How a message points at an attribute: by name when written as one, by its token when the macro gave it. */
 export function named(attribute: AxagAttribute): string {
   return attribute.macroKey === undefined ? attribute.name : written(attribute);

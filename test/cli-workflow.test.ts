@@ -915,6 +915,14 @@ describe.concurrent('axag rules', () => {
     expect(await axagWithStdin(['lint', '--stdin'], example('Passing'), { cwd })).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
+  it('the other AXAG linter\'s number for one of our checks prints that check\'s documentation, saying so', async ({ expect }) => {
+    const cwd = project();
+    const alias = await axag(['rules', 'AXAG-LINT-027'], { cwd });
+    expect(alias.code).toBe(0);
+    const direct = await axag(['rules', 'axag/macro-syntax'], { cwd });
+    expect(alias.stdout).toBe(`AXAG-LINT-027 is the number another AXAG linter gives axag/macro-syntax.\n\n${direct.stdout}`);
+  });
+
   it('a namespaced check has documentation too', async ({ expect }) => {
     const result = await axag(['rules', 'axag/directive'], { cwd: project() });
     expect(result.code).toBe(0);

@@ -217,3 +217,16 @@ describe('messages on a macro element speak the macro', () => {
     ]);
   });
 });
+
+describe('findings about lists the macro gave name its keys', () => {
+  it('008 on req and opt', async () => {
+    const results = await lint([{ path: '/virtual/page.html', text: '<button axag="read:product.search?idempotent&req=query&opt=query,page,page">Go</button>' }], {
+      noConfig: true,
+      cwd: '/virtual',
+    });
+    expect(results.files[0]!.findings.map((finding) => finding.message)).toEqual([
+      'Parameter "page" is listed twice in "opt" in the axag macro; remove one',
+      'Parameter "query" is both required and optional; remove it from "opt" in the axag macro or from "req" in the axag macro',
+    ]);
+  });
+});

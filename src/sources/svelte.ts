@@ -4,7 +4,7 @@ import type { AnnotatedElement, AxagAttribute, SourceComment, SourceDocument } f
 import { LineIndex } from '../text/line-index.js';
 import { isAxagAttribute, isInteractive, MACRO } from './element-traits.js';
 import { directiveComment, syntaxProblem, unparsed } from './documents.js';
-import { valuePositions } from './value-positions.js';
+import { valuePositions, type Escapes } from './value-positions.js';
 
 // The compiler's CommonJS bundle loads in a third of the time of its ES module graph.
 const { parse } = createRequire(import.meta.url)('svelte/compiler') as typeof import('svelte/compiler');
@@ -23,7 +23,7 @@ export function parseSvelte(text: string, label: string): SourceDocument {
     const message = (error as Error).message.split('\n')[0]!;
     return unparsed(syntaxProblem(label, message, text, lines, position[0]));
   }
-  return { ...collect(root.fragment, lines), syntaxErrors: [] };
+  return { ...collect(root.fragment, text, lines), syntaxErrors: [] };
 }
 
 /**
@@ -32,7 +32,7 @@ export function parseSvelte(text: string, label: string): SourceDocument {
  * `Fragment` properties, whatever their names, so every Fragment-valued
  * property of a node is descended into.
  */
-function collect(fragment: AST.Fragment, lines: LineIndex): { elements: AnnotatedElement[]; comments: SourceComment[] } {
+function collect(fragment: AST.Fragment, text: string, lines: LineIndex): { elements: AnnotatedElement[]; comments: SourceComment[] } {
   const elements: AnnotatedElement[] = [];
   const comments: SourceComment[] = [];
   const stack: [AST.Fragment['nodes'][number], number][] = [];
@@ -48,7 +48,7 @@ function collect(fragment: AST.Fragment, lines: LineIndex): { elements: Annotate
       if (comment) comments.push(comment);
     }
     if ('attributes' in node && 'name' in node) {
-      const element = toAnnotated(node as ElementLike, parent, lines);
+      const element = toAnnotated(node as ElementLike, parent, text, lines);
       if (element) {
         inner = elements.length;
         elements.push(element);
@@ -64,7 +64,7 @@ function isFragment(value: unknown): value is AST.Fragment {
   return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'Fragment';
 }
 
-function toAnnotated(node: ElementLike, parent: number, lines: LineIndex): AnnotatedElement | undefined {
+function toAnnotated(node: ElementLike, parent: number, text: string, lines: LineIndex): AnnotatedElement | undefined {
   const byName = new Map<string, AxagAttribute>();
   let spread = false;
   let role: string | undefined;
@@ -79,8 +79,10 @@ function toAnnotated(node: ElementLike, parent: number, lines: LineIndex): Annot
     // The DOM lower-cases attribute names, as in HTML.
     const name = attribute.name.toLowerCase();
     if (name === 'onclick') hasOnclick = true;
-    const nameRange = lines.range(attribute.start, attribute.start + attribute.name.length);
-    const { value, range, raw } = attributeValue(attribute);
+    // The shorthand `{axag}` starts at its brace.
+    const nameStart = text[attribute.start] === '{' ? attribute.start + 1 : attribute.start;
+    const nameRange = lines.range(nameStart, nameStart + attribute.name.length);
+    const { value, range, escapes } = attributeValue(attribute);
     if (name === 'role') role = value ?? undefined;
     if (!isAxagAttribute(name) || byName.has(name)) continue;
     byName.set(name, {
@@ -88,7 +90,10 @@ function toAnnotated(node: ElementLike, parent: number, lines: LineIndex): Annot
       value,
       nameRange,
       valueRange: range ? lines.range(range[0], range[1]) : nameRange,
-      ...(name === MACRO && value !== null && raw !== undefined && range && { valuePositions: valuePositions(value, raw, range[0], lines, 'html') }),
+      ...(name === MACRO &&
+        value !== null &&
+        escapes &&
+        range && { valuePositions: valuePositions(value, text.slice(range[0], range[1]), range[0], lines, escapes) }),
     });
   }
   if (byName.size === 0) return undefined;
@@ -103,17 +108,40 @@ function toAnnotated(node: ElementLike, parent: number, lines: LineIndex): Annot
   };
 }
 
+/** A value and where its text is; `escapes` says how static text was decoded (character references, or JS escapes). */
+interface ValueSpan {
+  value: string | null;
+  range?: [number, number];
+  escapes?: Escapes;
+}
+
 /**
- * Spec §3: quoted text is static; `{expr}`, or text with `{expr}` in it, is dynamic. A bare attribute is "" as in HTML.
- * `raw` is static text as written, before character references were decoded.
+ * Spec §3: quoted text is static; `{expr}`, or text with `{expr}` in it, is dynamic, except a string literal
+ * (`{"x"}`, `{'x'}`, `` {`x`} `` without `${}`), whose value is known, as in JSX (spec §8.1). A bare attribute is ""
+ * as in HTML.
  */
-function attributeValue(attribute: AST.Attribute): { value: string | null; range?: [number, number]; raw?: string } {
+function attributeValue(attribute: AST.Attribute): ValueSpan {
   const { value } = attribute;
   if (value === true) return { value: '' };
-  if (!Array.isArray(value)) return { value: null, range: [value.start, value.end] };
-  const first = value[0];
-  const last = value.at(-1);
+  const parts = Array.isArray(value) ? value : [value];
+  const first = parts[0];
+  const last = parts.at(-1);
   if (!first || !last) return { value: '' };
   const range: [number, number] = [first.start, last.end];
-  return value.length === 1 && first.type === 'Text' ? { value: first.data, range, raw: first.raw } : { value: null, range };
+  if (parts.length > 1) return { value: null, range };
+  if (first.type === 'Text') return { value: first.data, range, escapes: 'html' };
+  return stringLiteral(first.expression) ?? { value: null, range };
+}
+
+function stringLiteral(expression: AST.ExpressionTag['expression']): ValueSpan | undefined {
+  if (expression.type === 'Literal' && typeof expression.value === 'string') {
+    const { start, end } = expression as unknown as { start: number; end: number };
+    return { value: expression.value, range: [start + 1, end - 1], escapes: 'js' };
+  }
+  if (expression.type === 'TemplateLiteral' && expression.expressions.length === 0) {
+    const quasi = expression.quasis[0]!;
+    const { start, end } = quasi as unknown as { start: number; end: number };
+    return quasi.value.cooked == null ? undefined : { value: quasi.value.cooked, range: [start, end], escapes: 'js' };
+  }
+  return undefined;
 }

@@ -21,7 +21,7 @@ export function valuePositions(value: string, raw: string, rawStart: number, lin
   while (j < value.length && i < raw.length) {
     const escape = escapeAt(raw, i, escapes);
     if (escape !== undefined && raw.slice(i, i + escape.length) !== value.slice(j, j + escape.length)) {
-      const produced = escape.produced ?? ((value.codePointAt(j) ?? 0) > 0xffff ? 2 : 1);
+      const produced = escape.produced ?? decodedLength(value, j, raw, i + escape.length);
       for (let k = 0; k < produced && j < value.length; k++) offsets[j++] = i;
       i += escape.length;
     } else {
@@ -31,6 +31,19 @@ export function valuePositions(value: string, raw: string, rawStart: number, lin
   while (j < value.length) offsets[j++] = raw.length;
   offsets.push(i);
   return offsets.map((offset) => lines.position(rawStart + offset));
+}
+
+/**
+ * How many code units a reference decoded to: one or two code points (`&acE;` is two), each one or two units.
+ * The shortest length after which the value goes on as the source does.
+ */
+function decodedLength(value: string, at: number, raw: string, next: number): number {
+  for (let length = 1; length <= 4; length++) {
+    const end = at + length;
+    if (end > value.length) break;
+    if (end === value.length ? next === raw.length : value[end] === raw[next]) return length;
+  }
+  return (value.codePointAt(at) ?? 0) > 0xffff ? 2 : 1;
 }
 
 function escapeAt(raw: string, i: number, escapes: Escapes): { length: number; produced?: number } | undefined {

@@ -1,11 +1,12 @@
 /**
  * The README shows the output of `npx axag lint examples/storefront`; the
  * bundled example must keep producing exactly that, one finding per rule.
+ * Its AXAG 1.1 section shows a macro and what axag says about it: that too.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, it } from 'vitest';
-import { assertBuilt, axag, ROOT } from './cli-helpers.js';
+import { assertBuilt, axag, project, ROOT } from './cli-helpers.js';
 
 beforeAll(assertBuilt);
 
@@ -22,9 +23,21 @@ describe('the bundled example', () => {
     expect(rules).toEqual(Array.from({ length: 12 }, (_, i) => `AXAG-LINT-${String(i + 1).padStart(3, '0')}`));
   });
 
-  it('lints its components too: JSX and Vue, without findings', async ({ expect }) => {
+  it('lints its components too: JSX, Vue and a TSX component written with AXAG 1.1 macros, without findings', async ({ expect }) => {
     const result = await axag(['lint', '--verbose', 'examples/storefront/components'], { cwd: ROOT });
-    expect(result.stdout).toBe('✔ 2 files linted, no problems\n');
+    expect(result.stdout).toBe('✔ 3 files linted, no problems\n');
     expect(result.code).toBe(0);
+  });
+});
+
+describe('the README\'s AXAG 1.1 example', () => {
+  it('prints what the README shows for the macro it writes', async ({ expect }) => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const block = /```\n\$ echo '(.*)' > (\S+)\n\$ npx axag lint --no-config \2\n([\s\S]*?)```/.exec(readme);
+    expect(block, 'README has an "$ echo … > file" and "$ npx axag lint --no-config file" block').not.toBeNull();
+    const [, html, file, shown] = block!;
+    const result = await axag(['lint', '--no-config', file!], { cwd: project({ [file!]: `${html}\n` }) });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(shown);
   });
 });

@@ -249,7 +249,7 @@ interface ValueSpan {
 function attributeValue(attr: JSXAttribute): ValueSpan {
   const value = attr.value;
   if (!value) return { value: 'true', start: attr.name.start!, end: attr.name.end! };
-  if (value.type === 'StringLiteral') return { value: value.value, start: value.start! + 1, end: value.end! - 1, escapes: 'html' };
+  if (value.type === 'StringLiteral') return { value: value.value, start: value.start! + 1, end: value.end! - 1, escapes: 'jsx' };
   if (value.type === 'JSXExpressionContainer' && value.expression.type !== 'JSXEmptyExpression') {
     const expression = unwrap(value.expression);
     return staticValue(expression) ?? { value: null, start: expression.start!, end: expression.end! };

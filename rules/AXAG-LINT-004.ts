@@ -1,5 +1,5 @@
 import { invalidEnumValues, type Rule } from '../src/rule.js';
-import { ACTION_TYPES, DEPRECATED_ACTION_TYPES } from '../src/vocabulary.js';
+import { ACTION_TYPE_SYNONYMS, ACTION_TYPES, DEPRECATED_ACTION_TYPES } from '../src/vocabulary.js';
 
 export interface Options {
   /** The action types this project accepts: AXAG 1.1's four by default; a team may restrict or extend them. */
@@ -21,7 +21,8 @@ export const rule: Rule<Options> = {
       '`write`, `delete` or `navigate` (values are case-sensitive). `create` and `mutate`, which AXAG 1.1 dropped, are ' +
       'left to `axag/deprecated-value`. The option `allowed` restricts the set (`["read", "navigate"]` for a read-only ' +
       'site) or extends it with a team\'s own lower-case types. An empty value is invalid. When a valid value is close ' +
-      '(a case or spelling slip), the finding suggests it.',
+      '(a case or spelling slip), or a word people use for one (`update` → `write`, `remove` → `delete`), the finding ' +
+      'suggests it.',
     why:
       'Agents and tool generators switch on the action type to decide how carefully to treat an action; an unknown ' +
       'type is treated as unknown risk.',
@@ -37,6 +38,6 @@ export const rule: Rule<Options> = {
   },
   defaultOptions: { allowed: [...ACTION_TYPES] },
   check({ model, options }) {
-    return invalidEnumValues(model, 'axag-action-type', options.allowed, DEPRECATED_ACTION_TYPES);
+    return invalidEnumValues(model, 'axag-action-type', options.allowed, { synonyms: ACTION_TYPE_SYNONYMS, leftToOthers: DEPRECATED_ACTION_TYPES });
   },
 };

@@ -1,5 +1,5 @@
 import { invalidEnumValues, type Rule } from '../src/rule.js';
-import { RISK_LEVELS } from '../src/vocabulary.js';
+import { RISK_LEVEL_SYNONYMS, RISK_LEVELS } from '../src/vocabulary.js';
 
 export const rule: Rule = {
   id: 'AXAG-LINT-005',
@@ -10,7 +10,8 @@ export const rule: Rule = {
   docs: {
     what:
       'Reports an `axag-risk-level` whose trimmed value is not `none`, `low`, `medium`, `high` or `critical` ' +
-      '(case-sensitive). An empty value is invalid.',
+      '(case-sensitive). An empty value is invalid. The finding suggests the level meant: the same word in another ' +
+      'case, the level a common word stands for (`extreme` → `critical`, `moderate` → `medium`), or the closest.',
     why:
       'Agents use the risk level to decide whether to ask a person before acting. A level they do not recognise ' +
       'gives them nothing to decide on.',
@@ -19,6 +20,6 @@ export const rule: Rule = {
   },
   defaultOptions: {},
   check({ model }) {
-    return invalidEnumValues(model, 'axag-risk-level', RISK_LEVELS);
+    return invalidEnumValues(model, 'axag-risk-level', RISK_LEVELS, { synonyms: RISK_LEVEL_SYNONYMS });
   },
 };

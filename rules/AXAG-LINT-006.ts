@@ -1,6 +1,6 @@
 import type { AxagAttribute } from '../src/model.js';
 import { quote } from '../src/text/suggest.js';
-import { actionLabel, missing, usesMacro, written, type Rule } from '../src/rule.js';
+import { actionLabel, macroText, missing, usesMacro, written, type Rule } from '../src/rule.js';
 
 const HIGH_RISK = new Set(['high', 'critical']);
 
@@ -32,14 +32,17 @@ export const rule: Rule = {
       if (action.open || !risk || level === undefined || !HIGH_RISK.has(level)) return [];
       const confirmation = action.effective.get('axag-confirmation-required')?.attribute;
       if (confirmation?.value === null || confirmation?.value?.trim() === 'true') return [];
-      return [missing(action, `${actionLabel(action)} has ${written(risk)} but ${confirmationProblem(confirmation, usesMacro(action))}`)];
+      const problem = confirmationProblem(confirmation, usesMacro(action), risk.macroKey !== undefined);
+      return [missing(action, `${actionLabel(action)} has ${written(risk)} but ${problem}`)];
     });
   },
 };
 
-/** What is wrong with the confirmation and how to fix it, in the form the author used. */
-function confirmationProblem(confirmation: AxagAttribute | undefined, macro: boolean): string {
-  if (confirmation?.macroKey !== undefined) return `${written(confirmation)}; change it to "confirm"`;
+/** What is wrong with the confirmation and how to fix it, in the form the author used; the macro is named once. */
+function confirmationProblem(confirmation: AxagAttribute | undefined, macro: boolean, riskInMacro: boolean): string {
+  if (confirmation?.macroKey !== undefined) {
+    return `${riskInMacro ? macroText(confirmation) : written(confirmation)}; change it to "confirm"`;
+  }
   if (confirmation) return `axag-confirmation-required is ${quote(confirmation.value!.trim())}; set axag-confirmation-required="true"`;
   return macro ? 'no confirmation; add "confirm" to the axag macro' : 'axag-confirmation-required is missing; set axag-confirmation-required="true"';
 }

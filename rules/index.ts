@@ -69,8 +69,8 @@ export const PEER_RULE_NUMBERS: Readonly<Record<string, string | null>> = {
 export type RuleReference =
   /** A rule of axag, by its id or an alias of it. */
   | { kind: 'rule'; id: string }
-  /** A number of the other AXAG linter that axag has no check for: warn with `message`, and go on. */
-  | { kind: 'ignored'; message: string }
+  /** A number of the other AXAG linter that axag has no check for: say `reason` (and that it is ignored), and go on. */
+  | { kind: 'ignored'; reason: string }
   /** Not a rule anywhere: the caller's error, with `hint` saying what was meant. */
   | { kind: 'unknown'; hint: string };
 
@@ -84,18 +84,20 @@ export function resolveRuleReference(reference: string): RuleReference {
     const target = PEER_RULE_NUMBERS[reference];
     // The alias applies once its target is a rule of this build; until then it is one more number to skip.
     if (target && RULES_BY_ID.has(target)) return { kind: 'rule', id: target };
-    const message = target
-      ? `${reference} stands for ${target}, which this version of axag does not have; ignored`
-      : `${reference} is not a check of axag; ignored`;
-    return { kind: 'ignored', message };
+    const reason = target
+      ? `${reference} stands for ${target}, which this version of axag does not have`
+      : `${reference} is not a check of axag`;
+    return { kind: 'ignored', reason };
   }
   return { kind: 'unknown', hint: unknownRuleHint(reference) };
 }
 
 /** What to tell a user who named a rule axag does not have: the rule meant, or where the ids are listed. */
 function unknownRuleHint(reference: string): string {
-  // Rule numbers are not typos of each other: only suggest for a name-like slip ("axag-lint-7", "axag/macro-syntx").
-  const near = /^AXAG-LINT-\d+$/.test(reference) ? undefined : closest(reference, RULES_BY_ID.keys(), 3);
+  // Rule numbers are not typos of each other: a number is only meant as the same number (`AXAG-LINT-7`, `axag-lint-07`).
+  const number = /^AXAG-LINT-(\d+)$/i.exec(reference)?.[1];
+  const padded = number === undefined ? undefined : `AXAG-LINT-${number.replace(/^0+(?=\d)/, '').padStart(3, '0')}`;
+  const near = number === undefined ? closest(reference, RULES_BY_ID.keys(), 3) : padded !== reference && RULES_BY_ID.has(padded!) ? padded : undefined;
   return near
     ? `did you mean "${near}"?`
     : `rule ids are ${NUMBERED[0]!.id} … ${NUMBERED.at(-1)!.id} and the axag/… checks that axag rules lists`;

@@ -37,7 +37,7 @@ export const rule: Rule = {
         const macro = written({ name: field.name, value: field.value, macroKey: field.key });
         return [
           {
-            message: `${longhand.name} ${quote(value)} conflicts with ${macro}; the longhand value is the one used, so remove one of them or make them agree`,
+            message: `${longhand.name} ${shown(field.name, value)} conflicts with ${macro}; the longhand value is the one used, so remove one of them or make them agree`,
             range: longhand.valueRange,
             element,
           },
@@ -46,6 +46,11 @@ export const rule: Rule = {
     });
   },
 };
+
+/** A longhand value as written: a JSON list as it stands, anything else quoted. */
+function shown(name: string, value: string): string {
+  return LISTS.has(name) ? value : quote(value);
+}
 
 /** Whether a longhand value says what the macro's field says; a list that cannot be read is left to AXAG-LINT-009. */
 function agree(field: MacroField, longhand: string, parameterItems: ParameterItems): boolean {

@@ -2,7 +2,7 @@ import type { Action, AnnotationModel } from './engine/element-model.js';
 import type { AnnotatedElement, AxagAttribute, Range } from './model.js';
 import type { ParameterItems } from './parameter-list.js';
 import { parseStringArray } from './text/json-value.js';
-import { closest, quote } from './text/suggest.js';
+import { quote, suggestValue } from './text/suggest.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -93,9 +93,13 @@ export function hasEmptyMacro(action: Action): boolean {
 
 /** How a message names an attribute and its value, as the author wrote it: `"!critical" in the axag macro`, `axag-risk-level "critical"`. */
 export function written(attribute: Pick<AxagAttribute, 'name' | 'value' | 'macroKey'>): string {
-  const value = attribute.value?.trim() ?? '';
-  if (attribute.macroKey === undefined) return `${attribute.name} ${quote(value)}`;
-  return `${quote(macroToken(attribute.macroKey, value))} in the axag macro`;
+  if (attribute.macroKey === undefined) return `${attribute.name} ${quote(attribute.value?.trim() ?? '')}`;
+  return `${macroText(attribute)} in the axag macro`;
+}
+
+/** The macro text that gave an attribute, quoted: `"!critical"`, `"confirm=false"`, `"req=sku,quantity"`. */
+export function macroText(attribute: Pick<AxagAttribute, 'value' | 'macroKey'>): string {
+  return quote(macroToken(attribute.macroKey ?? '', attribute.value?.trim() ?? ''));
 }
 
 /** The macro text that gives `value` under `key`: `!high`, `confirm`, `req=sku,quantity`, `write` for the head. */
@@ -125,24 +129,25 @@ export function actionLabel(action: Action): string {
 
 /**
  * Findings for every element whose static `name` attribute, trimmed, is not one of
- * `allowed`, at the value, suggesting the closest allowed value. Values in
+ * `allowed`, at the value, suggesting the value meant: the same word in another case,
+ * the one a known synonym stands for (spec §9.3), or the closest. Values in
  * `leftToOthers` are another check's business (a deprecated value).
  */
 export function invalidEnumValues(
   model: AnnotationModel,
   name: string,
   allowed: readonly string[],
-  leftToOthers: ReadonlyMap<string, unknown> = new Map(),
+  { synonyms, leftToOthers }: { synonyms?: ReadonlyMap<string, string>; leftToOthers?: ReadonlyMap<string, unknown> } = {},
 ): Report[] {
   return model.elements.flatMap(({ element, own }) => {
     const attribute = own.get(name);
     if (!attribute || attribute.value === null) return [];
-    const trimmed = attribute.value.trim();
-    if (allowed.includes(trimmed) || leftToOthers.has(trimmed)) return [];
     const value = attribute.value.trim();
-    const suggestion = value ? closest(value, allowed, 2) : undefined;
+    if (allowed.includes(value) || leftToOthers?.has(value)) return [];
+    const suggestion = suggestValue(value, allowed, synonyms);
     const hint = suggestion ? `; did you mean "${suggestion}"?` : '';
-    const message = `Invalid ${name} ${quote(attribute.value)}; expected one of ${allowed.join(', ')}${hint}`;
+    const shown = attribute.macroKey === undefined ? `${name} ${quote(attribute.value)}` : written(attribute);
+    const message = `Invalid ${shown}; expected one of ${allowed.join(', ')}${hint}`;
     return [{ message, range: attribute.valueRange, element, ...(suggestion && { suggestion }) }];
   });
 }

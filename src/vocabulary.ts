@@ -1,4 +1,5 @@
 /** The AXAG attribute vocabulary of spec §1.1–1.3, the synonyms of §9.3 that suggestions offer, and the vocabulary of typed parameter objects (§8.2). */
+import type { AxagAttribute } from './model.js';
 
 /** AXAG 1.1's action types (spec §1.2). */
 export const ACTION_TYPES = ['read', 'write', 'delete', 'navigate'] as const;
@@ -129,3 +130,8 @@ export const PARAMETER_TYPE_REPLACEMENTS: ReadonlyMap<string, ParameterTypeRepla
   ['enum', { type: 'string', enum: true }],
   ...PARAMETER_FORMATS.map((format): [string, ParameterTypeReplacement] => [format, { type: 'string', format }]),
 ]);
+
+/** Spec §1.1: a value counts as given when it is dynamic or not empty after trimming; an empty one counts as missing. */
+export function isPresent(attribute: AxagAttribute | undefined): attribute is AxagAttribute {
+  return attribute !== undefined && (attribute.value === null || attribute.value.trim() !== '');
+}

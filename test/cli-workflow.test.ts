@@ -935,8 +935,19 @@ describe.concurrent('axag rules', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('AXAG-LINT-07');
-    expect(result.stderr).toMatch(/did you mean AXAG-LINT-007\?/);
+    expect(result.stderr).toMatch(/did you mean "AXAG-LINT-007"\?/);
     expectNoStack(result);
+  });
+
+  it('a number is never taken for another: AXAG-LINT-13 suggests nothing; the other linter\'s 024 says it is not ours', async ({ expect }) => {
+    const cwd = project();
+    const thirteen = await axag(['rules', 'AXAG-LINT-13'], { cwd });
+    expect(thirteen.code).toBe(2);
+    expect(thirteen.stderr).not.toMatch(/did you mean/);
+    expect(thirteen.stderr).toContain('rule ids are AXAG-LINT-001 … AXAG-LINT-012');
+    const peer = await axag(['rules', 'AXAG-LINT-024'], { cwd });
+    expect(peer.code).toBe(2);
+    expect(peer.stderr).toBe("axag: AXAG-LINT-024 is not a check of axag (axag rules lists axag's checks)\n");
   });
 
   it('a misspelt rule name: exit 2 suggesting the name', async ({ expect }) => {

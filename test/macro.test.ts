@@ -134,7 +134,52 @@ describe('the macro reader: grammar errors at the failing token, with did-you-me
     expect(problems[0]!.suggestion).toBe(suggestion);
   });
 
-  it('whitespace is an error of its own, and the rest is still read', () => {
+  it.each([
+    ['an empty head before "?"', '?idempotent', '?', /must start with "type:intent", e\.g\. "write:cart\.add_item", not with "\?"$/, undefined],
+    ['an empty head before "!"', '!high', '!', /not with "!"$/, undefined],
+    ['"=" without a key', 'write:cart.add_item?=true', '=', /"=" without a key before it/, undefined],
+    ['keys after "&" without "?"', 'write:cart.add_item&idempotent', 'cart.add_item&idempotent', /keys come after "\?": did you mean "cart\.add_item\?idempotent"\?$/, 'cart.add_item?idempotent'],
+  ])('%s', (_name, macro, token, message, suggestion) => {
+    const problems = problemsOf(macro);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.token).toBe(token);
+    expect(problems[0]!.message).toMatch(message);
+    expect(problems[0]!.suggestion).toBe(suggestion);
+  });
+
+  it('an extra separator at the end is reported once', () => {
+    expect(problemsOf('write:cart.add_item?&').map((problem) => problem.token)).toEqual(['&']);
+    expect(problemsOf('write:cart.add_item?idempotent&&').map((problem) => problem.token)).toEqual(['&', '&']);
+    expect(readMacro('write:cart.add_item?idempotent&&').problems.map((problem) => problem.span.start)).toEqual([30, 31]);
+    expect(problemsOf('write:cart.add_item?req=,').map((problem) => problem.token)).toEqual([',']);
+    expect(readMacro('write:cart.add_item?req=a,,').problems.map((problem) => problem.span.start)).toEqual([25, 26]);
+  });
+
+  it('a repeated key says which one applies', () => {
+    expect(problemsOf('read:product.list?scope=bogus&scope=user').map((problem) => problem.message)).toEqual([
+      'Unknown scope "bogus" in the axag macro; expected public, user, tenant or global',
+      'Key "scope" appears twice in the axag macro; write it once',
+    ]);
+  });
+
+  it('an empty or blank value is no macro at all', () => {
+    expect(readMacro('')).toEqual({ headValid: false, fields: [], problems: [] });
+    expect(readMacro(' \n\t ')).toEqual({ headValid: false, fields: [], problems: [] });
+  });
+
+  it('a token split by whitespace is not applied, and the whitespace is its only finding', () => {
+    expect(problemsOf('write:cart.add_item!hi gh?idempotent').map((problem) => problem.token)).toEqual([' ']);
+    expect(fieldsOf('write:cart.add_item!hi gh?idempotent')).not.toContain('axag-risk-level=high');
+    const list = readMacro('write:cart.add_item?idempotent&req=sku quantity');
+    expect(list.problems).toEqual([
+      { message: 'Whitespace inside "req" of the axag macro; separate the names with ","', span: { start: 38, end: 39 }, suggestion: ',' },
+    ]);
+    expect(list.fields.map((field) => field.name)).not.toContain('axag-required-parameters');
+    expect(readMacro('wri te:cart.add_item').headValid).toBe(false);
+    expect(problemsOf('wri te:cart.add_item')).toHaveLength(1);
+  });
+
+  it('whitespace between tokens is an error of its own, and the rest is still read', () => {
     const macro = 'write: cart.add_item !high';
     expect(problemsOf(macro)).toEqual([
       { token: ' ', message: 'Whitespace inside the axag macro; remove it' },
@@ -179,7 +224,7 @@ describe('messages on a macro element speak the macro', () => {
 
   it('006 names a confirm=false in the macro, and a longhand value in its own terms', async () => {
     expect(await findings('<button axag="delete:account.close!high?confirm=false&idempotent">Close</button>')).toEqual([
-      'AXAG-LINT-006: Action "account.close" (<button>) has "!high" in the axag macro but "confirm=false" in the axag macro; change it to "confirm"',
+      'AXAG-LINT-006: Action "account.close" (<button>) has "!high" in the axag macro but "confirm=false"; change it to "confirm"',
     ]);
     expect(await findings('<button axag="delete:account.close!high?idempotent" axag-confirmation-required="false">Close</button>')).toEqual([
       'AXAG-LINT-006: Action "account.close" (<button>) has "!high" in the axag macro but axag-confirmation-required is "false"; set axag-confirmation-required="true"',
@@ -207,6 +252,19 @@ describe('messages on a macro element speak the macro', () => {
     ]);
     expect(await findings('<button axag="write-cart.add_item">Add</button>')).toEqual([
       'axag/macro-syntax: The axag macro must start with "type:intent", and "write-cart.add_item" has no ":"; write the action type, ":" and the intent, e.g. "write:cart.add_item"',
+    ]);
+  });
+
+  it('004 and 005 suggest what a synonym stands for (spec §9.3), and name a macro value as written', async () => {
+    expect(await findings('<button axag-intent="a.b" axag-entity="a" axag-action-type="update" axag-risk-level="extreme" axag-idempotent="true">x</button>')).toEqual([
+      'AXAG-LINT-004: Invalid axag-action-type "update"; expected one of read, write, delete, navigate; did you mean "write"?',
+      'AXAG-LINT-005: Invalid axag-risk-level "extreme"; expected one of none, low, medium, high, critical; did you mean "critical"?',
+    ]);
+  });
+
+  it('macro-conflict shows a longhand list as written', async () => {
+    expect(await findings(`<button axag="write:a.b?idempotent&req=a" axag-required-parameters='["b"]'>x</button>`)).toEqual([
+      'axag/macro-conflict: axag-required-parameters ["b"] conflicts with "req=a" in the axag macro; the longhand value is the one used, so remove one of them or make them agree',
     ]);
   });
 

@@ -14,13 +14,14 @@ export function runRules(id: string | undefined, io: Io): number {
     return 0;
   }
   const direct = ALL_CHECKS.find((candidate) => candidate.id.toLowerCase() === id.toLowerCase() || candidate.name === id);
-  // The other AXAG linter's number for one of our checks (spec §5) leads to that check.
-  const alias = direct ? undefined : resolveRuleReference(id.toUpperCase());
-  const check = direct ?? (alias?.kind === 'rule' ? ALL_CHECKS.find((candidate) => candidate.id === alias.id) : undefined);
+  // An id, or the other AXAG linter's number for one of our checks (spec §5), resolves as everywhere else.
+  const reference = direct ? undefined : resolveRuleReference(id.toUpperCase());
+  const check = direct ?? (reference?.kind === 'rule' ? ALL_CHECKS.find((candidate) => candidate.id === reference.id) : undefined);
   if (!check) {
+    if (reference?.kind === 'ignored') throw new FatalError(`${reference.reason} (axag rules lists axag's checks)`);
     const byName = closest(id, ALL_CHECKS.map((candidate) => candidate.name), 3);
-    const meant = byName ?? closest(id, ALL_CHECKS.map((candidate) => candidate.id), 3);
-    throw new FatalError(`unknown rule "${id}"${meant ? `; did you mean ${meant}?` : ''} (axag rules lists them all)`);
+    const hint = byName ? `did you mean ${byName}?` : reference?.kind === 'unknown' ? reference.hint : 'axag rules lists them all';
+    throw new FatalError(`unknown rule "${id}"; ${hint}`);
   }
   const { what, why, failing, passing } = check.docs;
   const indent = (code: string) => code.replace(/^/gm, '    ');

@@ -111,7 +111,7 @@ function validated(document: StructuredDocument, path: string, displayPath: stri
     for (const [reference, setting] of Object.entries(rules)) {
       const resolved = resolveRuleReference(reference);
       if (resolved.kind === 'rule') file.rules[resolved.id] = setting;
-      else if (resolved.kind === 'ignored') file.notices.push(notice(resolved.message, ['rules', reference]));
+      else if (resolved.kind === 'ignored') file.notices.push(notice(`${resolved.reason}; ignored`, ['rules', reference]));
     }
   }
   file.notices.sort((a, b) => a.location!.line - b.location!.line || a.location!.column - b.location!.column);

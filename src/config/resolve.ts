@@ -131,7 +131,7 @@ export class ConfigResolver {
     for (const [reference, severity] of Object.entries(this.options.ruleOverrides ?? {})) {
       const resolved = resolveRuleReference(reference);
       if (resolved.kind === 'unknown') throw new FatalError(`unknown rule "${reference}" in ${name}; ${resolved.hint}`);
-      if (resolved.kind === 'ignored') overrides.notices.push({ message: `${name}: ${resolved.message}` });
+      if (resolved.kind === 'ignored') overrides.notices.push({ message: `${name}: ${resolved.reason}; ignored` });
       else overrides.severities.push([resolved.id, severity]);
     }
     this.overrides = overrides;

@@ -94,7 +94,7 @@ function parseDirective(comment: SourceComment, problems: Finding[]): Directive 
       if (!written.has(resolved.id)) written.set(resolved.id, reference);
       continue;
     }
-    const message = resolved.kind === 'ignored' ? resolved.message : `Unknown rule "${reference}" in axag-${kind}; ${resolved.hint}`;
+    const message = resolved.kind === 'ignored' ? `${resolved.reason}; ignored` : `Unknown rule "${reference}" in axag-${kind}; ${resolved.hint}`;
     problems.push(directiveFinding('warning', message, comment.range));
   }
   // A directive naming only rules axag does not have silences nothing rather than everything.

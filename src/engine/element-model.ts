@@ -1,5 +1,6 @@
 import type { AnnotatedElement, AxagAttribute, SourceDocument } from '../model.js';
-import { isContextKey, isExtension, isParameterKey } from '../vocabulary.js';
+import { isContextKey, isExtension, isParameterKey, isPresent } from '../vocabulary.js';
+import { expandMacros } from './expand-macros.js';
 
 export type Identity = 'default' | 'strict';
 export type ElementKind = 'action' | 'fragment' | 'entity-container' | 'context-container';
@@ -32,11 +33,6 @@ export interface AnnotationModel {
   actions: Action[];
 }
 
-/** A value that counts as given: dynamic, or not empty after trimming. */
-export function isPresent(attribute: AxagAttribute | undefined): attribute is AxagAttribute {
-  return attribute !== undefined && (attribute.value === null || attribute.value.trim() !== '');
-}
-
 interface Scope {
   /** Nearest-ancestor present value of each context key, for descendants. */
   context: ReadonlyMap<string, EffectiveAttribute>;
@@ -48,9 +44,9 @@ interface Scope {
 
 const ROOT: Scope = { context: new Map(), entityContainer: -1, intentHost: -1 };
 
-/** Applies the element model of spec §1.3 to a source document. */
+/** Expands the `axag` macros of a source document (spec §8.1), then applies the element model of spec §1.3. */
 export function buildModel(document: SourceDocument, identity: Identity): AnnotationModel {
-  const { elements: source } = document;
+  const { elements: source } = expandMacros(document);
   const scopes: (Scope | undefined)[] = new Array(source.length);
   const fragmentsOf = new Map<number, number[]>();
   const owns: Map<string, AxagAttribute>[] = new Array(source.length);

@@ -1,6 +1,6 @@
 import { readMacro, type Span } from '../macro/read-macro.js';
 import type { AnnotatedElement, AxagAttribute, MacroUse, Range, SourceDocument } from '../model.js';
-import { isPresent } from './element-model.js';
+import { isPresent } from '../vocabulary.js';
 
 /**
  * Spec §8.1: turns every static `axag` macro into the longhand attributes it

@@ -8,7 +8,6 @@ import type { ManifestIndex, Severity } from '../rule.js';
 import { applyDirectives } from './directives.js';
 import { ACTION_TYPES } from '../vocabulary.js';
 import { buildModel } from './element-model.js';
-import { expandMacros } from './expand-macros.js';
 
 export interface DocumentOptions {
   config: Pick<ResolvedConfig, 'rules' | 'identity'>;
@@ -31,8 +30,7 @@ export interface DocumentResult {
 }
 
 /** Runs every enabled rule over one parsed document, after expanding its macros and reporting what did not parse. Pure. */
-export function lintDocument(parsed: SourceDocument, options: DocumentOptions): DocumentResult {
-  const document = expandMacros(parsed);
+export function lintDocument(document: SourceDocument, options: DocumentOptions): DocumentResult {
   const model = buildModel(document, options.config.identity);
   const findings: Finding[] = document.syntaxErrors.map(parseErrorFinding);
   const actionTypes = (options.config.rules['AXAG-LINT-004']?.options.allowed as string[] | undefined) ?? ACTION_TYPES;

@@ -119,20 +119,24 @@ const didYouMean = (suggestion: string | undefined) => (suggestion ? `; did you 
 /**
  * Reads the AXAG 1.1 macro (spec §8.1): `type:intent[!risk][?key[=value]&…]`.
  * Pure: spans are indices into `value`; the caller maps them to source positions.
- * Whitespace is an error of its own and is then read past, so one stray space
- * does not hide the rest of the macro's findings.
+ * Whitespace is an error of its own. Between tokens it is then read past, so one
+ * stray space does not hide the rest of the macro; a token it splits (`hi gh`,
+ * `req=sku quantity`) is not applied, and says nothing more.
  */
 export function readMacro(value: string): ReadMacro {
-  const problems: ReadProblem[] = [];
-  // The characters read, without whitespace, with the index in `value` each came from.
+  const first = value.length - value.trimStart().length;
+  const last = value.trimEnd().length;
+  if (first >= last) return { headValid: false, fields: [], problems: [] };
+  // The characters read, without whitespace, with the index in `value` each came from; and, by the index in the
+  // text of the character that follows it, each run of whitespace left out.
   const at: number[] = [];
+  const gaps = new Map<number, ReadProblem>();
   let text = '';
-  const first = value.search(/\S/);
-  const last = value.search(/\s*$/);
   for (let i = first; i < last; i++) {
     if (/\s/.test(value[i]!)) {
-      const runEnd = value.slice(i).search(/\S/) + i;
-      problems.push({ message: 'Whitespace inside the axag macro; remove it', span: { start: i, end: runEnd } });
+      let runEnd = i + 1;
+      while (/\s/.test(value[runEnd]!)) runEnd++;
+      gaps.set(text.length, { message: 'Whitespace inside the axag macro; remove it', span: { start: i, end: runEnd } });
       i = runEnd - 1;
       continue;
     }
@@ -141,18 +145,21 @@ export function readMacro(value: string): ReadMacro {
   }
   const span = (start: number, end: number): Span =>
     end > start ? { start: at[start]!, end: at[end - 1]! + 1 } : { start: at[start] ?? last, end: at[start] ?? last };
-  const reader = new Reader(text, span, problems);
-  return reader.read();
+  return new Reader(text, span, gaps).read();
 }
 
 class Reader {
   private readonly fields: ReadField[] = [];
+  private readonly problems: ReadProblem[];
 
   constructor(
     private readonly text: string,
     private readonly span: (start: number, end: number) => Span,
-    private readonly problems: ReadProblem[],
-  ) {}
+    /** Whitespace problems by the index in `text` after each run. */
+    private readonly gaps: ReadonlyMap<number, ReadProblem>,
+  ) {
+    this.problems = [...gaps.values()];
+  }
 
   read(): ReadMacro {
     const { text } = this;
@@ -163,6 +170,11 @@ class Reader {
     if (bang >= 0) this.readRisk(bang, headEnd);
     if (query >= 0) this.readPairs(query);
     return { headValid, fields: headValid ? this.fields : [], problems: this.problems.sort((a, b) => a.span.start - b.span.start) };
+  }
+
+  /** The whitespace runs inside the token at [start, end): it was written in pieces. */
+  private splits(start: number, end: number): ReadProblem[] {
+    return [...this.gaps].filter(([gap]) => start < gap && gap < end).map(([, problem]) => problem);
   }
 
   private problem(message: string, start: number, end: number, suggestion?: string): void {
@@ -177,14 +189,18 @@ class Reader {
   private readHead(start: number, end: number): boolean {
     const head = this.text.slice(start, end);
     const colon = head.indexOf(':');
+    if (head === '') {
+      const opening = this.text[start] ?? '';
+      this.problem(`The axag macro must start with "type:intent", e.g. "write:cart.add_item", not with ${quote(opening)}`, start, start + 1);
+      return false;
+    }
     if (colon < 0) {
       const hint = (ACTION_TYPES as readonly string[]).includes(head)
         ? `add ":" and the intent after it, e.g. "${head}:cart.add_item"`
         : INTENT_PATTERN.test(head)
           ? `start it with the action type and ":", e.g. "write:${head}"`
           : 'write the action type, ":" and the intent, e.g. "write:cart.add_item"';
-      const shown = head ? ` ${quote(head)}` : '';
-      this.problem(`The axag macro must start with "type:intent", and${shown} has no ":"; ${hint}`, start, Math.max(end, start + 1));
+      this.problem(`The axag macro must start with "type:intent", and ${quote(head)} has no ":"; ${hint}`, start, end);
       return false;
     }
     const colonAt = start + colon;
@@ -195,6 +211,7 @@ class Reader {
 
   private readActionType(start: number, end: number): boolean {
     const type = this.text.slice(start, end);
+    if (this.splits(start, end).length > 0) return false;
     if ((ACTION_TYPES as readonly string[]).includes(type)) {
       this.field('axag-action-type', type, 'type', [start, end]);
       return true;
@@ -220,10 +237,13 @@ class Reader {
       this.problem('The axag macro has no intent after ":"; write one, e.g. "write:cart.add_item"', colonAt, colonAt + 1);
       return false;
     }
+    if (this.splits(start, end).length > 0) return false;
     if (!INTENT_PATTERN.test(intent)) {
-      const suggestion = normalizedIntent(intent);
-      const message = `Intent ${quote(intent)} in the axag macro is not of the form entity.action (lower-case letters and _)${didYouMean(suggestion)}`;
-      this.problem(message, start, end, suggestion);
+      // Keys written after "&" without a "?" before them.
+      const withQuery = intent.replace('&', '?');
+      const suggestion = INTENT_PATTERN.test(withQuery.split('?')[0]!) && withQuery !== intent ? withQuery : normalizedIntent(intent);
+      const hint = withQuery === suggestion ? `; keys come after "?": did you mean "${suggestion}"?` : didYouMean(suggestion);
+      this.problem(`Intent ${quote(intent)} in the axag macro is not of the form entity.action (lower-case letters and _)${hint}`, start, end, suggestion);
       return false;
     }
     this.field('axag-intent', intent, 'intent', [start, end]);
@@ -234,12 +254,13 @@ class Reader {
 
   private readRisk(bang: number, end: number): void {
     const risk = this.text.slice(bang + 1, end);
-    if ((RISK_LEVELS as readonly string[]).includes(risk)) {
-      this.field('axag-risk-level', risk, '!', [bang, end], [bang + 1, end]);
-      return;
-    }
     if (risk === '') {
       this.problem(`"!" in the axag macro needs a risk level after it: ${LIST(RISK_LEVELS)}`, bang, bang + 1);
+      return;
+    }
+    if (this.splits(bang, end).length > 0) return;
+    if ((RISK_LEVELS as readonly string[]).includes(risk)) {
+      this.field('axag-risk-level', risk, '!', [bang, end], [bang + 1, end]);
       return;
     }
     const suggestion = suggestValue(risk, RISK_LEVELS, RISK_LEVEL_SYNONYMS);
@@ -254,56 +275,56 @@ class Reader {
       this.problem('Nothing follows "?" in the axag macro; add a key such as "idempotent", or remove the "?"', query, query + 1);
       return;
     }
-    const seen = new Set<string>();
+    /** Whether each key read so far took effect, so a repeat can say which one does. */
+    const seen = new Map<string, boolean>();
+    const pairs = text.slice(query + 1).split('&');
     let start = query + 1;
-    for (;;) {
-      const amp = text.indexOf('&', start);
-      const end = amp < 0 ? text.length : amp;
-      if (end === start) {
-        // An extra "&": the one that ends the empty pair, or the one that starts it at the end of the macro.
-        const extra = amp >= 0 ? amp : start - 1;
-        this.problem('Empty pair in the axag macro (an extra "&"); remove it', extra, extra + 1);
-      } else {
-        this.readPair(start, end, seen);
-      }
-      if (amp < 0) break;
-      start = amp + 1;
+    for (const pair of pairs) {
+      if (pair !== '') this.readPair(start, start + pair.length, seen);
+      start += pair.length + 1;
     }
+    for (const at of extraSeparators(pairs, query + 1)) this.problem('Empty pair in the axag macro (an extra "&"); remove it', at, at + 1);
   }
 
-  private readPair(start: number, end: number, seen: Set<string>): void {
+  private readPair(start: number, end: number, seen: Map<string, boolean>): void {
     const pair = this.text.slice(start, end);
     const eq = pair.indexOf('=');
     const key = eq < 0 ? pair : pair.slice(0, eq);
     const keyEnd = start + key.length;
+    if (key === '') {
+      this.problem('"=" without a key before it in the axag macro; write key=value', start, start + 1);
+      return;
+    }
+    if (this.splits(start, keyEnd).length > 0) return;
     const spec = KEYS[key];
     if (!spec) {
       this.unknownKey(key, start, keyEnd);
       return;
     }
     if (seen.has(key)) {
-      this.problem(`Key "${key}" appears twice in the axag macro; the first one applies, so remove this one`, start, end);
+      const which = seen.get(key) ? 'the first one applies, so remove this one' : 'write it once';
+      this.problem(`Key "${key}" appears twice in the axag macro; ${which}`, start, end);
       return;
     }
-    seen.add(key);
+    const before = this.fields.length;
     const value = eq < 0 ? undefined : pair.slice(eq + 1);
+    this.readValue(key, spec, value, start, keyEnd, end);
+    seen.set(key, this.fields.length > before);
+  }
+
+  private readValue(key: string, spec: KeySpec, value: string | undefined, start: number, keyEnd: number, end: number): void {
     const valueStart = keyEnd + 1;
-    switch (spec.kind) {
-      case 'boolean':
-        return this.readBoolean(key, spec.attribute, value, start, keyEnd, end);
-      case 'enum':
-        if (!value) return this.needsValue(key, `${LIST(spec.values)}, e.g. "${key}=${spec.values[0]}"`, start, end);
-        if (spec.values.includes(value)) return this.field(spec.attribute, value, key, [start, keyEnd], [valueStart, end]);
-        {
-          const suggestion = suggestValue(value, spec.values, spec.synonyms);
-          const message = `Unknown ${spec.what} ${quote(value)} in the axag macro; expected ${LIST(spec.values)}${didYouMean(suggestion)}`;
-          this.problem(message, valueStart, end, suggestion);
-        }
-        return;
-      case 'list':
-        if (!value) return this.needsValue(key, `a comma-separated list of names, e.g. "${spec.example}"`, start, end);
-        return this.readList(key, spec.attribute, value, [start, keyEnd], valueStart);
+    if (spec.kind === 'list') {
+      if (!value) return this.needsValue(key, `a comma-separated list of names, e.g. "${spec.example}"`, start, end);
+      return this.readList(key, spec.attribute, value, [start, keyEnd], valueStart);
     }
+    if (value !== undefined && this.splits(valueStart, end).length > 0) return;
+    if (spec.kind === 'boolean') return this.readBoolean(key, spec.attribute, value, start, keyEnd, end);
+    if (!value) return this.needsValue(key, `${LIST(spec.values)}, e.g. "${key}=${spec.values[0]}"`, start, end);
+    if (spec.values.includes(value)) return this.field(spec.attribute, value, key, [start, keyEnd], [valueStart, end]);
+    const suggestion = suggestValue(value, spec.values, spec.synonyms);
+    const message = `Unknown ${spec.what} ${quote(value)} in the axag macro; expected ${LIST(spec.values)}${didYouMean(suggestion)}`;
+    this.problem(message, valueStart, end, suggestion);
   }
 
   private unknownKey(key: string, start: number, end: number): void {
@@ -331,14 +352,20 @@ class Reader {
   }
 
   private readList(key: string, attribute: string, value: string, keySpan: [number, number], valueStart: number): void {
+    const valueEnd = valueStart + value.length;
+    // Names written with spaces between them, not commas: the list is not applied.
+    const spaced = this.splits(valueStart, valueEnd);
+    for (const problem of spaced) {
+      problem.message = `Whitespace inside "${key}" of the axag macro; separate the names with ","`;
+      problem.suggestion = ',';
+    }
     const items: string[] = [];
+    const written = value.split(',');
     let start = valueStart;
-    for (const item of value.split(',')) {
+    for (const item of written) {
       const end = start + item.length;
       if (item === '') {
-        // An extra ",": the one after the empty item, or before it at the end of the list.
-        const comma = end < valueStart + value.length ? end : start - 1;
-        this.problem(`Empty item in "${key}" of the axag macro (an extra ","); remove it`, comma, comma + 1);
+        // Reported below, at the extra commas.
       } else if (!TOKEN.test(item)) {
         const bare = item.replace(/["'[\]{}]/g, '');
         const suggestion = bare !== item && TOKEN.test(bare) ? bare : undefined;
@@ -349,6 +376,24 @@ class Reader {
       }
       start = end + 1;
     }
-    if (items.length > 0) this.field(attribute, JSON.stringify(items), key, keySpan, [valueStart, valueStart + value.length]);
+    for (const at of extraSeparators(written, valueStart)) this.problem(`Empty item in "${key}" of the axag macro (an extra ","); remove it`, at, at + 1);
+    if (items.length > 0 && spaced.length === 0) this.field(attribute, JSON.stringify(items), key, keySpan, [valueStart, valueEnd]);
   }
+}
+
+/**
+ * The separators a list of parts written from `start` does not need: the one right after a written part that
+ * another written part follows is needed; every other one is extra (`a&&b`: the second; `a&`, `&a`: the only one).
+ */
+function extraSeparators(parts: readonly string[], start: number): number[] {
+  const writtenFrom = parts.map(() => false);
+  for (let i = parts.length - 1; i >= 0; i--) writtenFrom[i] = parts[i] !== '' || (writtenFrom[i + 1] ?? false);
+  const extra: number[] = [];
+  let at = start;
+  for (let i = 0; i < parts.length - 1; i++) {
+    at += parts[i]!.length;
+    if (parts[i] === '' || !writtenFrom[i + 1]) extra.push(at);
+    at += 1;
+  }
+  return extra;
 }

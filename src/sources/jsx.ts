@@ -210,7 +210,7 @@ function toAnnotated(
     if (name.toLowerCase() === 'onclick') hasOnclick = true;
     if (name === 'role') role = attributeValue(attr).value ?? undefined;
     if (!isAxagAttribute(name)) continue;
-    const value = attributeValue(attr);
+    const value = name === MACRO ? macroValue(attr) : attributeValue(attr);
     byName.delete(name);
     byName.set(name, {
       name,
@@ -243,6 +243,16 @@ interface ValueSpan {
   end: number;
   /** For a string written in the source, how it was decoded: JSX attribute strings take HTML references, JS strings escapes. */
   escapes?: Escapes;
+}
+
+/**
+ * The macro is text: a string form is read, a bare `axag` is empty (as in HTML), and the other static forms
+ * (`{true}`, an array) are not a macro until React turns them into text at run time.
+ */
+function macroValue(attr: JSXAttribute): ValueSpan {
+  const value = attributeValue(attr);
+  if (!attr.value) return { ...value, value: '' };
+  return value.escapes ? value : { ...value, value: null };
 }
 
 /** Spec §3: the static forms of a JSX attribute value; anything else is dynamic (`null`). */

@@ -126,15 +126,6 @@ describe('the macro reader: grammar errors at the failing token, with did-you-me
     ['a quoted list item', "write:cart.add_item?req='sku'", "'sku'", /is not a plain name.*write it bare: "sku"/, 'sku'],
     ['nothing after "?"', 'write:cart.add_item?', '?', /Nothing follows "\?"/, undefined],
     ['an extra "&"', 'write:cart.add_item?confirm&&idempotent', '&', /Empty pair in the axag macro/, undefined],
-  ])('%s', (_name, macro, token, message, suggestion) => {
-    const problems = problemsOf(macro);
-    expect(problems).toHaveLength(1);
-    expect(problems[0]!.token).toBe(token);
-    expect(problems[0]!.message).toMatch(message);
-    expect(problems[0]!.suggestion).toBe(suggestion);
-  });
-
-  it.each([
     ['an empty head before "?"', '?idempotent', '?', /must start with "type:intent", e\.g\. "write:cart\.add_item", not with "\?"$/, undefined],
     ['an empty head before "!"', '!high', '!', /not with "!"$/, undefined],
     ['"=" without a key', 'write:cart.add_item?=true', '=', /"=" without a key before it/, undefined],

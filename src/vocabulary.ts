@@ -14,7 +14,6 @@ export const SCOPES = ['public', 'user', 'tenant', 'global'] as const;
 export const TENANT_BOUNDARIES = ['strict', 'relaxed'] as const;
 
 export const INTENT_PATTERN = /^[a-z_]+\.[a-z_]+$/;
-export const ENTITY_PATTERN = /^[a-z_]+$/;
 
 const synonyms = (groups: Record<string, string[]>): ReadonlyMap<string, string> =>
   new Map(Object.entries(groups).flatMap(([meant, words]) => words.map((word) => [word, meant] as const)));

@@ -48,8 +48,17 @@ export function writeOutputFile(path: string, shownAs: string, text: string): vo
     writeFileSync(temporary, text);
     renameSync(temporary, path);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    removeIfPresent(temporary);
     throw new FatalError(`cannot write the report to ${shownAs}: ${writeFailure(error)}`);
+  }
+}
+
+/** Removes a file if it is there; a path that cannot hold one (its parent is a file) holds nothing to remove. */
+export function removeIfPresent(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOTDIR') throw error;
   }
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { applyBaseline, recordBaseline, type Baseline } from '../baseline.js';
 import { ConfigResolver } from '../config/resolve.js';
@@ -13,7 +13,7 @@ import { countFindings, type LintResults } from '../results.js';
 import { parseStructured } from '../structured/document.js';
 import { plural } from '../text/plural.js';
 import { changedFiles, stagedFiles } from './git.js';
-import { whenInterrupted, writeOutputFile, type Io } from './io.js';
+import { removeIfPresent, whenInterrupted, writeOutputFile, type Io } from './io.js';
 import { escapeControl } from '../text/safe-text.js';
 import { useColor } from './options.js';
 import { planOutputs, type OutputRequest } from './outputs.js';
@@ -85,7 +85,7 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
   const written = new Set<string>();
   let stdoutWritten = false;
   const removeStaleReports = () => {
-    for (const path of reportFiles) if (!written.has(path)) rmSync(path, { force: true });
+    for (const path of reportFiles) if (!written.has(path)) removeIfPresent(path);
   };
   const report = (results: LintResults, root: string, fatal?: FormatContext['fatal']) => {
     for (const { format, file } of outputs) {

@@ -12,9 +12,9 @@ import { absolute, displayPath, isInside } from '../paths.js';
 import { countFindings, type LintResults } from '../results.js';
 import { parseStructured } from '../structured/document.js';
 import { plural } from '../text/plural.js';
+import { escapeControl } from '../text/safe-text.js';
 import { changedFiles, stagedFiles } from './git.js';
 import { removeIfPresent, whenInterrupted, writeOutputFile, type Io } from './io.js';
-import { escapeControl } from '../text/safe-text.js';
 import { useColor } from './options.js';
 import { planOutputs, type OutputRequest } from './outputs.js';
 import { printConfig } from './print-config.js';
@@ -143,8 +143,8 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
     try {
       report({ files: [], filesLinted: 0, failures: [], internalErrors: [], notices: resolver.notices }, repositoryRoot(cwd, paths), fatal);
     } catch (reportError) {
-      // The problem that stopped the run is the one to show; a report that could not be written comes second.
-      if (reportError instanceof FatalError) io.stderr.write(`axag: ${reportError.message}\n`);
+      // The problem that stopped the run is the one to show; a report that could not be written (again) comes second.
+      if (reportError instanceof FatalError && reportError.message !== fatal.message) io.stderr.write(`axag: ${reportError.message}\n`);
     }
     removeStaleReports();
     throw error;

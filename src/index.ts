@@ -1,6 +1,6 @@
 /** The axag core library: lint files or texts, get plain-data results, format them. */
 export { lint, MANIFEST_SCHEMA_RULE, type LintInput, type LintOptions } from './engine/lint.js';
-export { lintDocument, PARSE_ERROR_RULE } from './engine/lint-document.js';
+export { lintDocument, INTERNAL_ERROR_RULE, PARSE_ERROR_RULE } from './engine/lint-document.js';
 export { buildModel } from './engine/element-model.js';
 export { ConfigResolver, CONFIG_FILENAMES } from './config/resolve.js';
 export type { ResolvedConfig } from './config/settings.js';
@@ -11,6 +11,6 @@ export { DEFAULT_MANIFEST_SCHEMA, MANIFEST_SCHEMA_VERSIONS, type ManifestSchemaV
 export { FORMATTERS, type FormatContext, type Formatter } from './formatters/index.js';
 export { FatalError, type FileLocation, type Notice } from './errors.js';
 export { RULES, RULES_BY_ID } from '../rules/index.js';
-export type { Finding, FileResult, LintResults } from './results.js';
+export type { Finding, FileResult, InternalError, LintResults } from './results.js';
 export type { AnnotatedElement, AxagAttribute, Range, SourceDocument, SyntaxProblem } from './model.js';
 export type { Rule, RuleDocs } from './rule.js';

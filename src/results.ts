@@ -41,8 +41,21 @@ export interface LintResults {
   filesLinted: number;
   /** Problems that kept part of the run from doing its job (an unreadable file): exit code 2. */
   failures: string[];
+  /** Parts of axag that threw on a file (bugs): each is also an `axag/internal-error` finding of that file. Exit code 2. */
+  internalErrors: InternalError[];
   /** What the configuration of the run named that axag ignored (another linter's rule numbers): warnings that change no exit code. */
   notices: Notice[];
+}
+
+/** A check or parser that threw on a file, with its stack for `--debug`. */
+export interface InternalError {
+  /** Absolute path of the file. */
+  path: string;
+  /** What failed: `the check AXAG-LINT-007 (idempotent-declared)`, `the parser of .vue files`. */
+  check: string;
+  /** The error's first line. */
+  message: string;
+  stack: string;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -876,6 +876,7 @@ describe.concurrent('axag rules', () => {
     ['axag/parse-error', 'parse-error', 'error'],
     ['axag/directive', 'directive', 'warning'],
     ['axag/manifest-schema', 'manifest-schema', 'error'],
+    ['axag/internal-error', 'internal-error', 'error'],
   ];
 
   it('prints a table: a header, then id, name, default severity and description of every check', async ({ expect }) => {

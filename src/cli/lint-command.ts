@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { applyBaseline, recordBaseline, type Baseline } from '../baseline.js';
 import { ConfigResolver } from '../config/resolve.js';
@@ -12,8 +12,9 @@ import { absolute, displayPath, isInside } from '../paths.js';
 import { countFindings, type LintResults } from '../results.js';
 import { parseStructured } from '../structured/document.js';
 import { plural } from '../text/plural.js';
+import { escapeControl } from '../text/safe-text.js';
 import { changedFiles, stagedFiles } from './git.js';
-import { writeOutputFile, type Io } from './io.js';
+import { removeIfPresent, whenInterrupted, writeOutputFile, type Io } from './io.js';
 import { useColor } from './options.js';
 import { planOutputs, type OutputRequest } from './outputs.js';
 import { printConfig } from './print-config.js';
@@ -64,8 +65,11 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
     ...(options.rule && { ruleOverrides: options.rule, ruleOverridesName: '--rule' }),
   });
   // Warnings about the configuration never change the exit code; they are shown whatever stops the run.
+  let noticesShown = false;
   const showNotices = () => {
-    for (const notice of resolver.notices) io.stderr.write(`axag: warning: ${noticeText(notice, cwd)}\n`);
+    if (noticesShown) return;
+    noticesShown = true;
+    for (const notice of resolver.notices) io.stderr.write(`axag: warning: ${escapeControl(noticeText(notice, cwd))}\n`);
   };
   if (options.printConfig !== undefined) {
     try {
@@ -76,13 +80,16 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
     return 0;
   }
 
-  const report = (results: LintResults, root: string, fatal?: FatalError) => {
+  // Report files are replaced whole, or removed: one left from an earlier run must never pass for this run's.
+  const reportFiles = outputs.flatMap(({ file }) => (file === undefined ? [] : [absolute(file, cwd)]));
+  const written = new Set<string>();
+  let stdoutWritten = false;
+  const removeStaleReports = () => {
+    for (const path of reportFiles) if (!written.has(path)) removeIfPresent(path);
+  };
+  const report = (results: LintResults, root: string, fatal?: FormatContext['fatal']) => {
     for (const { format, file } of outputs) {
-      if (fatal && !REPORTS_FATAL.has(format)) {
-        // A report from an earlier run must not pass for this one's.
-        if (file !== undefined) rmSync(absolute(file, cwd), { force: true });
-        continue;
-      }
+      if (fatal && (!REPORTS_FATAL.has(format) || (file === undefined && stdoutWritten))) continue;
       const context: FormatContext = {
         cwd,
         root,
@@ -93,18 +100,23 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
         ...(fatal && { fatal }),
       };
       const text = FORMATTERS[format]!(results, context);
-      if (file === undefined) io.stdout.write(text);
-      else writeOutputFile(absolute(file, cwd), file, text);
+      if (file === undefined) {
+        io.stdout.write(text);
+        stdoutWritten = true;
+      } else {
+        writeOutputFile(absolute(file, cwd), file, text);
+        written.add(absolute(file, cwd));
+      }
     }
   };
+  const stopWatching = whenInterrupted(removeStaleReports);
 
   let results: LintResults;
-  let root: string;
   let stale = 0;
   try {
-    const inputs = await inputsToLint(patterns, options, resolver, io);
+    const inputs = await inputsToLint(patterns, options, resolver, io, debug);
     debug(`${plural(inputs.length, 'file')} to lint, found in ${elapsed()}`);
-    for (const input of inputs) debug(`  ${displayPath(typeof input === 'string' ? input : input.path, cwd)}`);
+    for (const input of inputs) debug(`  ${escapeControl(displayPath(typeof input === 'string' ? input : input.path, cwd))}`);
     const unusedSeverity = options.reportUnusedDisableDirectivesSeverity ?? (options.reportUnusedDisableDirectives ? 'warning' : 'off');
     results = await lint(inputs, {
       cwd,
@@ -113,36 +125,46 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
       ...(unusedSeverity !== 'off' && { reportUnusedDirectives: unusedSeverity }),
     });
     debug(`linted in ${elapsed()}`);
-    root = repositoryRoot(cwd, results.files.map((file) => file.path));
+    const root = repositoryRoot(cwd, results.files.map((file) => file.path));
     if (options.baseline !== undefined) {
       const counted = useBaseline(options.baseline, results, options.updateBaseline ?? false, io);
       // Under --quiet the warning rules did not run: their entries cannot be judged stale.
       stale = options.quiet ? 0 : counted;
     }
-  } catch (error) {
-    // CI reads SARIF and workflow commands even from a run that could not do its job.
     showNotices();
-    if (error instanceof FatalError) {
-      const paths = error.locations.map((location) => location.path);
-      try {
-        report({ files: [], filesLinted: 0, failures: [], notices: resolver.notices }, repositoryRoot(cwd, paths), error);
-      } catch (reportError) {
-        // The problem that stopped the run is the one to show; a report that could not be written comes second.
-        if (!(reportError instanceof FatalError)) throw reportError;
-        io.stderr.write(`axag: ${reportError.message}\n`);
-      }
+    report(results, root);
+    debug(`reported in ${elapsed()}`);
+  } catch (error) {
+    // CI reads SARIF, JUnit and workflow commands even from a run that could not do its job: those formats say
+    // why it stopped; the others have nothing true to say, so no file of theirs is left.
+    showNotices();
+    const fatal = error instanceof FatalError ? error : { message: `internal error: ${internalMessage(error)}; please report it`, locations: [] };
+    const paths = fatal.locations.map((location) => location.path);
+    try {
+      report({ files: [], filesLinted: 0, failures: [], internalErrors: [], notices: resolver.notices }, repositoryRoot(cwd, paths), fatal);
+    } catch (reportError) {
+      // The problem that stopped the run is the one to show; a report that could not be written (again) comes second.
+      if (reportError instanceof FatalError && reportError.message !== fatal.message) io.stderr.write(`axag: ${reportError.message}\n`);
     }
+    removeStaleReports();
     throw error;
+  } finally {
+    stopWatching();
   }
-  showNotices();
-  report(results, root);
-  debug(`reported in ${elapsed()}`);
 
   if (stale > 0) {
     io.stderr.write(`axag: ${stale} baseline entr${stale === 1 ? 'y no longer occurs' : 'ies no longer occur'}; run with --update-baseline to drop ${stale === 1 ? 'it' : 'them'}\n`);
   }
-  for (const failure of results.failures) io.stderr.write(`axag: ${failure}\n`);
-  if (results.failures.length > 0) return 2;
+  for (const failure of results.failures) io.stderr.write(`axag: ${escapeControl(failure)}\n`);
+  for (const failure of results.internalErrors) {
+    io.stderr.write(`axag: internal error: ${failure.check} failed on ${escapeControl(displayPath(failure.path, cwd))}: ${escapeControl(failure.message)}\n`);
+    if (options.debug) io.stderr.write(`${failure.stack}\n`);
+  }
+  if (results.internalErrors.length > 0) {
+    const how = options.debug ? 'with the stack traces above' : 'run again with --debug for the stack traces';
+    io.stderr.write(`axag: the other checks and files were linted; this is a bug in axag: please report it (${how})\n`);
+  }
+  if (results.failures.length > 0 || results.internalErrors.length > 0) return 2;
   const { errors, warnings } = countFindings(results.files);
   if (errors > 0) return 1;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
@@ -150,6 +172,11 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
     return 1;
   }
   return 0;
+}
+
+/** An error that is not axag's report of a problem: its first line. */
+function internalMessage(error: unknown): string {
+  return escapeControl((error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '');
 }
 
 /** `file:line:col: message`, the file relative to the working directory. */
@@ -173,12 +200,19 @@ function checkCombinations(patterns: string[], options: LintCommandOptions): voi
 }
 
 /** The files of this run: standard input, staged or changed files, or the paths and globs given. */
-async function inputsToLint(patterns: string[], options: LintCommandOptions, resolver: ConfigResolver, io: Io): Promise<LintInput[]> {
+async function inputsToLint(
+  patterns: string[],
+  options: LintCommandOptions,
+  resolver: ConfigResolver,
+  io: Io,
+  debug: (message: string) => void,
+): Promise<LintInput[]> {
   const { cwd } = io;
   const rules = ignoreRules(resolver, { cwd, ...(options.ignorePattern && { ignorePatterns: options.ignorePattern }), noIgnore: options.ignore === false });
-  const skip = (path: string, reason: string) => io.stderr.write(`axag: not linted: ${displayPath(path, cwd)} (${reason})\n`);
+  const skip = (path: string, reason: string) => io.stderr.write(`axag: not linted: ${escapeControl(displayPath(path, cwd))} (${reason})\n`);
 
   if (options.stdin) {
+    debug('reading standard input');
     const text = await readAll(io.stdin);
     if (options.stdinFilename === undefined) return [{ path: join(cwd, '<stdin>'), text, parseAs: 'stdin.html' }];
     const path = absolute(options.stdinFilename, cwd);
@@ -200,7 +234,7 @@ async function inputsToLint(patterns: string[], options: LintCommandOptions, res
     ...(options.ignorePattern && { ignorePatterns: options.ignorePattern }),
     noIgnore: options.ignore === false,
   });
-  for (const { path, reason } of skipped) io.stderr.write(`axag: not linted: ${path} (${reason})\n`);
+  for (const { path, reason } of skipped) io.stderr.write(`axag: not linted: ${escapeControl(path)} (${reason})\n`);
   return files;
 }
 

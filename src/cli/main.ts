@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { FatalError } from '../errors.js';
-import type { Io } from './io.js';
+import { safeErrorOutput, type Io } from './io.js';
 import { runLint, type LintCommandOptions } from './lint-command.js';
 import { runInit } from './init-command.js';
 import { runManifestCheck, type ManifestCheckOptions } from './manifest-command.js';
@@ -18,7 +18,8 @@ Exit codes:
   2  usage, configuration or manifest error, unreadable path, no matching files, or internal failure`;
 
 /** Runs the `axag` command line and returns its exit code. Never throws. */
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(argv: readonly string[], givenIo: Io): Promise<number> {
+  const io: Io = { ...givenIo, stderr: safeErrorOutput(givenIo.stderr) };
   let exitCode = 0;
   const debug = argv.includes('--debug');
   const program = buildProgram(io, (code) => {

@@ -25,7 +25,7 @@ export function runManifestCheck(file: string, options: ManifestCheckOptions, io
   const schema = options.schema ?? new ConfigResolver({ cwd: io.cwd }).forDirectory(dirname(path)).manifestSchema;
   const manifest = loadManifest(path, displayPath(path, io.cwd), undefined, schema);
   const findings = manifestFindings(manifest);
-  const results = { files: [withoutAnnotations(path, findings)], filesLinted: 1, failures: [], notices: [] };
+  const results = { files: [withoutAnnotations(path, findings)], filesLinted: 1, failures: [], internalErrors: [], notices: [] };
   const context = {
     cwd: io.cwd,
     root: repositoryRoot(io.cwd, [path]),

@@ -3,11 +3,11 @@ import { resolveRuleReference } from '../../rules/index.js';
 import { normalizeSeverity, SEVERITY_SPELLINGS, type SeverityLevel } from '../config/settings.js';
 import { MANIFEST_SCHEMA_RULE } from '../engine/lint.js';
 import { DIRECTIVE_RULE } from '../engine/directives.js';
-import { PARSE_ERROR_RULE } from '../engine/lint-document.js';
+import { INTERNAL_ERROR_RULE, PARSE_ERROR_RULE } from '../engine/lint-document.js';
 import { FORMATTERS } from '../formatters/index.js';
 
 /** Findings about input that could not be read; no severity applies to them. */
-const ALWAYS_REPORTED = [PARSE_ERROR_RULE, DIRECTIVE_RULE, MANIFEST_SCHEMA_RULE];
+const ALWAYS_REPORTED = [PARSE_ERROR_RULE, DIRECTIVE_RULE, MANIFEST_SCHEMA_RULE, INTERNAL_ERROR_RULE];
 
 /**
  * `--rule AXAG-LINT-007:off`, collected into a map by the reference as written: the config resolver resolves it,
@@ -39,7 +39,7 @@ export function parseMaxWarnings(value: string): number {
 }
 
 export function parseFormat(value: string): string {
-  if (!(value in FORMATTERS)) {
+  if (!Object.hasOwn(FORMATTERS, value)) {
     throw new InvalidArgumentError(`unknown format "${value}"; expected one of ${Object.keys(FORMATTERS).join(', ')}`);
   }
   return value;

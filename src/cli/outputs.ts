@@ -20,7 +20,7 @@ export function parseFormats(value: string, previous: OutputRequest[] = []): Out
   const added = parts.map((part): OutputRequest => {
     const equals = part.indexOf('=');
     const format = (equals < 0 ? part : part.slice(0, equals)).trim();
-    if (!(format in FORMATTERS)) throw new InvalidArgumentError(`unknown format "${format}"; expected one of ${FORMAT_NAMES}`);
+    if (!Object.hasOwn(FORMATTERS, format)) throw new InvalidArgumentError(`unknown format "${format}"; expected one of ${FORMAT_NAMES}`);
     if (equals < 0) return { format };
     const file = part.slice(equals + 1).trim();
     if (file === '') throw new InvalidArgumentError(`no file after "${format}="; write ${format}=<file>, or ${format} alone for standard output`);

@@ -11,6 +11,7 @@ import { validator } from '../structured/validators.js';
 import { stripBom } from '../text/line-index.js';
 import { CONFIG_SCHEMA, IGNORED_KEYS } from './schema.js';
 import type { SEVERITY_SPELLINGS } from './settings.js';
+import { escapeControl } from '../text/safe-text.js';
 
 export type RawSeverity = (typeof SEVERITY_SPELLINGS)[number];
 export type RawRuleSetting = RawSeverity | [RawSeverity] | [RawSeverity, Record<string, unknown>];
@@ -89,9 +90,10 @@ function validated(document: StructuredDocument, path: string, displayPath: stri
   if (document.data === null || document.data === undefined) return file;
   const problems = schemaProblems(validator('config'), document, { rootName, unknownKeyHint, special, patternNames: PATTERN_NAMES });
   if (problems.length > 0) {
-    const lines = problems.map((problem) => `${located(displayPath, problem.range)}: ${problem.message}`);
+    // One line per problem, whatever the keys and file names hold: the message goes to a terminal or CI log.
+    const lines = problems.map((problem) => escapeControl(`${located(displayPath, problem.range)}: ${problem.message}`));
     throw new FatalError(
-      `${heading}\n${lines.join('\n')}`,
+      `${escapeControl(heading)}\n${lines.join('\n')}`,
       problems.map((problem) => ({ path, line: problem.range.line, column: problem.range.column })),
     );
   }

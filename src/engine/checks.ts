@@ -3,7 +3,7 @@ import type { RuleDocs, SeverityLevel } from '../rule.js';
 import { DEFAULT_MANIFEST_SCHEMA } from '../manifest/schema.js';
 import { MANIFEST_SCHEMA_RULE } from './lint.js';
 import { DIRECTIVE_RULE } from './directives.js';
-import { PARSE_ERROR_RULE } from './lint-document.js';
+import { INTERNAL_ERROR_RULE, PARSE_ERROR_RULE } from './lint-document.js';
 
 /** What reports and rule listings say about a check: a rule, or a namespaced check of this tool (spec §2). */
 export interface CheckInfo {
@@ -62,6 +62,22 @@ export const NAMESPACED_CHECKS: readonly CheckInfo[] = [
       failing: 'actions:\n  - intent: Cart.Add\n    entity: cart',
       passing: 'actions:\n  - intent: cart.add_item\n    entity: cart\n    action_type: write\n    description: Add a product to the cart.',
       language: 'yaml',
+    },
+  },
+  {
+    id: INTERNAL_ERROR_RULE,
+    name: 'internal-error',
+    severity: 'error',
+    description: 'A check or parser of axag failed on a file: a bug in axag, to report.',
+    docs: {
+      what:
+        'Reports a file on which a check or a parser of axag threw an error instead of finishing. The finding is at ' +
+        'the start of the file and names the part that failed; the other checks of the file and the other files are ' +
+        'still linted, and the run exits 2. axag --debug prints the stack trace.',
+      why: 'A check that failed found nothing, and a silent gap would look like a clean file; the bug must be seen to be fixed.',
+      failing: 'Any file on which a check of axag throws: a bug in axag, not in the file.',
+      passing: 'The same file once the bug is fixed.',
+      language: 'text',
     },
   },
 ];

@@ -77,7 +77,7 @@ function parseDirective(comment: SourceComment, problems: Finding[]): Directive 
   if (!match) {
     // `axag-disabel`, `axag-disable-line`: a directive meant, mistyped; other `axag-…` words are left alone.
     const word = FIRST_WORD.exec(comment.text)?.[1];
-    const meant = word === undefined ? undefined : (ESLINT_HABITS[word] ?? closest(word, KINDS, 3));
+    const meant = word === undefined ? undefined : Object.hasOwn(ESLINT_HABITS, word) ? ESLINT_HABITS[word] : closest(word, KINDS, 3);
     if (meant || /^(?:disable|enable)/.test(word ?? '')) {
       const hint = meant ? `did you mean axag-${meant}?` : 'use axag-disable-next, axag-disable, axag-enable or axag-disable-file';
       problems.push(directiveFinding('warning', `Unknown directive "axag-${word}"; ${hint}`, comment.range));

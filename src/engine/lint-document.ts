@@ -4,7 +4,7 @@ import type { SourceDocument, SyntaxProblem } from '../model.js';
 import { findingFingerprint } from '../fingerprint.js';
 import { compareFindings, type Finding } from '../results.js';
 import type { ParameterItems } from '../parameter-list.js';
-import type { ManifestIndex, Severity } from '../rule.js';
+import type { ManifestIndex, Report, Rule, Severity } from '../rule.js';
 import { applyDirectives } from './directives.js';
 import { ACTION_TYPES } from '../vocabulary.js';
 import { buildModel } from './element-model.js';
@@ -16,9 +16,22 @@ export interface DocumentOptions {
   errorsOnly?: boolean;
   /** `--report-unused-disable-directives[-severity]`: report directives that silenced nothing, at this severity. */
   reportUnusedDirectives?: Severity;
+  /** Rules to run after the built-in ones, at their own default severity and options (see LintOptions.rules). */
+  extraRules?: readonly Rule<any>[];
 }
 
 export const PARSE_ERROR_RULE = 'axag/parse-error';
+export const INTERNAL_ERROR_RULE = 'axag/internal-error';
+
+/** A part of axag that threw on a document: a bug, reported as an `axag/internal-error` finding and kept here with its stack. */
+export interface InternalFailure {
+  /** What failed, as the finding names it: `the check AXAG-LINT-007 (idempotent-declared)`, `the HTML parser`. */
+  check: string;
+  /** The error's first line. */
+  message: string;
+  /** The stack trace, for `--debug`. */
+  stack: string;
+}
 
 /** What linting one document gives: its findings and how many annotations it holds. */
 export interface DocumentResult {
@@ -27,6 +40,8 @@ export interface DocumentResult {
   annotations: number;
   /** Of those, the ones whose `axag` macro is computed at run time, so not checked (spec §8.1). */
   dynamic: number;
+  /** Checks that threw on this document; each is also an `axag/internal-error` finding. */
+  internalErrors: InternalFailure[];
 }
 
 /** Runs every enabled rule over one parsed document, after expanding its macros and reporting what did not parse. Pure. */
@@ -39,15 +54,27 @@ export function lintDocument(document: SourceDocument, options: DocumentOptions)
   const manifestPath = options.manifest?.displayPath;
   const withoutManifestPath = (message: string) => (manifestPath ? message.split(manifestPath).join('<manifest>') : message);
   const unjudged = new Set<string>();
-  for (const rule of RULES) {
-    const setting = options.config.rules[rule.id];
+  const internalErrors: InternalFailure[] = [];
+  const extraRules = options.extraRules ?? [];
+  for (const rule of [...RULES, ...extraRules]) {
+    const setting = options.config.rules[rule.id] ?? (extraRules.includes(rule) ? { severity: rule.severity, options: rule.defaultOptions } : undefined);
     if (!setting || setting.severity === 'off') continue;
     if (options.errorsOnly && setting.severity !== 'error') {
       unjudged.add(rule.id);
       continue;
     }
     const severity = setting.severity;
-    for (const report of rule.check({ model, manifest: options.manifest, options: setting.options, actionTypes, parameterItems })) {
+    let reports: Report[];
+    try {
+      reports = rule.check({ model, manifest: options.manifest, options: setting.options, actionTypes, parameterItems });
+    } catch (error) {
+      // One broken check must not cost the file its other checks, nor the run its other files.
+      const failure = internalFailure(`the check ${rule.id} (${rule.name})`, error);
+      internalErrors.push(failure);
+      findings.push(internalErrorFinding(failure));
+      continue;
+    }
+    for (const report of reports) {
       findings.push({
         ruleId: rule.id,
         severity,
@@ -65,7 +92,34 @@ export function lintDocument(document: SourceDocument, options: DocumentOptions)
   });
   const reported = options.errorsOnly ? directed.filter((finding) => finding.severity === 'error') : directed;
   const dynamic = model.elements.filter(({ element }) => element.macro?.form === 'bound').length;
-  return { findings: reported.sort(compareFindings), annotations: model.elements.length, dynamic };
+  return { findings: reported.sort(compareFindings), annotations: model.elements.length, dynamic, internalErrors };
+}
+
+/** What a thrown value says, for the finding and `--debug`. */
+export function internalFailure(check: string, error: unknown): InternalFailure {
+  const thrown = error instanceof Error ? error : new Error(String(error));
+  const message = (thrown.message.split('\n')[0] ?? '').slice(0, 200);
+  return { check, message: `${thrown.name}${message ? `: ${message}` : ''}`, stack: thrown.stack ?? String(thrown) };
+}
+
+/**
+ * The finding for a part of axag that threw on the file: at its start, since the failure has no position of its
+ * own, never silenced by a directive, and at error severity, so a run with a bug never passes as clean.
+ */
+export function internalErrorFinding({ check, message }: InternalFailure, lost = 'its findings on this file are missing'): Finding {
+  const text =
+    `Internal error: ${check} failed on this file (${message}), so ${lost}; ` +
+    'this is a bug in axag: please report it (run axag with --debug for the stack trace)';
+  return {
+    ruleId: INTERNAL_ERROR_RULE,
+    severity: 'error',
+    message: text,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    fingerprint: findingFingerprint(INTERNAL_ERROR_RULE, text),
+  };
 }
 
 /** A syntax error is always reported: the annotations in that part of the file went unchecked. */

@@ -1,14 +1,18 @@
 import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
 import { ConfigResolver, type ConfigOptions } from '../config/resolve.js';
 import type { ResolvedConfig } from '../config/settings.js';
 import { loadManifest, type LoadedManifest } from '../manifest/load.js';
 import { findingFingerprint } from '../fingerprint.js';
 import { absolute, displayPath } from '../paths.js';
-import { compareFindings, compareStrings, withoutAnnotations, type FileResult, type Finding, type LintResults } from '../results.js';
-import type { ManifestIndex, Severity } from '../rule.js';
+import { compareFindings, compareStrings, withoutAnnotations, type FileResult, type Finding, type InternalError, type LintResults } from '../results.js';
+import type { ManifestIndex, Rule, Severity } from '../rule.js';
+import { RULES_BY_ID } from '../../rules/index.js';
+import { FatalError } from '../errors.js';
+import type { SourceDocument } from '../model.js';
 import { isSourceFile, mayContainAnnotations, parseSource } from '../sources/index.js';
 import { stripBom } from '../text/line-index.js';
-import { lintDocument } from './lint-document.js';
+import { internalErrorFinding, internalFailure, lintDocument, type DocumentResult, type InternalFailure } from './lint-document.js';
 
 export const MANIFEST_SCHEMA_RULE = 'axag/manifest-schema';
 
@@ -19,6 +23,12 @@ export interface LintOptions extends Partial<ConfigOptions> {
   reportUnusedDirectives?: Severity;
   /** Reuse a resolver (the CLI's, which already expanded the paths with it). */
   resolver?: ConfigResolver;
+  /**
+   * Rules to run after the built-in ones, for tests and plugins. Each runs at its own `severity` and
+   * `defaultOptions`: configs, `ruleOverrides` and inline directives know only the built-in rules. Ids must differ
+   * from the built-in ones.
+   */
+  rules?: readonly Rule<any>[];
 }
 
 /**
@@ -41,8 +51,21 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
   const manifests = new Map<string, { loaded: LoadedManifest; index: ManifestIndex }>();
   const files: FileResult[] = [];
   const failures: string[] = [];
+  const internalErrors: InternalError[] = [];
+  const extraRules = options.rules ?? [];
+  for (const rule of extraRules) {
+    if (RULES_BY_ID.has(rule.id) || extraRules.filter((other) => other.id === rule.id).length > 1) {
+      throw new FatalError(`the extra rule ${rule.id} has the id of another rule; give it an id of its own`);
+    }
+  }
+  let yielded = performance.now();
 
   for (const input of inputs) {
+    // Long runs are synchronous work between awaits that settle at once: give signal handlers (Ctrl-C) a turn.
+    if (performance.now() - yielded > 50) {
+      await new Promise((resolve) => setImmediate(resolve));
+      yielded = performance.now();
+    }
     const path = absolute(typeof input === 'string' ? input : input.path, cwd);
     const parseAs = typeof input === 'string' ? path : (input.parseAs ?? path);
     if (!isSourceFile(parseAs)) {
@@ -69,14 +92,34 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
       files.push(withoutAnnotations(path));
       continue;
     }
-    const document = await parseSource(parseAs, stripBom(text));
-    const result = lintDocument(document, {
-      config,
-      manifest: manifest?.index,
-      errorsOnly: options.errorsOnly ?? false,
-      ...(options.reportUnusedDirectives && { reportUnusedDirectives: options.reportUnusedDirectives }),
-    });
-    files.push({ path, ...result });
+    const failed = (failure: InternalFailure) => {
+      internalErrors.push({ path, ...failure });
+      files.push(withoutAnnotations(path, [internalErrorFinding(failure, 'no check ran on it')]));
+    };
+    let document: SourceDocument;
+    try {
+      document = await parseSource(parseAs, stripBom(text));
+    } catch (error) {
+      // A parser reports what it cannot parse as a syntax error; one that throws is a bug, in this file only.
+      failed(internalFailure(`the parser of ${extname(parseAs) || 'these'} files`, error));
+      continue;
+    }
+    let result: DocumentResult;
+    try {
+      result = lintDocument(document, {
+        config,
+        manifest: manifest?.index,
+        errorsOnly: options.errorsOnly ?? false,
+        ...(options.reportUnusedDirectives && { reportUnusedDirectives: options.reportUnusedDirectives }),
+        ...(extraRules.length > 0 && { extraRules }),
+      });
+    } catch (error) {
+      failed(internalFailure('the rule engine', error));
+      continue;
+    }
+    const { internalErrors: failedChecks, ...counts } = result;
+    for (const failure of failedChecks) internalErrors.push({ path, ...failure });
+    files.push({ path, ...counts });
   }
 
   const filesLinted = files.length;
@@ -89,7 +132,7 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
   }
   files.push(...manifestResults.values());
   files.sort((a, b) => compareStrings(a.path, b.path));
-  return { files, filesLinted, failures, notices: resolver.notices };
+  return { files, filesLinted, failures, internalErrors, notices: resolver.notices };
 }
 
 export function manifestFindings(manifest: LoadedManifest): Finding[] {

@@ -1,5 +1,6 @@
 import { countFindings } from '../results.js';
 import { plural } from '../text/plural.js';
+import { escapeControlKeepingBreaks } from '../text/safe-text.js';
 import { reportedPath } from './repository.js';
 import type { Formatter } from './types.js';
 
@@ -12,7 +13,7 @@ const ANNOTATIONS_PER_LEVEL = 10;
  * (the step log is the only place that lists annotations beyond GitHub's cap).
  */
 export const formatGithub: Formatter = (results, context) => {
-    let out = '';
+  let out = '';
   for (const file of results.files) {
     for (const finding of file.findings) {
       const properties = {
@@ -48,9 +49,13 @@ function command(level: string, properties: Record<string, string | number>, mes
   return `::${level} ${list}::${escapeData(message)}\n`;
 }
 
-/** GitHub's escaping for a command's message. */
+/**
+ * GitHub's escaping for a command's message (%, CR, LF), after making every other control, line-separator and bidi
+ * character visible: GitHub passes those through to the log and the annotation, where they could restyle or
+ * reorder what a reviewer reads.
+ */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return escapeControlKeepingBreaks(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** GitHub's escaping for a command's property values, where `:` and `,` are separators. */

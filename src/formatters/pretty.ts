@@ -2,7 +2,15 @@ import { Chalk } from 'chalk';
 import { displayPath } from '../paths.js';
 import { countDynamic, countFindings } from '../results.js';
 import { plural } from '../text/plural.js';
+import { escapeControl, inertLine } from '../text/safe-text.js';
 import type { Formatter } from './types.js';
+
+/**
+ * Rule ids line up in a column after messages up to this long; a longer message (one that quotes a huge tag name,
+ * say) is not padded to, or every other row of its file would carry its length and the report could outgrow the
+ * longest string JavaScript can hold.
+ */
+const ALIGNED_MESSAGE = 200;
 
 /**
  * Spec §7 `pretty`: findings grouped by file, `line:column  severity  message  rule-id`,
@@ -22,18 +30,18 @@ export const formatPretty: Formatter = (results, { cwd, color, verbose }) => {
   let out = '';
   for (const file of results.files) {
     if (file.findings.length === 0) continue;
-    out += `\n${paint.underline(escapeControl(displayPath(file.path, cwd)))}\n`;
+    out += `\n${paint.underline(inertLine(escapeControl(displayPath(file.path, cwd))))}\n`;
     const rows = file.findings.map((finding) => [
       `${finding.line}:${finding.column}`,
       finding.severity,
       escapeControl(finding.message),
       finding.ruleId,
     ]);
-    const positionWidth = Math.max(...rows.map((row) => row[0]!.length));
-    const messageWidth = Math.max(...rows.map((row) => row[2]!.length));
+    const positionWidth = widest(rows.map((row) => row[0]!));
+    const messageWidth = widest(rows.map((row) => row[2]!).filter((message) => message.length <= ALIGNED_MESSAGE));
     for (const [position, severity, message, ruleId] of rows) {
       const level = severity === 'error' ? paint.red('error  ') : paint.yellow('warning');
-      out += `  ${paint.dim(position!.padEnd(positionWidth))}  ${level}  ${message!.padEnd(messageWidth)}  ${paint.dim(ruleId!)}\n`;
+      out += `${inertLine(`  ${paint.dim(position!.padEnd(positionWidth))}  ${level}  ${message!.padEnd(messageWidth)}  ${paint.dim(ruleId!)}`)}\n`;
     }
   }
   const total = errors + warnings;
@@ -43,10 +51,9 @@ export const formatPretty: Formatter = (results, { cwd, color, verbose }) => {
 };
 
 
-/** Control and bidirectional-override characters from linted sources, made visible and harmless. */
-export function escapeControl(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => {
-    const code = c.charCodeAt(0);
-    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-  });
+/** The length of the longest text, 0 for none; no spread, which fails on very many findings. */
+function widest(texts: readonly string[]): number {
+  let width = 0;
+  for (const text of texts) width = Math.max(width, text.length);
+  return width;
 }

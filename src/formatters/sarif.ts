@@ -55,7 +55,7 @@ export const formatSarif: Formatter = (results, context) => {
         },
         invocations: [
           {
-            executionSuccessful: results.failures.length === 0 && context.fatal === undefined,
+            executionSuccessful: results.failures.length === 0 && results.internalErrors.length === 0 && context.fatal === undefined,
             // What the configuration named that axag ignored, then the problem that stopped the run.
             toolConfigurationNotifications: [
               ...results.notices.map((notice) => notification(notice.message, notice.location && [notice.location], 'warning')),

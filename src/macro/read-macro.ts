@@ -296,7 +296,7 @@ class Reader {
       return;
     }
     if (this.splits(start, keyEnd).length > 0) return;
-    const spec = KEYS[key];
+    const spec = Object.hasOwn(KEYS, key) ? KEYS[key] : undefined;
     if (!spec) {
       this.unknownKey(key, start, keyEnd);
       return;

@@ -20,7 +20,9 @@ export class LineIndex {
     }
   }
 
-  position(offset: number): { line: number; column: number } {
+  /** Where `offset` is; an offset outside the text (a parser's end of an unterminated comment) is clamped to it. */
+  position(given: number): { line: number; column: number } {
+    const offset = Math.max(0, Math.min(given, this.length));
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {

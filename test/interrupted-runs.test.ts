@@ -1,0 +1,135 @@
+/**
+ * Issue 12, interrupted runs: a reader that goes away (`axag lint | head -1`, quitting `less`), a full disk, and
+ * SIGINT/SIGTERM end the run cleanly: the lint exit code (0 for --help) after a closed pipe, one line and exit 2
+ * when standard output cannot be written, 130/143 after a signal; never a stack trace. A report file is either
+ * this run's whole report or absent.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, axag, BIN, project, removeProjects } from './cli-helpers.js';
+
+beforeAll(assertBuilt);
+afterAll(removeProjects);
+
+/** A file with many findings: its report is far larger than a pipe's buffer. */
+const MANY = '<button axag-intent="Cart.Add" axag-action-type="write" axag-risk-level="low">x</button>\n'.repeat(2000);
+const CLEAN = '<button axag-intent="cart.view" axag-entity="cart" axag-action-type="read">x</button>\n';
+
+interface Ended {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stderr: string;
+}
+
+function ended(child: ChildProcess): Promise<Ended> {
+  let stderr = '';
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 50_000);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stderr });
+    });
+  });
+}
+
+const env = () => ({ ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined });
+
+/** Runs the binary with a standard output whose reader has already gone. */
+function withClosedStdout(args: string[], cwd: string): Promise<Ended> {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout!.destroy();
+  return ended(child);
+}
+
+describe('a standard output that closes early', () => {
+  it('lint | head: the lint exit code, nothing on standard error', async () => {
+    const cwd = project({ 'a.html': MANY });
+    for (const format of ['pretty', 'json']) {
+      const result = await withClosedStdout(['lint', '-f', format], cwd);
+      expect(result).toEqual({ code: 1, signal: null, stderr: '' });
+    }
+  });
+
+  it('--help | head: exit 0, nothing on standard error', async () => {
+    const result = await withClosedStdout(['--help'], project());
+    expect(result).toEqual({ code: 0, signal: null, stderr: '' });
+  });
+
+  it('a clean run: exit 0', async () => {
+    const result = await withClosedStdout(['lint', '-f', 'json'], project({ 'a.html': CLEAN }));
+    expect(result).toEqual({ code: 0, signal: null, stderr: '' });
+  });
+});
+
+describe.skipIf(!existsSync('/dev/full'))('a standard output on a full disk', () => {
+  it('a clean run: one line saying so, exit 2', async () => {
+    const cwd = project({ 'a.html': CLEAN });
+    const full = openSync('/dev/full', 'w');
+    try {
+      const child = spawn(process.execPath, [BIN, 'lint', '-f', 'json'], { cwd, env: env(), stdio: ['ignore', full, 'pipe'] });
+      const result = await ended(child);
+      expect(result).toEqual({ code: 2, signal: null, stderr: 'axag: cannot write to standard output: the disk is full\n' });
+    } finally {
+      closeSync(full);
+    }
+  });
+});
+
+describe('SIGINT and SIGTERM', () => {
+  /** Starts `axag lint --stdin` and keeps its standard input open, so the run is still going when the signal comes. */
+  async function interrupt(signal: NodeJS.Signals, args: string[], cwd: string): Promise<Ended> {
+    const child = spawn(process.execPath, [BIN, 'lint', '--stdin', '--debug', ...args], { cwd, env: env(), stdio: ['pipe', 'pipe', 'pipe'] });
+    const result = ended(child);
+    await new Promise<void>((resolve) => {
+      let seen = '';
+      child.stderr!.on('data', (chunk: Buffer) => {
+        seen += chunk.toString();
+        if (seen.includes('reading standard input')) resolve();
+      });
+    });
+    child.kill(signal);
+    return result;
+  }
+
+  it('SIGINT: exit 130, a report file of an earlier run removed, no stack trace', async () => {
+    const cwd = project({ 'report.json': '{"stale": true}\n' });
+    const result = await interrupt('SIGINT', ['-f', 'json', '-o', 'report.json'], cwd);
+    expect(result.code).toBe(130);
+    expect(result.stderr).toBe('axag debug: reading standard input\naxag: interrupted by SIGINT\n');
+    expect(existsSync(join(cwd, 'report.json'))).toBe(false);
+  });
+
+  it('SIGTERM: exit 143; every per-format report file of an earlier run removed', async () => {
+    const cwd = project({ 'r.sarif': '{}\n', 'r.xml': '<x/>\n' });
+    const result = await interrupt('SIGTERM', ['-f', 'pretty,sarif=r.sarif,junit=r.xml'], cwd);
+    expect(result.code).toBe(143);
+    expect(result.stderr).toBe('axag debug: reading standard input\naxag: interrupted by SIGTERM\n');
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+});
+
+describe('report files', () => {
+  it('are written whole through a temporary file in the same directory, which does not remain', async () => {
+    const cwd = project({ 'a.html': MANY, 'out/old.txt': 'x\n' });
+    writeFileSync(join(cwd, 'out', 'r.json'), 'stale\n');
+    const result = await axag(['lint', '-f', 'json=out/r.json,sarif=out/r.sarif'], { cwd });
+    expect(result.code).toBe(1);
+    expect(readdirSync(join(cwd, 'out')).sort()).toEqual(['old.txt', 'r.json', 'r.sarif']);
+    expect(JSON.parse(readFileSync(join(cwd, 'out', 'r.json'), 'utf8')).summary).toMatchObject({ errors: 2000, warnings: 2000 });
+  });
+
+  it('one that cannot be written: one line naming it, exit 2, no temporary file left', async () => {
+    const cwd = project({ 'a.html': CLEAN, 'blocker': 'a file where a directory should be\n' });
+    // sarif is also written when a run fails: trying again must not say it twice.
+    for (const format of ['json', 'sarif']) {
+      const result = await axag(['lint', '-f', `${format}=blocker/r.${format}`], { cwd });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(`axag: cannot write the report to blocker/r.${format}: a parent of it is a file\n`);
+      expect(readdirSync(cwd).sort()).toEqual(['a.html', 'blocker']);
+    }
+  });
+});

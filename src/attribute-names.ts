@@ -67,7 +67,13 @@ const LONGHAND = [...KNOWN_ATTRIBUTES].filter((name) => name !== 'axag');
 
 /** What to tell the author of `name`, an `axag-*` name the vocabulary does not know. */
 export function adviseOnName(name: string): NameAdvice {
-  const extension = `axag-x-${name.slice('axag-'.length)}`;
+  const rest = name.slice('axag-'.length);
+  // `axag-x_campaign`, JSX's `axag-X-campaign`: an extension meant, with the prefix mistyped.
+  if (/^x[-_]./i.test(rest)) {
+    const meant = `axag-x-${rest.slice(2)}`;
+    return { meant: [meant], text: `extension attributes start with axag-x-; did you mean ${meant}?` };
+  }
+  const extension = `axag-x-${rest}`;
   const alias = ALIASES.get(squashed(name));
   if (alias === NO_EQUIVALENT) return { meant: [], text: `AXAG has no equivalent; use an axag-x-… extension attribute such as ${extension}` };
   if (alias) return alias;

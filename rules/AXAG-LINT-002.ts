@@ -1,4 +1,4 @@
-import { actionLabel, hasEmptyMacro, hasUnreadableMacro, missing, type Rule } from '../src/rule.js';
+import { actionLabel, hasEmptyMacro, hasUnreadableMacro, missing, misspelling, type Rule } from '../src/rule.js';
 
 export const rule: Rule = {
   id: 'AXAG-LINT-002',
@@ -11,7 +11,8 @@ export const rule: Rule = {
       'Reports an action whose effective annotation has no `axag-entity`: not on the element or derived from its `axag` ' +
       'macro\'s intent, not on one of its ' +
       'fragments, and not on an enclosing entity container (a non-interactive element whose only identity attribute ' +
-      'is `axag-entity`, such as a `<table>` or `<section>`).',
+      'is `axag-entity`, such as a `<table>` or `<section>`). When the element carries a misspelling of the attribute ' +
+      '(`axag-entiy`, see `axag/unknown-attribute`), the message names it.',
     why:
       'The entity says which kind of object the action works on. Agents group actions by entity and tool generators ' +
       'derive the types of their parameters from it.',
@@ -31,7 +32,7 @@ export const rule: Rule = {
           action,
           hasEmptyMacro(action)
             ? `${actionLabel(action)} has an empty axag attribute and no axag-entity; write the macro, whose intent gives the entity, or add axag-entity="${example}"`
-            : `${actionLabel(action)} has no axag-entity; add axag-entity="${example}" here or on an enclosing container`,
+            : `${actionLabel(action)} has no axag-entity; ${misspelling(action, 'axag-entity') ?? `add axag-entity="${example}" here or on an enclosing container`}`,
         );
       });
   },

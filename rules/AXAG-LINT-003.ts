@@ -1,4 +1,4 @@
-import { actionLabel, hasEmptyMacro, hasUnreadableMacro, missing, type Rule } from '../src/rule.js';
+import { actionLabel, hasEmptyMacro, hasUnreadableMacro, missing, misspelling, type Rule } from '../src/rule.js';
 
 export const rule: Rule = {
   id: 'AXAG-LINT-003',
@@ -9,7 +9,8 @@ export const rule: Rule = {
   docs: {
     what:
       'Reports an action with no `axag-action-type` of its own (written, or from its `axag` macro) or from one of its ' +
-      'fragments. The action type is never inherited from enclosing elements.',
+      'fragments. The action type is never inherited from enclosing elements. When the element carries a misspelling ' +
+      'of the attribute (`axag-type`, `axag-action_type`, see `axag/unknown-attribute`), the message names it.',
     why:
       'Agents decide whether an action is safe to try from its type: a `read` can be retried freely, a `delete` needs ' +
       'care. Without a type an agent must assume the worst or guess.',
@@ -25,7 +26,7 @@ export const rule: Rule = {
           action,
           hasEmptyMacro(action)
             ? `${actionLabel(action)} has an empty axag attribute and no axag-action-type; write the macro, e.g. axag="write:cart.add_item", or add axag-action-type (one of ${actionTypes.join(', ')})`
-            : `${actionLabel(action)} has no axag-action-type; add one of ${actionTypes.join(', ')}`,
+            : `${actionLabel(action)} has no axag-action-type; ${misspelling(action, 'axag-action-type') ?? `add one of ${actionTypes.join(', ')}`}`,
         ),
       );
   },

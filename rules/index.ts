@@ -17,6 +17,7 @@ import { rule as dynamicAnnotation } from './dynamic-annotation.js';
 import { rule as macroConflict } from './macro-conflict.js';
 import { rule as macroSyntax } from './macro-syntax.js';
 import { rule as parameterObject } from './parameter-object.js';
+import { rule as unknownAttribute } from './unknown-attribute.js';
 
 /**
  * Every rule: the standard's twelve in id order, then axag's own checks in the order of spec §9.1.
@@ -25,10 +26,13 @@ import { rule as parameterObject } from './parameter-object.js';
 export const RULES: readonly Rule<any>[] = [
   rule001, rule002, rule003, rule004, rule005, rule006,
   rule007, rule008, rule009, rule010, rule011, rule012,
-  macroSyntax, macroConflict, deprecatedValue, parameterObject, dynamicAnnotation,
+  macroSyntax, macroConflict, unknownAttribute, deprecatedValue, parameterObject, dynamicAnnotation,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule<any>> = new Map(RULES.map((rule) => [rule.id, rule]));
+
+/** Rules by their kebab-case name (`idempotent-declared`, `unknown-attribute`), which every reference accepts. */
+const RULES_BY_NAME: ReadonlyMap<string, Rule<any>> = new Map(RULES.map((rule) => [rule.name, rule]));
 
 const NUMBERED = RULES.filter((rule) => rule.id.startsWith('AXAG-LINT-'));
 
@@ -65,21 +69,26 @@ export const PEER_RULE_NUMBERS: Readonly<Record<string, string | null>> = {
   'AXAG-LINT-037': null,
 };
 
-/** What a config, `--rule`, the library's `ruleOverrides` or an inline directive names. */
+/** What a config, `--rule`, the library's `ruleOverrides`, an inline directive or `axag rules` names. */
 export type RuleReference =
-  /** A rule of axag, by its id or an alias of it. */
+  /** A rule of axag, by its id, its name or an alias of it. */
   | { kind: 'rule'; id: string }
   /** A number of the other AXAG linter that axag has no check for: say `reason` (and that it is ignored), and go on. */
   | { kind: 'ignored'; reason: string }
   /** Not a rule anywhere: the caller's error, with `hint` saying what was meant. */
   | { kind: 'unknown'; hint: string };
 
-/** Every reference that is not unknown: the ids of axag's rules, then the other linter's numbers. */
-export const RULE_REFERENCES: readonly string[] = [...RULES_BY_ID.keys(), ...Object.keys(PEER_RULE_NUMBERS)];
+/** Every reference that is not unknown: the ids of axag's rules, their names, then the other linter's numbers. */
+export const RULE_REFERENCES: readonly string[] = [...RULES_BY_ID.keys(), ...RULES_BY_NAME.keys(), ...Object.keys(PEER_RULE_NUMBERS)];
 
-/** The one place that decides what a rule reference means (spec §5); every reader of rule references uses it. */
+/**
+ * The one place that decides what a rule reference means (spec §5, issue 10): a rule's id or its name, or a number
+ * of the other AXAG linter; every reader of rule references uses it. Findings always carry the id.
+ */
 export function resolveRuleReference(reference: string): RuleReference {
   if (RULES_BY_ID.has(reference)) return { kind: 'rule', id: reference };
+  const named = RULES_BY_NAME.get(reference);
+  if (named) return { kind: 'rule', id: named.id };
   if (Object.hasOwn(PEER_RULE_NUMBERS, reference)) {
     const target = PEER_RULE_NUMBERS[reference];
     // The alias applies once its target is a rule of this build; until then it is one more number to skip.
@@ -97,8 +106,15 @@ function unknownRuleHint(reference: string): string {
   // Rule numbers are not typos of each other: a number is only meant as the same number (`AXAG-LINT-7`, `axag-lint-07`).
   const number = /^AXAG-LINT-(\d+)$/i.exec(reference)?.[1];
   const padded = number === undefined ? undefined : `AXAG-LINT-${number.replace(/^0+(?=\d)/, '').padStart(3, '0')}`;
-  const near = number === undefined ? closest(reference, RULES_BY_ID.keys(), 3) : padded !== reference && RULES_BY_ID.has(padded!) ? padded : undefined;
+  const near = number === undefined ? nearestRule(reference) : padded !== reference && RULES_BY_ID.has(padded!) ? padded : undefined;
   return near
     ? `did you mean "${near}"?`
-    : `rule ids are ${NUMBERED[0]!.id} … ${NUMBERED.at(-1)!.id} and the axag/… checks that axag rules lists`;
+    : `rule ids are ${NUMBERED[0]!.id} … ${NUMBERED.at(-1)!.id} and the axag/… checks that axag rules lists (each also by its name)`;
+}
+
+/** The id or name closest to a reference that is neither; `axag/missing-intent`, ESLint's plugin form, means the name. */
+function nearestRule(reference: string): string | undefined {
+  const references = [...RULES_BY_ID.keys(), ...RULES_BY_NAME.keys()];
+  const bare = /^axag\/(.+)$/i.exec(reference)?.[1];
+  return closest(reference, references, 3) ?? (bare === undefined ? undefined : RULES_BY_NAME.has(bare) ? bare : closest(bare, RULES_BY_NAME.keys(), 3));
 }

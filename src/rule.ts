@@ -1,5 +1,6 @@
 import type { Action, AnnotationModel } from './engine/element-model.js';
 import type { AnnotatedElement, AxagAttribute, Range } from './model.js';
+import { adviseOnName, isKnownAttribute } from './attribute-names.js';
 import type { ParameterItems } from './parameter-list.js';
 import { parseStringArray } from './text/json-value.js';
 import { quote, suggestValue } from './text/suggest.js';
@@ -71,6 +72,17 @@ export interface Rule<Options = Record<string, never>> {
 /** The finding for an attribute an action lacks: reported at the start-tag name. */
 export function missing(action: Action, message: string): Report {
   return { message, range: action.element.nameRange, element: action.element };
+}
+
+/**
+ * For 001–003 (spec §9.1): `found axag-intnet; did you mean axag-intent?` when the action's element carries an
+ * unknown attribute that stands for `name`, the identity attribute it lacks; else undefined.
+ */
+export function misspelling(action: Action, name: string): string | undefined {
+  const typo = action.element.attributes.find(
+    (attribute) => attribute.macroKey === undefined && !isKnownAttribute(attribute.name) && adviseOnName(attribute.name).meant.includes(name),
+  );
+  return typo && `found ${typo.name}; did you mean ${name}?`;
 }
 
 /**

@@ -703,6 +703,7 @@ describe.concurrent('--print-config', () => {
         // strict raises axag's own warnings to error; dynamic-annotation stays off
         'axag/macro-syntax': 'error',
         'axag/macro-conflict': 'error',
+        'axag/unknown-attribute': 'error',
         'axag/deprecated-value': 'error',
         'axag/parameter-object': 'error',
         'axag/dynamic-annotation': 'off',
@@ -870,6 +871,7 @@ describe.concurrent('axag rules', () => {
     ['AXAG-LINT-012', 'approval-roles', 'error'],
     ['axag/macro-syntax', 'macro-syntax', 'error'],
     ['axag/macro-conflict', 'macro-conflict', 'error'],
+    ['axag/unknown-attribute', 'unknown-attribute', 'warning'],
     ['axag/deprecated-value', 'deprecated-value', 'warning'],
     ['axag/parameter-object', 'parameter-object', 'warning'],
     ['axag/dynamic-annotation', 'dynamic-annotation', 'off'],
@@ -908,6 +910,9 @@ describe.concurrent('axag rules', () => {
     expect(byId.stdout).toMatch(/^Passing:\n {4}<\w+/m);
     expect(await axag(['rules', 'axag-lint-007'], { cwd })).toEqual(byId);
     expect(await axag(['rules', 'idempotent-declared'], { cwd })).toEqual(byId);
+    // Its number alone, as the standard's pages write it.
+    expect(await axag(['rules', '7'], { cwd })).toEqual(byId);
+    expect(await axag(['rules', '007'], { cwd })).toEqual(byId);
 
     // The documented examples do what they say.
     const example = (label: string) => byId.stdout.split(`${label}:\n`)[1]!.split('\n\n')[0]!.replace(/^ {4}/gm, '');
@@ -922,6 +927,14 @@ describe.concurrent('axag rules', () => {
     expect(alias.code).toBe(0);
     const direct = await axag(['rules', 'axag/macro-syntax'], { cwd });
     expect(alias.stdout).toBe(`AXAG-LINT-027 is the number another AXAG linter gives axag/macro-syntax.\n\n${direct.stdout}`);
+  });
+
+  it('a namespaced rule by its name prints the same documentation as by its id', async ({ expect }) => {
+    const cwd = project();
+    const byId = await axag(['rules', 'axag/unknown-attribute'], { cwd });
+    expect(byId.code).toBe(0);
+    expect(byId.stdout.split('\n')[0]).toMatch(/^axag\/unknown-attribute\s+unknown-attribute\s+.*warning/);
+    expect(await axag(['rules', 'unknown-attribute'], { cwd })).toEqual(byId);
   });
 
   it('a namespaced check has documentation too', async ({ expect }) => {
@@ -954,7 +967,7 @@ describe.concurrent('axag rules', () => {
   it('a misspelt rule name: exit 2 suggesting the name', async ({ expect }) => {
     const result = await axag(['rules', 'idempotent-declard'], { cwd: project() });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/did you mean idempotent-declared\?/);
+    expect(result.stderr).toBe('axag: unknown rule "idempotent-declard"; did you mean "idempotent-declared"?\n');
     expectNoStack(result);
   });
 });
@@ -979,6 +992,7 @@ describe.concurrent('axag init', () => {
     'AXAG-LINT-012': 'error',
     'axag/macro-syntax': 'error',
     'axag/macro-conflict': 'error',
+    'axag/unknown-attribute': 'warning',
     'axag/deprecated-value': 'warning',
     'axag/parameter-object': 'warning',
     'axag/dynamic-annotation': 'off',
@@ -1332,5 +1346,73 @@ describe('every option is tested and documented', () => {
     const undocumented = longs.filter((long) => !new RegExp(`(?<![\\w-])${escape(long)}(?![\\w-])`).test(readme));
 
     expect({ untested, undocumented }).toEqual({ untested: [], undocumented: [] });
+  });
+});
+
+// ---------------------------------------------------------------------------
+// 13. Rules named by their kebab-case name (issue 10) in a config, --rule and directives; output keeps the id.
+
+describe.concurrent('rule names', () => {
+  it('in a config’s rules, --rule and a directive, a name means its rule; findings carry the id', async ({ expect }) => {
+    const cwd = project({
+      '.axag-lint.json': '{ "rules": { "missing-intent": "warn" } }\n',
+      // 001 (lowered to a warning by the config), 007 silenced by name, 007 kept.
+      'a.html': `${ERR}\n<!-- axag-disable-next idempotent-declared -->\n${WARN}\n${WARN}\n`,
+    });
+    const result = await axag(['lint', '-f', 'json'], { cwd });
+    expect(result.stderr).toBe('');
+    const ids = (JSON.parse(result.stdout) as { files: { findings: { ruleId: string; severity: string; line: number }[] }[] }).files[0]!.findings;
+    expect(ids.map(({ ruleId, severity, line }) => [line, severity, ruleId])).toEqual([
+      [1, 'warning', 'AXAG-LINT-001'],
+      [4, 'warning', 'AXAG-LINT-007'],
+    ]);
+    expect(result.code).toBe(0);
+
+    const overridden = await axag(['lint', '--rule', 'idempotent-declared:error', '--rule', 'missing-intent:off'], { cwd });
+    expect(overridden.stderr).toBe('');
+    expect(rowsByFile(overridden.stdout)).toEqual({ 'a.html': [[4, 2, 'error', 'AXAG-LINT-007']] });
+    expect(overridden.code).toBe(1);
+  });
+
+  it('a config naming one rule by id and by name: a warning at the later key, which applies', async ({ expect }) => {
+    // `{ "rules": { "AXAG-LINT-007": "off", ` is 37 characters: the later key starts at column 38.
+    const cwd = project({
+      '.axag-lint.json': '{ "rules": { "AXAG-LINT-007": "off", "idempotent-declared": "error" } }\n',
+      'a.html': `${WARN}\n`,
+    });
+    const result = await axag(['lint'], { cwd });
+    expect(result.stderr).toBe(
+      'axag: warning: .axag-lint.json:1:38: idempotent-declared and AXAG-LINT-007 name the same rule, AXAG-LINT-007; the later entry, idempotent-declared, applies: remove one\n',
+    );
+    expect(rowsByFile(result.stdout)).toEqual({ 'a.html': [[1, 2, 'error', 'AXAG-LINT-007']] });
+    expect(result.code).toBe(1);
+  });
+
+  it('a misspelt name: did-you-mean in the config (exit 2), in --rule (exit 2) and in a directive (a warning)', async ({ expect }) => {
+    // `{ "rules": { ` is 13 characters: the key starts at column 14.
+    const cwd = project({ '.axag-lint.json': '{ "rules": { "idempotent-declard": "off" } }\n', 'a.html': `${GOOD}\n` });
+    const config = await axag(['lint'], { cwd });
+    expect(config.code).toBe(2);
+    expect(config.stderr).toContain('.axag-lint.json:1:14: unknown key "idempotent-declard" in rules; did you mean "idempotent-declared"?');
+    expectNoStack(config);
+
+    const other = project({ 'a.html': `<!-- axag-disable-next unknown-atribute -->\n${GOOD}\n` });
+    const option = await axag(['lint', '--rule', 'unknown-atribute:off'], { cwd: other });
+    expect(option.code).toBe(2);
+    expect(option.stderr).toContain('unknown rule "unknown-atribute"; did you mean "unknown-attribute"?');
+    expectNoStack(option);
+
+    const directive = await axag(['lint'], { cwd: other });
+    expect(directive.stderr).toBe('');
+    expect(parsePretty(directive.stdout).files.flatMap((file) => file.rows)).toEqual([
+      {
+        line: 1,
+        column: 1,
+        severity: 'warning',
+        message: 'Unknown rule "unknown-atribute" in axag-disable-next; did you mean "unknown-attribute"?',
+        ruleId: 'axag/directive',
+      },
+    ]);
+    expect(directive.code).toBe(0);
   });
 });

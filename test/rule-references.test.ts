@@ -133,3 +133,113 @@ describe('references that are nobody’s rule stay errors', () => {
     expect(warning!.message).toMatch(/^Unknown rule "AXAG-LINT-038" in axag-disable-file; rule ids are/);
   });
 });
+
+/** Spec §2's names of the standard's twelve; a namespaced check's name is its id after `axag/` (spec §9.1). */
+const SPEC_NAMES: Record<string, string> = {
+  'AXAG-LINT-001': 'missing-intent',
+  'AXAG-LINT-002': 'missing-entity',
+  'AXAG-LINT-003': 'missing-action-type',
+  'AXAG-LINT-004': 'invalid-action-type',
+  'AXAG-LINT-005': 'invalid-risk-level',
+  'AXAG-LINT-006': 'confirmation-for-high-risk',
+  'AXAG-LINT-007': 'idempotent-declared',
+  'AXAG-LINT-008': 'parameter-overlap',
+  'AXAG-LINT-009': 'invalid-json',
+  'AXAG-LINT-010': 'intent-in-manifest',
+  'AXAG-LINT-011': 'scope-for-tenant-sensitive',
+  'AXAG-LINT-012': 'approval-roles',
+};
+const NAMES = RULES.map((rule): [string, string] => [SPEC_NAMES[rule.id] ?? rule.id.replace(/^axag\//, ''), rule.id]);
+
+describe('a rule’s kebab-case name is a reference to it everywhere an id is (issue 10)', () => {
+  it('every rule has the name of spec §2 or §9.1', () => {
+    expect(RULES.map((rule) => [rule.name, rule.id])).toEqual(NAMES);
+  });
+
+  describe.each(NAMES)('%s → %s', (name, id) => {
+    it('in a config’s rules, sets the rule’s severity; no warning', () => {
+      const dir = configWithRules([[name, notDefault(id)]]);
+      const resolver = new ConfigResolver({ cwd: dir });
+      expect(resolver.forFile(join(dir, 'a.html')).rules[id]!.severity).toBe(notDefault(id));
+      expect(resolver.notices).toEqual([]);
+    });
+
+    it('in --rule and the library’s overrides, sets the rule’s severity; no warning', () => {
+      const dir = configWithRules([]);
+      const resolver = new ConfigResolver({ cwd: dir, ruleOverrides: parseRuleOption(`${name}:${notDefault(id)}`), ruleOverridesName: '--rule' });
+      expect(resolver.forFile(join(dir, 'a.html')).rules[id]!.severity).toBe(notDefault(id));
+      expect(resolver.notices).toEqual([]);
+    });
+
+    it('in a directive, silences the rule’s findings (and only those); an unused one is named as written', () => {
+      expect(directives(`axag-disable-file ${name}`, [finding(id), finding('axag/parse-error')])).toEqual([finding('axag/parse-error')]);
+      const unused = directives(`axag-disable-file ${name}`, [], true);
+      expect(unused.map((f) => f.message)).toEqual([`Unused axag-disable-file directive for ${name} (nothing to silence); remove it`]);
+    });
+  });
+});
+
+describe('the same rule named twice', () => {
+  it('in one config’s rules, by id and by name: the later entry applies, with a warning at it', () => {
+    const dir = configWithRules([
+      ['AXAG-LINT-007', 'off'],
+      ['idempotent-declared', 'error'],
+    ]);
+    const resolver = new ConfigResolver({ cwd: dir });
+    expect(resolver.forFile(join(dir, 'a.html')).rules['AXAG-LINT-007']!.severity).toBe('error');
+    expect(resolver.notices).toEqual([
+      {
+        message: 'idempotent-declared and AXAG-LINT-007 name the same rule, AXAG-LINT-007; the later entry, idempotent-declared, applies: remove one',
+        location: { path: join(dir, '.axag-lint.json'), line: 4, column: 5 },
+      },
+    ]);
+  });
+
+  it('in one config’s rules, by name and by the other linter’s number: the later entry applies', () => {
+    const dir = configWithRules([
+      ['macro-syntax', 'warn'],
+      ['AXAG-LINT-027', 'off'],
+    ]);
+    const resolver = new ConfigResolver({ cwd: dir });
+    expect(resolver.forFile(join(dir, 'a.html')).rules['axag/macro-syntax']!.severity).toBe('off');
+    expect(resolver.notices.map((notice) => notice.message)).toEqual([
+      'AXAG-LINT-027 and macro-syntax name the same rule, axag/macro-syntax; the later entry, AXAG-LINT-027, applies: remove one',
+    ]);
+  });
+
+  it('in --rule: the last one given applies, whichever name it uses', () => {
+    const dir = configWithRules([]);
+    const given = ['AXAG-LINT-007:off', 'idempotent-declared:error', 'AXAG-LINT-007:warn'].reduce<Record<string, 'off' | 'warning' | 'error'>>(
+      (previous, value) => parseRuleOption(value, previous),
+      {},
+    );
+    const resolver = new ConfigResolver({ cwd: dir, ruleOverrides: given, ruleOverridesName: '--rule' });
+    expect(resolver.forFile(join(dir, 'a.html')).rules['AXAG-LINT-007']!.severity).toBe('warning');
+  });
+});
+
+describe('an unknown name gets a did-you-mean among ids and names, in every place', () => {
+  it('in a config’s rules: a fatal error at the key', () => {
+    const dir = configWithRules([['idempotent-declard', 'off']]);
+    expect(() => new ConfigResolver({ cwd: dir }).forFile(join(dir, 'a.html'))).toThrow(
+      /:3:5: unknown key "idempotent-declard" in rules; did you mean "idempotent-declared"\?/,
+    );
+  });
+
+  it('in --rule and the library’s overrides', () => {
+    expect(() => parseRuleOption('unknown-atribute:off')).toThrow('unknown rule "unknown-atribute"; did you mean "unknown-attribute"?');
+    const dir = configWithRules([]);
+    const resolver = new ConfigResolver({ cwd: dir, ruleOverrides: { 'missing-intnet': 'off' } });
+    expect(() => resolver.forFile(join(dir, 'a.html'))).toThrow('unknown rule "missing-intnet" in the rule overrides; did you mean "missing-intent"?');
+  });
+
+  it('in a directive: the unknown-rule warning, which silences nothing', () => {
+    const [kept, warning] = directives('axag-disable-file idempotent-declard', [finding('AXAG-LINT-007')]);
+    expect(kept).toEqual(finding('AXAG-LINT-007'));
+    expect(warning!.message).toBe('Unknown rule "idempotent-declard" in axag-disable-file; did you mean "idempotent-declared"?');
+  });
+
+  it('ESLint’s plugin form of a standard rule’s name means the name', () => {
+    expect(() => parseRuleOption('axag/missing-intent:off')).toThrow('unknown rule "axag/missing-intent"; did you mean "missing-intent"?');
+  });
+});

@@ -79,7 +79,7 @@ describe('sarif', () => {
     expect(driver.informationUri).toMatch(/^https:\/\//);
     // The rules in id order (spec §2), the namespaced rules (§9), then the checks that are not rules.
     const numbered = Array.from({ length: 12 }, (_, i) => `AXAG-LINT-${String(i + 1).padStart(3, '0')}`);
-    const own = ['axag/macro-syntax', 'axag/macro-conflict', 'axag/deprecated-value', 'axag/parameter-object', 'axag/dynamic-annotation'];
+    const own = ['axag/macro-syntax', 'axag/macro-conflict', 'axag/unknown-attribute', 'axag/deprecated-value', 'axag/parameter-object', 'axag/dynamic-annotation'];
     expect(driver.rules.map((rule) => rule.id)).toEqual([...numbered, ...own, 'axag/parse-error', 'axag/directive', 'axag/manifest-schema', 'axag/internal-error']);
     for (const rule of driver.rules) {
       expect(rule.help.text.length).toBeGreaterThan(40);

@@ -73,7 +73,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .option('-c, --config <file>', 'use this config file for every linted file')
     .option('--no-config', 'ignore config files; use the recommended preset')
     .option('-m, --manifest <file>', 'use this Semantic Manifest (JSON or YAML)')
-    .option('--rule <id:severity>', 'set a rule severity, e.g. AXAG-LINT-007:off (repeatable)', parseRuleOption)
+    .option('--rule <id:severity>', 'set a rule severity by id or name, e.g. AXAG-LINT-007:off or idempotent-declared:off (repeatable)', parseRuleOption)
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', parseMaxWarnings)
     .option('--quiet', 'report errors only; warning rules do not run')
     .option('--report-unused-disable-directives', 'report inline axag-disable directives that silenced nothing (as warnings)')
@@ -104,7 +104,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
   program
     .command('rules')
     .description('list the rules (id, name, default severity, description), or print the documentation of one')
-    .argument('[id]', 'a rule id (AXAG-LINT-007) or name (idempotent-declared)')
+    .argument('[id]', 'a rule id (AXAG-LINT-007, or just 7), or name (idempotent-declared)')
     .action((id: string | undefined) => {
       setExitCode(runRules(id, io));
     });

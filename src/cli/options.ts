@@ -23,7 +23,9 @@ export function parseRuleOption(value: string, previous: Record<string, Severity
   if (at < 0) throw new InvalidArgumentError('expected <rule-id>:<severity>, e.g. AXAG-LINT-007:off');
   const resolved = resolveRuleReference(id);
   if (resolved.kind === 'unknown') throw new InvalidArgumentError(`unknown rule "${id}"; ${resolved.hint}`);
-  return { ...previous, [id]: parseSeverity(severity) };
+  // The last --rule for a reference applies, also over one given earlier under another name of the same rule.
+  const { [id]: _, ...others } = previous;
+  return { ...others, [id]: parseSeverity(severity) };
 }
 
 /** A severity on its own: `off`, `warn`, `warning`, `info`, `error`, `0`, `1` or `2`. */

@@ -13,22 +13,28 @@ export function runRules(id: string | undefined, io: Io): number {
     io.stdout.write(line(['ID', 'NAME', 'SEVERITY', 'DESCRIPTION']) + rows.map(line).join(''));
     return 0;
   }
-  const direct = ALL_CHECKS.find((candidate) => candidate.id.toLowerCase() === id.toLowerCase() || candidate.name === id);
-  // An id, or the other AXAG linter's number for one of our checks (spec §5), resolves as everywhere else.
-  const reference = direct ? undefined : resolveRuleReference(id.toUpperCase());
+  // `7` and `007` are AXAG-LINT-007; ids and names are read in any case here, as a person types them.
+  const written = /^\d+$/.test(id) ? `AXAG-LINT-${id.replace(/^0+(?=\d)/, '').padStart(3, '0')}` : id;
+  const lower = written.toLowerCase();
+  const direct = ALL_CHECKS.find((candidate) => candidate.id.toLowerCase() === lower || candidate.name === lower);
+  // Otherwise the other AXAG linter's number for one of our checks (spec §5), resolved as everywhere else.
+  const reference = direct ? undefined : resolveRuleReference(written.toUpperCase());
   const check = direct ?? (reference?.kind === 'rule' ? ALL_CHECKS.find((candidate) => candidate.id === reference.id) : undefined);
   if (!check) {
     if (reference?.kind === 'ignored') throw new FatalError(`${reference.reason} (axag rules lists axag's checks)`);
-    const byName = closest(id, ALL_CHECKS.map((candidate) => candidate.name), 3);
-    const hint = byName ? `did you mean ${byName}?` : reference?.kind === 'unknown' ? reference.hint : 'axag rules lists them all';
+    // Every check is documented, rules or not (axag/parse-error): a word is matched among all their ids and names;
+    // a number only as the same number, which the resolver's hint says.
+    const near = /^AXAG-LINT-/i.test(written) ? undefined : closest(written, ALL_CHECKS.flatMap((candidate) => [candidate.id, candidate.name]), 3);
+    const hint = near ? `did you mean "${near}"?` : reference?.kind === 'unknown' ? reference.hint : 'axag rules lists them all';
     throw new FatalError(`unknown rule "${id}"; ${hint}`);
   }
   const { what, why, failing, passing } = check.docs;
   const indent = (code: string) => code.replace(/^/gm, '    ');
-  if (!direct) io.stdout.write(`${id.toUpperCase()} is the number another AXAG linter gives ${check.id}.\n\n`);
+  if (!direct) io.stdout.write(`${written.toUpperCase()} is the number another AXAG linter gives ${check.id}.\n\n`);
   io.stdout.write(
     `${check.id}  ${check.name}  (default: ${check.severity})\n\n${check.description}\n\n${what}\n\nWhy: ${why}\n\n` +
       `Failing:\n${indent(failing)}\n\nPassing:\n${indent(passing)}\n`,
   );
   return 0;
 }
+

@@ -110,10 +110,19 @@ function validated(document: StructuredDocument, path: string, displayPath: stri
   }
   if (rules) {
     file.rules = {};
+    // A rule named twice (by id and name, or by an alias): the later entry applies, as a later key does in JSON.
+    const namedBy = new Map<string, string>();
     for (const [reference, setting] of Object.entries(rules)) {
       const resolved = resolveRuleReference(reference);
-      if (resolved.kind === 'rule') file.rules[resolved.id] = setting;
-      else if (resolved.kind === 'ignored') file.notices.push(notice(`${resolved.reason}; ignored`, ['rules', reference]));
+      if (resolved.kind === 'ignored') file.notices.push(notice(`${resolved.reason}; ignored`, ['rules', reference]));
+      if (resolved.kind !== 'rule') continue;
+      const earlier = namedBy.get(resolved.id);
+      if (earlier !== undefined) {
+        const message = `${reference} and ${earlier} name the same rule, ${resolved.id}; the later entry, ${reference}, applies: remove one`;
+        file.notices.push(notice(message, ['rules', reference]));
+      }
+      namedBy.set(resolved.id, reference);
+      file.rules[resolved.id] = setting;
     }
   }
   file.notices.sort((a, b) => a.location!.line - b.location!.line || a.location!.column - b.location!.column);

@@ -30,7 +30,7 @@ export interface ConfigOptions {
   noConfig?: boolean;
   /** `--manifest`: overrides manifestPath and discovery. */
   manifest?: string;
-  /** `--rule`: severities that override every config, by rule reference (an id, or another linter's number). */
+  /** `--rule`: severities that override every config, by rule reference (an id, a rule's name, or another linter's number). */
   ruleOverrides?: Record<string, SeverityLevel>;
   /** How messages name `ruleOverrides` (the CLI: `--rule`). */
   ruleOverridesName?: string;

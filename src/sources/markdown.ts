@@ -37,7 +37,7 @@ export async function parseMarkdown(text: string, parseBlock: BlockParser, optio
     const label = `the ${language} code block`;
     let document: SourceDocument;
     try {
-      document = await parseBlock(language, block.value, label);
+      document = await parseBlock(language, withoutHighlightComments(block.value), label);
     } catch (error) {
       // One block too deep for its parser must not cost the file its other blocks.
       if (!(error instanceof RangeError)) throw error;
@@ -67,6 +67,18 @@ export async function parseMarkdown(text: string, parseBlock: BlockParser, optio
     for (const problem of document.syntaxErrors) syntaxErrors.push({ ...problem, range: toFile.range(problem.range) });
   }
   return { elements, comments, syntaxErrors };
+}
+
+/**
+ * Docusaurus highlight comments (`<!-- highlight-next-line -->`, `-start`, `-end`, and the AXAG docs' own
+ * `<!-- axag-highlight-… -->`; in JSX also `{/* highlight-… *\/}`) mark lines for display. Written inside a start
+ * tag they would read as attributes (`axag-highlight-next-line`), end the tag early (`-->`) or break JSX (spec §9.2),
+ * so they are blanked to spaces of the same length before parsing: every other position stays exact.
+ */
+const HIGHLIGHT_COMMENT = /<!--[ \t]*(?:axag-)?highlight-(?:start|end|next-line)[ \t]*-->|\{[ \t]*\/\*[ \t]*(?:axag-)?highlight-(?:start|end|next-line)[ \t]*\*\/[ \t]*\}/g;
+
+function withoutHighlightComments(code: string): string {
+  return code.replace(HIGHLIGHT_COMMENT, (comment) => ' '.repeat(comment.length));
 }
 
 /**

@@ -56,7 +56,8 @@ export const rule: Rule = {
       if (model.dynamicIds || ids.has(id)) continue;
       const near = closest(id, ids, 2) ?? onlyExtension(id, ids);
       const known = ids.size > 0 && ids.size <= 5 ? ` (${[...ids].map((other) => quote(`#${other}`)).join(', ')})` : '';
-      const fix = near ? `did you mean ${quote(`#${near}`)}?` : `give the form whose controls supply the parameters that id, or name one the file has${known}`;
+      const other = ids.size > 0 ? `, or name one the file has${known}` : '';
+      const fix = near ? `did you mean ${quote(`#${near}`)}?` : `give the form whose controls supply the parameters that id${other}`;
       report(`axag-params-from ${quote(value)} names no element of this file: none has id=${quote(id)}; ${fix}`, near && `#${near}`);
     }
     return reports;

@@ -48,15 +48,17 @@ export const rule: Rule = {
       if (!scoped) continue;
       for (const listName of PARAMETER_LIST_ATTRIBUTES) {
         const list = action.effective.get(listName);
-        const names = list && parameterNames(list.attribute.value, parameterItems);
-        for (const name of new Set(names?.filter((candidate) => TENANT_PARAMETERS.has(candidate.toLowerCase().replace(/[-_]/g, ''))))) {
-          const from = list!.attribute.macroKey === undefined ? 'the list' : `"${list!.attribute.macroKey}"`;
+        if (!list) continue;
+        const { attribute, element } = list;
+        const names = parameterNames(attribute.value, parameterItems) ?? [];
+        const from = attribute.macroKey === undefined ? 'the list' : `"${attribute.macroKey}"`;
+        for (const name of new Set(names.filter(choosesTenant))) {
           reports.push({
             message:
-              `${actionLabel(action)} is tenant-scoped (${scoped}) but ${setIn(list!.attribute)} lets the agent choose the tenant ` +
+              `${actionLabel(action)} is tenant-scoped (${scoped}) but ${setIn(attribute)} lets the agent choose the tenant ` +
               `with ${quote(name)}; the server must take the tenant from the session: remove ${quote(name)} from ${from}`,
-            range: list!.attribute.valueRange,
-            element: list!.element,
+            range: attribute.valueRange,
+            element,
           });
         }
       }
@@ -64,6 +66,11 @@ export const rule: Rule = {
     return reports;
   },
 };
+
+/** A parameter name that picks the tenant, however it is cased or joined. */
+function choosesTenant(name: string): boolean {
+  return TENANT_PARAMETERS.has(name.toLowerCase().replace(/[-_]/g, ''));
+}
 
 /** Why the action is tenant-scoped, as the author wrote it; undefined when it is not (or cannot be told). */
 function tenantScope({ effective }: Action): string | undefined {

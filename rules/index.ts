@@ -17,6 +17,10 @@ import { rule as dynamicAnnotation } from './dynamic-annotation.js';
 import { rule as macroConflict } from './macro-conflict.js';
 import { rule as macroSyntax } from './macro-syntax.js';
 import { rule as parameterObject } from './parameter-object.js';
+import { rule as parameterType } from './parameter-type.js';
+import { rule as paramsFrom } from './params-from.js';
+import { rule as schemaRef } from './schema-ref.js';
+import { rule as tenantParameter } from './tenant-parameter.js';
 import { rule as unknownAttribute } from './unknown-attribute.js';
 
 /**
@@ -26,7 +30,8 @@ import { rule as unknownAttribute } from './unknown-attribute.js';
 export const RULES: readonly Rule<any>[] = [
   rule001, rule002, rule003, rule004, rule005, rule006,
   rule007, rule008, rule009, rule010, rule011, rule012,
-  macroSyntax, macroConflict, unknownAttribute, deprecatedValue, parameterObject, dynamicAnnotation,
+  macroSyntax, macroConflict, unknownAttribute, deprecatedValue, parameterObject, parameterType, paramsFrom, schemaRef,
+  dynamicAnnotation, tenantParameter,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule<any>> = new Map(RULES.map((rule) => [rule.id, rule]));

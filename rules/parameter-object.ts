@@ -3,7 +3,8 @@ import { isPlainObject, PARAMETER_LIST_ATTRIBUTES, readParameterItems } from '..
 import type { Report, Rule } from '../src/rule.js';
 import { parseJson, shortJson } from '../src/text/json-value.js';
 import { closest, quote } from '../src/text/suggest.js';
-import { PARAMETER_FORMATS, PARAMETER_OBJECT_KEYS, PARAMETER_TYPE_REPLACEMENTS, PARAMETER_TYPES } from '../src/vocabulary.js';
+import { maxEdits, meantParameterFormat, meantParameterType } from '../src/parameter-types.js';
+import { PARAMETER_FORMATS, PARAMETER_OBJECT_KEYS, PARAMETER_TYPES } from '../src/vocabulary.js';
 
 type ParameterObject = Readonly<Record<string, unknown>>;
 
@@ -152,7 +153,7 @@ function typeProblem(object: ParameterObject): Problem | undefined {
   if (typeof type !== 'string') return { text: `"type" must be one of ${types}; got ${shortJson(type)}` };
   if ((PARAMETER_TYPES as readonly string[]).includes(type)) return undefined;
   const unknown = `unknown type ${quote(type)}`;
-  const replacement = PARAMETER_TYPE_REPLACEMENTS.get(type.toLowerCase());
+  const replacement = meantParameterType(type);
   if (replacement?.format) {
     const corrected = object.format === undefined || object.format === replacement.format;
     return {
@@ -166,7 +167,7 @@ function typeProblem(object: ParameterObject): Problem | undefined {
       ...(Array.isArray(object.enum) && { corrected: { ...object, type: 'string' } }),
     };
   }
-  const meant = replacement?.type ?? closest(type, PARAMETER_TYPES, maxEdits(type));
+  const meant = replacement?.type;
   if (!meant) return { text: `${unknown}; use one of ${types}` };
   return { text: `${unknown}; did you mean ${quote(meant)}?`, corrected: { ...object, type: meant } };
 }
@@ -176,7 +177,7 @@ function formatProblem(object: ParameterObject): Problem | undefined {
   const formats = PARAMETER_FORMATS.join(', ');
   if (typeof format !== 'string') return { text: `"format" must be one of ${formats}; got ${shortJson(format)}` };
   if ((PARAMETER_FORMATS as readonly string[]).includes(format)) return undefined;
-  const meant = closest(format, PARAMETER_FORMATS, maxEdits(format));
+  const meant = meantParameterFormat(format);
   if (!meant) return { text: `unknown format ${quote(format)}; use one of ${formats}, or a "pattern"` };
   return { text: `unknown format ${quote(format)}; did you mean ${quote(meant)}?`, corrected: { ...object, format: meant } };
 }
@@ -229,11 +230,6 @@ function numeric(value: unknown): number | undefined {
 
 function isLength(value: unknown): value is number {
   return Number.isInteger(value) && (value as number) >= 0;
-}
-
-/** Short words are one edit from many others: allow fewer edits for them. */
-function maxEdits(word: string): number {
-  return word.length <= 4 ? 1 : 2;
 }
 
 /** The object with `from` renamed to `to`, keeping the order of its keys. */

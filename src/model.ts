@@ -102,9 +102,23 @@ export interface SourceComment {
   range: Range;
 }
 
+/** A static `id` attribute of an element of the file, annotated or not: what `axag-params-from="#id"` can name. */
+export interface ElementId {
+  value: string;
+  /** Range of the value text (inside the quotes). */
+  range: Range;
+}
+
 /** A file reduced to its annotated elements, in document order (ancestors first). */
 export interface SourceDocument {
   elements: AnnotatedElement[];
+  /** The static `id` of every element of the file (annotated or not, in `axag-skip` subtrees too), in document order. */
+  ids: ElementId[];
+  /**
+   * Some element's id is computed at run time (`id={formId}`, `:id`, a templated `id="{{ … }}"`) or may come from a
+   * spread (`{...props}`, `v-bind="attrs"`): `ids` may not hold every id of the page.
+   */
+  dynamicIds: boolean;
   /** Comments that mention `axag-`, in document order: where inline directives live. */
   comments: SourceComment[];
   /** Parts of the file that could not be parsed; their annotations are not in `elements`. */

@@ -700,13 +700,18 @@ describe.concurrent('--print-config', () => {
         'AXAG-LINT-010': 'error',
         'AXAG-LINT-011': ['error', { approvalIsRoleBased: false }],
         'AXAG-LINT-012': 'error',
-        // strict raises axag's own warnings to error; dynamic-annotation stays off
+        // strict raises axag's own warnings to error and turns tenant-parameter on; dynamic-annotation stays off
         'axag/macro-syntax': 'error',
         'axag/macro-conflict': 'error',
         'axag/unknown-attribute': 'error',
         'axag/deprecated-value': 'error',
         'axag/parameter-object': 'error',
+        'axag/parameter-type': 'error',
+        'axag/params-from': 'error',
+        'axag/schema-ref': 'error',
         'axag/dynamic-annotation': 'off',
+        // strict only
+        'axag/tenant-parameter': 'error',
       },
       include: ['src/**/*.jsx'],
       ignorePatterns: ['legacy/**'],
@@ -855,47 +860,66 @@ describe.concurrent('--debug', () => {
 // 9. axag rules.
 
 describe.concurrent('axag rules', () => {
-  /** Spec §2 (ids, names, default severities), axag's own checks of §9.1, and the namespaced checks of §3, §4 and §6. */
-  const CHECKS: [string, string, string][] = [
-    ['AXAG-LINT-001', 'missing-intent', 'error'],
-    ['AXAG-LINT-002', 'missing-entity', 'error'],
-    ['AXAG-LINT-003', 'missing-action-type', 'error'],
-    ['AXAG-LINT-004', 'invalid-action-type', 'error'],
-    ['AXAG-LINT-005', 'invalid-risk-level', 'error'],
-    ['AXAG-LINT-006', 'confirmation-for-high-risk', 'warning'],
-    ['AXAG-LINT-007', 'idempotent-declared', 'warning'],
-    ['AXAG-LINT-008', 'parameter-overlap', 'error'],
-    ['AXAG-LINT-009', 'invalid-json', 'error'],
-    ['AXAG-LINT-010', 'intent-in-manifest', 'warning'],
-    ['AXAG-LINT-011', 'scope-for-tenant-sensitive', 'warning'],
-    ['AXAG-LINT-012', 'approval-roles', 'error'],
-    ['axag/macro-syntax', 'macro-syntax', 'error'],
-    ['axag/macro-conflict', 'macro-conflict', 'error'],
-    ['axag/unknown-attribute', 'unknown-attribute', 'warning'],
-    ['axag/deprecated-value', 'deprecated-value', 'warning'],
-    ['axag/parameter-object', 'parameter-object', 'warning'],
-    ['axag/dynamic-annotation', 'dynamic-annotation', 'off'],
-    ['axag/parse-error', 'parse-error', 'error'],
-    ['axag/directive', 'directive', 'warning'],
-    ['axag/manifest-schema', 'manifest-schema', 'error'],
-    ['axag/internal-error', 'internal-error', 'error'],
+  /**
+   * Spec §2 (ids, names, severities in the recommended and strict presets), axag's own checks of §9.1, and the
+   * namespaced checks of §3, §4 and §6, which are always on at one severity.
+   */
+  const STANDARD: [string, string, string, string][] = [
+    ['AXAG-LINT-001', 'missing-intent', 'error', 'error'],
+    ['AXAG-LINT-002', 'missing-entity', 'error', 'error'],
+    ['AXAG-LINT-003', 'missing-action-type', 'error', 'error'],
+    ['AXAG-LINT-004', 'invalid-action-type', 'error', 'error'],
+    ['AXAG-LINT-005', 'invalid-risk-level', 'error', 'error'],
+    ['AXAG-LINT-006', 'confirmation-for-high-risk', 'warning', 'error'],
+    ['AXAG-LINT-007', 'idempotent-declared', 'warning', 'error'],
+    ['AXAG-LINT-008', 'parameter-overlap', 'error', 'error'],
+    ['AXAG-LINT-009', 'invalid-json', 'error', 'error'],
+    ['AXAG-LINT-010', 'intent-in-manifest', 'warning', 'error'],
+    ['AXAG-LINT-011', 'scope-for-tenant-sensitive', 'warning', 'error'],
+    ['AXAG-LINT-012', 'approval-roles', 'error', 'error'],
+  ];
+  const OWN: [string, string, string, string][] = [
+    ['axag/macro-syntax', 'macro-syntax', 'error', 'error'],
+    ['axag/macro-conflict', 'macro-conflict', 'error', 'error'],
+    ['axag/unknown-attribute', 'unknown-attribute', 'warning', 'error'],
+    ['axag/deprecated-value', 'deprecated-value', 'warning', 'error'],
+    ['axag/parameter-object', 'parameter-object', 'warning', 'error'],
+    ['axag/parameter-type', 'parameter-type', 'warning', 'error'],
+    ['axag/params-from', 'params-from', 'warning', 'error'],
+    ['axag/schema-ref', 'schema-ref', 'warning', 'error'],
+    ['axag/dynamic-annotation', 'dynamic-annotation', 'off', 'off'],
+    ['axag/tenant-parameter', 'tenant-parameter', 'off', 'error'],
+    ['axag/parse-error', 'parse-error', 'error', 'error'],
+    ['axag/directive', 'directive', 'warning', 'warning'],
+    ['axag/manifest-schema', 'manifest-schema', 'error', 'error'],
+    ['axag/internal-error', 'internal-error', 'error', 'error'],
   ];
 
-  it('prints a table: a header, then id, name, default severity and description of every check', async ({ expect }) => {
+  it('lists every check in two groups, the standard\'s twelve then axag\'s own, each under a heading, with both presets\' severities', async ({ expect }) => {
     const result = await axag(['rules'], { cwd: project() });
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
-    const [header, ...rows] = result.stdout.trimEnd().split('\n');
-    expect(header!.split(/\s{2,}/)).toEqual(['ID', 'NAME', 'SEVERITY', 'DESCRIPTION']);
-    const cells = rows.map((row) => row.split(/\s{2,}/));
-    expect(cells.map((row) => row.slice(0, 3))).toEqual(CHECKS);
-    for (const row of cells) {
-      expect(row).toHaveLength(4);
-      expect(row[3]!.length).toBeGreaterThan(10);
-    }
-    // Columns line up: every description starts where the header's does.
-    const column = header!.indexOf('DESCRIPTION');
-    for (const row of rows) expect(row.slice(column - 2, column)).toBe('  ');
+    // A group: its heading, a blank line, the column header, its rows; a blank line between groups.
+    const groups = result.stdout.trimEnd().split(/\n\n(?=[^\n]+\n\nID )/);
+    expect(groups).toHaveLength(2);
+    const parsed = groups.map((group) => {
+      const [heading, blank, header, ...rows] = group.split('\n');
+      expect(blank).toBe('');
+      expect(header!.split(/\s{2,}/)).toEqual(['ID', 'NAME', 'RECOMMENDED', 'STRICT', 'DESCRIPTION']);
+      const cells = rows.map((row) => row.split(/\s{2,}/));
+      for (const row of cells) {
+        expect(row).toHaveLength(5);
+        expect(row[4]!.length).toBeGreaterThan(10);
+      }
+      // Columns line up: every description starts where the header's does, in both groups.
+      const column = header!.indexOf('DESCRIPTION');
+      for (const row of rows) expect(row.slice(column - 2, column)).toBe('  ');
+      return { heading, column, checks: cells.map((row) => row.slice(0, 4)) };
+    });
+    expect(parsed.map((group) => group.heading)).toEqual(["The AXAG standard's rules", "axag's own checks"]);
+    expect(parsed[0]!.checks).toEqual(STANDARD);
+    expect(parsed[1]!.checks).toEqual(OWN);
+    expect(parsed[0]!.column).toBe(parsed[1]!.column);
   });
 
   it('rules AXAG-LINT-007, rules axag-lint-007 and rules idempotent-declared print its documentation', async ({ expect }) => {
@@ -903,7 +927,7 @@ describe.concurrent('axag rules', () => {
     const byId = await axag(['rules', 'AXAG-LINT-007'], { cwd });
     expect(byId.code).toBe(0);
     expect(byId.stderr).toBe('');
-    expect(byId.stdout.split('\n')[0]).toMatch(/^AXAG-LINT-007\s+idempotent-declared\s+.*warning/);
+    expect(byId.stdout.split('\n')[0]).toBe('AXAG-LINT-007  idempotent-declared  (recommended: warning, strict: error)');
     expect(byId.stdout).toContain('axag-idempotent');
     expect(byId.stdout).toMatch(/^Why: \S/m);
     expect(byId.stdout).toMatch(/^Failing:\n {4}<\w+/m);
@@ -995,7 +1019,11 @@ describe.concurrent('axag init', () => {
     'axag/unknown-attribute': 'warning',
     'axag/deprecated-value': 'warning',
     'axag/parameter-object': 'warning',
+    'axag/parameter-type': 'warning',
+    'axag/params-from': 'warning',
+    'axag/schema-ref': 'warning',
     'axag/dynamic-annotation': 'off',
+    'axag/tenant-parameter': 'off',
   };
   const normalized = (severity: unknown) => (severity === 'warn' || severity === 1 ? 'warning' : severity === 2 ? 'error' : severity);
 

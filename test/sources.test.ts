@@ -86,7 +86,7 @@ describe('JSX', () => {
   });
 
   it('reads .ts with type assertions and no JSX; JSX there is a syntax error', async () => {
-    expect(await parsed('a.ts', 'const x = <string>y; // axag')).toEqual({ elements: [], comments: [], syntaxErrors: [] });
+    expect(await parsed('a.ts', 'const x = <string>y; // axag')).toEqual({ elements: [], ids: [], dynamicIds: false, comments: [], syntaxErrors: [] });
     const bad = await parsed('a.ts', 'const x = <b axag-intent="a.b" />;');
     expect(bad.syntaxErrors).toHaveLength(1);
     expect(bad.syntaxErrors[0]!.source).toBe('TypeScript');
@@ -225,5 +225,73 @@ describe('syntax real projects use, and the limits of parsers', () => {
     const tabs = '<Tabs>\n  <TabItem value="react">\n    ```jsx\n    <b axag-intent="a.b" />\n    ```\n  </TabItem>\n</Tabs>\n';
     expect((await parsed('a.mdx', tabs)).elements.map((e) => [e.tag, e.start.line, e.start.column])).toEqual([['b', 4, 5]]);
     expect((await parsed('a.md', tabs)).elements).toEqual([]); // CommonMark: an HTML block swallows the fence
+  });
+});
+
+/** `[value, line, column, endColumn]` of each id (one line each). */
+const idsOf = (document: SourceDocument) => document.ids.map(({ value, range }) => [value, range.line, range.column, range.endColumn]);
+
+describe('element ids (what axag-params-from="#id" can name)', () => {
+  it('HTML: the id of every element, annotated or not, inside <template> too, at its value; bound or templated ids are dynamic', async () => {
+    const doc = await parsed('a.html', '<form id="checkout"><input id=qty></form>\n<template><p id=\'a&amp;b\'>x</p></template><b axag-entity="x">');
+    expect(idsOf(doc)).toEqual([
+      ['checkout', 1, 11, 19],
+      ['qty', 1, 31, 34],
+      ['a&b', 2, 18, 25],
+    ]);
+    expect(doc.dynamicIds).toBe(false);
+    for (const bound of ['<form [id]="formId">', '<form [attr.id]="f">', '<form :id="f">', '<form v-bind:id="f">', '<form id="{{ formId }}">', '<form id="form-${n}">']) {
+      const dynamic = await parsed('a.html', `${bound}<b axag-entity="x"></form>`);
+      expect(dynamic.dynamicIds, bound).toBe(true);
+      expect(dynamic.ids, bound).toEqual([]);
+    }
+  });
+
+  it('JSX: static id props of elements and components; {expr} and a spread that may set the id are dynamic', async () => {
+    const doc = await parsed('A.jsx', '<div><form id="checkout" /><Form id={"profile"} /><i {...rest} id={`x`} /></div>;');
+    expect(idsOf(doc)).toEqual([
+      ['checkout', 1, 16, 24],
+      ['profile', 1, 39, 46],
+      ['x', 1, 69, 70],
+    ]);
+    expect(doc.dynamicIds).toBe(false);
+    expect((await parsed('A.jsx', '<form id={formId} />;')).dynamicIds).toBe(true);
+    expect((await parsed('A.jsx', '<form id="a" {...props} />;')).dynamicIds).toBe(true);
+  });
+
+  it('Vue: static ids in the template only; :id, v-bind:id, v-bind="obj" and :[name] are dynamic', async () => {
+    const doc = await parsed('A.vue', '<template>\n  <form id="checkout"><input id /></form>\n</template>\n<script>const html = \'<p id="no">\';</script>\n');
+    expect(idsOf(doc)).toEqual([
+      ['checkout', 2, 13, 21],
+      ['', 2, 30, 32],
+    ]);
+    expect(doc.dynamicIds).toBe(false);
+    for (const bound of [':id="f"', 'v-bind:id="f"', 'v-bind="attrs"', ':[name]="f"']) {
+      expect((await parsed('A.vue', `<template><form ${bound}></form></template>`)).dynamicIds, bound).toBe(true);
+    }
+  });
+
+  it('Svelte: static ids in markup and blocks; {expr}, "a{b}", {id} and a spread are dynamic', async () => {
+    const doc = await parsed('A.svelte', '{#if open}<form id="checkout"></form>{/if}<p id={"x"}></p>');
+    expect(idsOf(doc)).toEqual([
+      ['checkout', 1, 21, 29],
+      ['x', 1, 51, 52],
+    ]);
+    expect(doc.dynamicIds).toBe(false);
+    for (const bound of ['id={formId}', 'id="form-{n}"', '{id}', '{...rest}']) {
+      expect((await parsed('A.svelte', `<form ${bound}></form>`)).dynamicIds, bound).toBe(true);
+    }
+  });
+
+  it('Markdown: ids of every block, at their place in the file; blocks without annotations only when a params-from may name them', async () => {
+    const text = '# Guide\n\n```html\n<form id="checkout"></form>\n```\n\n```jsx\n<button axag-params-from="#checkout" />\n```\n';
+    const doc = await parsed('guide.md', text);
+    expect(idsOf(doc)).toEqual([['checkout', 4, 11, 19]]);
+    expect(doc.dynamicIds).toBe(false);
+    expect((await parsed('guide.md', text.replace('axag-params-from', 'axag-description'))).ids).toEqual([]);
+    // A block that does not parse may hold any id.
+    const broken = await parsed('guide.md', text.replace('<form id="checkout"></form>', '<form id="checkout"></form>').replace('```html', '```jsx').replace('</form>', '</from>'));
+    expect(broken.dynamicIds).toBe(true);
+    expect(broken.syntaxErrors).toEqual([]);
   });
 });

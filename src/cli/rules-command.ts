@@ -1,5 +1,5 @@
 import { resolveRuleReference } from '../../rules/index.js';
-import { ALL_CHECKS } from '../engine/checks.js';
+import { ALL_CHECKS, type CheckInfo } from '../engine/checks.js';
 import { FatalError } from '../errors.js';
 import { closest } from '../text/suggest.js';
 import type { Io } from './io.js';
@@ -7,10 +7,7 @@ import type { Io } from './io.js';
 /** `axag rules`: the table of checks; `axag rules <id>`: one check's documentation. */
 export function runRules(id: string | undefined, io: Io): number {
   if (id === undefined) {
-    const rows = ALL_CHECKS.map((check) => [check.id, check.name, check.severity, check.description]);
-    const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column]!.length), ['ID', 'NAME', 'SEVERITY'][column]!.length));
-    const line = (row: string[]) => `${row.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell)).join('  ')}\n`;
-    io.stdout.write(line(['ID', 'NAME', 'SEVERITY', 'DESCRIPTION']) + rows.map(line).join(''));
+    io.stdout.write(rulesTable());
     return 0;
   }
   // `7` and `007` are AXAG-LINT-007; ids and names are read in any case here, as a person types them.
@@ -32,9 +29,25 @@ export function runRules(id: string | undefined, io: Io): number {
   const indent = (code: string) => code.replace(/^/gm, '    ');
   if (!direct) io.stdout.write(`${written.toUpperCase()} is the number another AXAG linter gives ${check.id}.\n\n`);
   io.stdout.write(
-    `${check.id}  ${check.name}  (default: ${check.severity})\n\n${check.description}\n\n${what}\n\nWhy: ${why}\n\n` +
+    `${check.id}  ${check.name}  (recommended: ${check.severity}, strict: ${check.strictSeverity})\n\n${check.description}\n\n${what}\n\nWhy: ${why}\n\n` +
       `Failing:\n${indent(failing)}\n\nPassing:\n${indent(passing)}\n`,
   );
   return 0;
 }
 
+/** The groups `axag rules` lists, in order: the standard's twelve, then the checks axag adds (spec §9). */
+const GROUPS: { heading: string; checks: readonly CheckInfo[] }[] = [
+  { heading: 'The AXAG standard\'s rules', checks: ALL_CHECKS.filter((check) => check.id.startsWith('AXAG-LINT-')) },
+  { heading: 'axag\'s own checks', checks: ALL_CHECKS.filter((check) => !check.id.startsWith('AXAG-LINT-')) },
+];
+
+const HEADER = ['ID', 'NAME', 'RECOMMENDED', 'STRICT', 'DESCRIPTION'];
+
+/** Every check, grouped under a heading each, with its severity in each preset; the columns line up across the groups. */
+function rulesTable(): string {
+  const row = (check: CheckInfo) => [check.id, check.name, check.severity, check.strictSeverity, check.description];
+  const rows = ALL_CHECKS.map(row);
+  const widths = HEADER.slice(0, -1).map((title, column) => Math.max(title.length, ...rows.map((cells) => cells[column]!.length)));
+  const line = (cells: string[]) => `${cells.map((cell, i) => (i < widths.length ? cell.padEnd(widths[i]!) : cell)).join('  ')}\n`;
+  return GROUPS.map(({ heading, checks }) => `${heading}\n\n${line(HEADER)}${checks.map((check) => line(row(check))).join('')}`).join('\n');
+}

@@ -9,18 +9,21 @@ import { INTERNAL_ERROR_RULE, PARSE_ERROR_RULE } from './lint-document.js';
 export interface CheckInfo {
   id: string;
   name: string;
-  /** The default severity; `off` for a check that runs only when a config turns it on. */
+  /** The default severity (the recommended preset's); `off` for a check that runs only when a config turns it on. */
   severity: SeverityLevel;
+  /** The severity in the strict preset. */
+  strictSeverity: SeverityLevel;
   description: string;
   docs: RuleDocs;
 }
 
-/** Findings that are not rules: always on, at error severity, with no options. */
+/** Findings that are not rules: always on, at the same severity in both presets, with no options. */
 export const NAMESPACED_CHECKS: readonly CheckInfo[] = [
   {
     id: PARSE_ERROR_RULE,
     name: 'parse-error',
     severity: 'error',
+    strictSeverity: 'error',
     description: 'A source file, or a Markdown code block, parses.',
     docs: {
       what:
@@ -37,6 +40,7 @@ export const NAMESPACED_CHECKS: readonly CheckInfo[] = [
     id: DIRECTIVE_RULE,
     name: 'directive',
     severity: 'warning',
+    strictSeverity: 'warning',
     description: 'Inline axag-disable directives name known rules, and (when asked) silence something.',
     docs: {
       what:
@@ -52,6 +56,7 @@ export const NAMESPACED_CHECKS: readonly CheckInfo[] = [
     id: MANIFEST_SCHEMA_RULE,
     name: 'manifest-schema',
     severity: 'error',
+    strictSeverity: 'error',
     description: `The Semantic Manifest follows the manifest ${DEFAULT_MANIFEST_SCHEMA} schema (v1 with manifestSchema: "v1").`,
     docs: {
       what:
@@ -68,6 +73,7 @@ export const NAMESPACED_CHECKS: readonly CheckInfo[] = [
     id: INTERNAL_ERROR_RULE,
     name: 'internal-error',
     severity: 'error',
+    strictSeverity: 'error',
     description: 'A check or parser of axag failed on a file: a bug in axag, to report.',
     docs: {
       what:
@@ -82,5 +88,5 @@ export const NAMESPACED_CHECKS: readonly CheckInfo[] = [
   },
 ];
 
-/** Every check a run can report, rules first in id order: the order of SARIF's `tool.driver.rules`. */
+/** Every check a run can report, rules first in id order: the order of SARIF's `tool.driver.rules` and of `axag rules`. */
 export const ALL_CHECKS: readonly CheckInfo[] = [...RULES, ...NAMESPACED_CHECKS];

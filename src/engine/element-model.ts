@@ -1,4 +1,4 @@
-import type { AnnotatedElement, AxagAttribute, SourceDocument } from '../model.js';
+import type { AnnotatedElement, AxagAttribute, ElementId, SourceDocument } from '../model.js';
 import { isContextKey, isExtension, isParameterKey, isPresent } from '../vocabulary.js';
 import { expandMacros } from './expand-macros.js';
 
@@ -31,6 +31,10 @@ export interface Action {
 export interface AnnotationModel {
   elements: ModelElement[];
   actions: Action[];
+  /** The static id of every element of the file, annotated or not (`SourceDocument.ids`). */
+  ids: readonly ElementId[];
+  /** Some id of the file is computed at run time, so `ids` may not hold them all (`SourceDocument.dynamicIds`). */
+  dynamicIds: boolean;
 }
 
 interface Scope {
@@ -105,7 +109,7 @@ export function buildModel(document: SourceDocument, identity: Identity): Annota
     return { element, effective, open };
   });
 
-  return { elements, actions };
+  return { elements, actions, ids: document.ids, dynamicIds: document.dynamicIds };
 }
 
 function classify(element: AnnotatedElement, own: ReadonlyMap<string, AxagAttribute>, identity: Identity): ElementKind {

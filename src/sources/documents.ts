@@ -18,9 +18,14 @@ export function nestingLimit(source: string, text: string, lines: LineIndex): Sy
   return { ...syntaxProblem(source, '', text, lines, 0), limit: true };
 }
 
+/** A document with nothing in it: no annotations, no ids, no comments. */
+export function emptyDocument(): SourceDocument {
+  return { elements: [], ids: [], dynamicIds: false, comments: [], syntaxErrors: [] };
+}
+
 /** A document that holds only its syntax error: nothing in it could be read. */
 export function unparsed(problem: SyntaxProblem): SourceDocument {
-  return { elements: [], comments: [], syntaxErrors: [problem] };
+  return { ...emptyDocument(), syntaxErrors: [problem] };
 }
 
 /** Keeps a comment for directive parsing when it can hold one (spec §6: `axag-disable…`, `axag-enable…`). */

@@ -23,3 +23,16 @@ export function isInteractive(tagName: string, role: string | undefined, hasOncl
   const name = tagName.slice(tagName.lastIndexOf('.') + 1).toLowerCase();
   return INTERACTIVE_TAGS.has(name) || hasOnclick || role?.trim().toLowerCase() === 'button';
 }
+
+/**
+ * Attribute names under which HTML read as a template binds `id` at run time: Angular's `[id]` and `[attr.id]`,
+ * and the `:id` / `v-bind:id` of Vue or Alpine markup served as HTML.
+ */
+export function isBoundIdName(name: string): boolean {
+  return name === '[id]' || name === '[attr.id]' || name === ':id' || name === 'v-bind:id';
+}
+
+/** A static id that a template engine fills in (`{{ formId }}`, `{% … %}`, `${…}`, `<%= … %>`): known only at run time. */
+export function isTemplatedId(value: string): boolean {
+  return /\{\{|\{%|\$\{|<%/.test(value);
+}

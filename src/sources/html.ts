@@ -1,8 +1,8 @@
 import { defaultTreeAdapter, parse } from 'parse5';
 import type { DefaultTreeAdapterMap, TreeAdapter } from 'parse5';
-import type { AnnotatedElement, AxagAttribute, SourceComment, SourceDocument } from '../model.js';
+import type { AnnotatedElement, AxagAttribute, ElementId, SourceComment, SourceDocument } from '../model.js';
 import { LineIndex } from '../text/line-index.js';
-import { isAxagAttribute, isBoundMacroName, isInteractive, MACRO } from './element-traits.js';
+import { isAxagAttribute, isBoundIdName, isBoundMacroName, isInteractive, isTemplatedId, MACRO } from './element-traits.js';
 import { scanStartTag, scanStartTagsNamed, type StartTagSpan } from './html-start-tag.js';
 import { directiveComment } from './documents.js';
 import { valuePositions } from './value-positions.js';
@@ -33,6 +33,8 @@ export function parseHtml(text: string): SourceDocument {
   const lines = new LineIndex(text);
   const elements: AnnotatedElement[] = [];
   const comments: SourceComment[] = [];
+  const ids: ElementId[] = [];
+  let dynamicIds = false;
   const document = parse(text, { sourceCodeLocationInfo: true, treeAdapter: leanTreeAdapter });
 
   // Depth-first, in document order, without recursion: pages can nest deeper than the stack.
@@ -41,6 +43,9 @@ export function parseHtml(text: string): SourceDocument {
     const [node, parent] = stack.pop()!;
     let inner = parent;
     if ('tagName' in node) {
+      const id = idOf(node, text, lines);
+      if (id === DYNAMIC_ID) dynamicIds = true;
+      else if (id) ids.push(id);
       const element = toAnnotated(node, parent, text, lines);
       if (element) {
         inner = elements.length;
@@ -57,7 +62,24 @@ export function parseHtml(text: string): SourceDocument {
       for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push([node.childNodes[i]!, inner]);
     }
   }
-  return { elements, comments, syntaxErrors: [] };
+  return { elements, ids, dynamicIds, comments, syntaxErrors: [] };
+}
+
+const DYNAMIC_ID = Symbol('dynamic id');
+
+/** The element's static id with its range; DYNAMIC_ID for one a template computes; undefined when it has none. */
+function idOf(node: Element, text: string, lines: LineIndex): ElementId | typeof DYNAMIC_ID | undefined {
+  if (node.attrs.some((attr) => isBoundIdName(attr.name))) return DYNAMIC_ID;
+  const id = node.attrs.find((attr) => attr.name === 'id');
+  if (!id) return undefined;
+  if (isTemplatedId(id.value)) return DYNAMIC_ID;
+  const location = node.sourceCodeLocation;
+  if (!location) return undefined;
+  const own = scanStartTag(text, (location.startTag ?? location).startOffset);
+  // parse5 moves the attributes of a later <html> or <body> tag onto the element it already made.
+  const tag = own.attributes.has('id') ? own : scanStartTagsNamed(text, node.tagName).find((later) => later.attributes.has('id'));
+  const span = tag?.attributes.get('id');
+  return span && { value: id.value, range: lines.range(span.valueStart, span.valueEnd) };
 }
 
 function toAnnotated(node: Element, parent: number, text: string, lines: LineIndex): AnnotatedElement | undefined {

@@ -1,6 +1,6 @@
 import { parse, type ParserPlugin } from '@babel/parser';
 import type { Expression, File, JSXAttribute, JSXOpeningElement, Node } from '@babel/types';
-import type { AnnotatedElement, AxagAttribute, SourceComment, SourceDocument } from '../model.js';
+import type { AnnotatedElement, AxagAttribute, ElementId, SourceComment, SourceDocument } from '../model.js';
 import { LineIndex } from '../text/line-index.js';
 import { isAxagAttribute, isInteractive, MACRO } from './element-traits.js';
 import { directiveComment, syntaxProblem, unparsed } from './documents.js';
@@ -40,7 +40,7 @@ export function parseScript(text: string, dialect: ScriptDialect, options: Scrip
   const lines = new LineIndex(text);
   const read = (source: string, shift: number): SourceDocument => {
     const file = parseFile(source, dialect);
-    return { elements: collectElements(file.program, source, shift, lines), comments: commentsOf(file, shift, lines), syntaxErrors: [] };
+    return { ...collectElements(file.program, source, shift, lines), comments: commentsOf(file, shift, lines), syntaxErrors: [] };
   };
   try {
     return read(text, 0);
@@ -107,10 +107,13 @@ const NOT_CHILDREN = new Set(['type', 'start', 'end', 'loc', 'range', 'extra', '
  * JSX may appear anywhere in a program (returns, props, callbacks), so the
  * whole tree is searched, except subtrees whose text has no `<`: every JSX
  * element starts with one, and skipping them halves the walk. An element's
- * parent is the nearest annotated JSX element around it.
+ * parent is the nearest annotated JSX element around it. Every element's `id`
+ * is collected on the way.
  */
-function collectElements(program: Node, text: string, shift: number, lines: LineIndex): AnnotatedElement[] {
+function collectElements(program: Node, text: string, shift: number, lines: LineIndex): Pick<SourceDocument, 'elements' | 'ids' | 'dynamicIds'> {
   const elements: AnnotatedElement[] = [];
+  const ids: ElementId[] = [];
+  let dynamicIds = false;
   const at = (offset: number) => offset - shift;
   const mayHoldJsx = angleBrackets(text);
   const stack: [Node, number][] = [[program, -1]];
@@ -119,6 +122,9 @@ function collectElements(program: Node, text: string, shift: number, lines: Line
     const [node, parent] = stack.pop()!;
     let inner = parent;
     if (node.type === 'JSXElement') {
+      const id = idOf(node.openingElement, lines, at);
+      if (id === DYNAMIC_ID) dynamicIds = true;
+      else if (id) ids.push(id);
       const element = toAnnotated(node.openingElement, parent, text, lines, at);
       if (element) {
         inner = elements.length;
@@ -160,7 +166,23 @@ function collectElements(program: Node, text: string, shift: number, lines: Line
     }
     for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, inner]);
   }
-  return elements;
+  return { elements, ids, dynamicIds };
+}
+
+const DYNAMIC_ID = Symbol('dynamic id');
+
+/** The element's static `id` prop with its range; DYNAMIC_ID for a computed one or a spread, which may carry one. */
+function idOf(opening: JSXOpeningElement, lines: LineIndex, at: (offset: number) => number): ElementId | typeof DYNAMIC_ID | undefined {
+  let id: ElementId | typeof DYNAMIC_ID | undefined;
+  // At run time the last of duplicate props wins, and a later spread may replace an id written before it.
+  for (const attr of opening.attributes) {
+    if (attr.type === 'JSXSpreadAttribute') id = DYNAMIC_ID;
+    else if (attr.name.type === 'JSXIdentifier' && attr.name.name === 'id') {
+      const value = attributeValue(attr);
+      id = value.value === null ? DYNAMIC_ID : { value: value.value, range: lines.range(at(value.start), at(value.end)) };
+    }
+  }
+  return id;
 }
 
 /** Whether a node's text contains a `<`, by binary search over the offsets of every `<` in the text. */

@@ -1,6 +1,6 @@
 import type { Code, Html, Nodes } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import type { AnnotatedElement, Range, SourceComment, SourceDocument, SyntaxProblem } from '../model.js';
+import type { AnnotatedElement, ElementId, Range, SourceComment, SourceDocument, SyntaxProblem } from '../model.js';
 import { LineIndex } from '../text/line-index.js';
 import { directiveComment, nestingLimit, unparsed } from './documents.js';
 
@@ -21,6 +21,11 @@ export type BlockParser = (language: BlockLanguage, text: string, label: string)
 export async function parseMarkdown(text: string, parseBlock: BlockParser, options: { mdx: boolean }): Promise<SourceDocument> {
   const lines = new LineIndex(text);
   const elements: AnnotatedElement[] = [];
+  // The page a Markdown file documents is the file: an id in one block is an id of the file.
+  const ids: ElementId[] = [];
+  let dynamicIds = false;
+  // Blocks without annotations are read only for their ids, and only when an annotation may name one.
+  const readIds = /axag-params-from/i.test(text);
   const comments: SourceComment[] = [];
   const syntaxErrors: SyntaxProblem[] = [];
   for (const block of blocksAndHtml(fromMarkdown(text, options.mdx ? MDX : {}))) {
@@ -32,7 +37,9 @@ export async function parseMarkdown(text: string, parseBlock: BlockParser, optio
       continue;
     }
     const language = blockLanguage(block.lang);
-    if (!language || !/axag/i.test(block.value) || !block.position) continue;
+    if (!language || !block.position) continue;
+    const annotated = /axag/i.test(block.value);
+    if (!annotated && !readIds) continue;
     const toFile = blockMapping(block.value, block.position.start.line + 1, text, lines);
     const label = `the ${language} code block`;
     let document: SourceDocument;
@@ -43,6 +50,10 @@ export async function parseMarkdown(text: string, parseBlock: BlockParser, optio
       if (!(error instanceof RangeError)) throw error;
       document = unparsed(nestingLimit(label, block.value, new LineIndex(block.value)));
     }
+    for (const id of document.ids) ids.push({ ...id, range: toFile.range(id.range) });
+    // A block that could not be read may hold any id.
+    dynamicIds ||= document.dynamicIds || document.syntaxErrors.length > 0;
+    if (!annotated) continue;
     const offset = elements.length;
     for (const element of document.elements) {
       elements.push({
@@ -66,7 +77,7 @@ export async function parseMarkdown(text: string, parseBlock: BlockParser, optio
     }
     for (const problem of document.syntaxErrors) syntaxErrors.push({ ...problem, range: toFile.range(problem.range) });
   }
-  return { elements, comments, syntaxErrors };
+  return { elements, ids, dynamicIds, comments, syntaxErrors };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { AST } from 'svelte/compiler';
-import type { AnnotatedElement, AxagAttribute, SourceComment, SourceDocument } from '../model.js';
+import type { AnnotatedElement, AxagAttribute, ElementId, SourceComment, SourceDocument } from '../model.js';
 import { LineIndex } from '../text/line-index.js';
 import { isAxagAttribute, isInteractive, MACRO } from './element-traits.js';
 import { directiveComment, syntaxProblem, unparsed } from './documents.js';
@@ -32,8 +32,10 @@ export function parseSvelte(text: string, label: string): SourceDocument {
  * `Fragment` properties, whatever their names, so every Fragment-valued
  * property of a node is descended into.
  */
-function collect(fragment: AST.Fragment, text: string, lines: LineIndex): { elements: AnnotatedElement[]; comments: SourceComment[] } {
+function collect(fragment: AST.Fragment, text: string, lines: LineIndex): Omit<SourceDocument, 'syntaxErrors'> {
   const elements: AnnotatedElement[] = [];
+  const ids: ElementId[] = [];
+  let dynamicIds = false;
   const comments: SourceComment[] = [];
   const stack: [AST.Fragment['nodes'][number], number][] = [];
   const pushNodes = ({ nodes }: AST.Fragment, parent: number) => {
@@ -48,6 +50,9 @@ function collect(fragment: AST.Fragment, text: string, lines: LineIndex): { elem
       if (comment) comments.push(comment);
     }
     if ('attributes' in node && 'name' in node) {
+      const id = idOf(node as ElementLike, lines);
+      if (id === DYNAMIC_ID) dynamicIds = true;
+      else if (id) ids.push(id);
       const element = toAnnotated(node as ElementLike, parent, text, lines);
       if (element) {
         inner = elements.length;
@@ -57,7 +62,23 @@ function collect(fragment: AST.Fragment, text: string, lines: LineIndex): { elem
     const fragments = Object.values(node).filter(isFragment);
     for (let i = fragments.length - 1; i >= 0; i--) pushNodes(fragments[i]!, inner);
   }
-  return { elements, comments };
+  return { elements, ids, dynamicIds, comments };
+}
+
+const DYNAMIC_ID = Symbol('dynamic id');
+
+/** The element's static `id` with its range; DYNAMIC_ID for `id={expr}`, `id="a{b}"` or a spread, which may set it. */
+function idOf(node: ElementLike, lines: LineIndex): ElementId | typeof DYNAMIC_ID | undefined {
+  let id: ElementId | typeof DYNAMIC_ID | undefined;
+  // The last of an id and a spread takes effect, as in JSX.
+  for (const attribute of node.attributes) {
+    if (attribute.type === 'SpreadAttribute') id = DYNAMIC_ID;
+    else if (attribute.type === 'Attribute' && attribute.name.toLowerCase() === 'id') {
+      const { value, range } = attributeValue(attribute);
+      id = value === null ? DYNAMIC_ID : { value, range: lines.range(...(range ?? [attribute.start, attribute.end])) };
+    }
+  }
+  return id;
 }
 
 function isFragment(value: unknown): value is AST.Fragment {

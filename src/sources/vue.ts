@@ -1,8 +1,8 @@
 import { parse, NodeTypes, type CompilerError, type ElementNode, type RootNode, type TemplateChildNode } from '@vue/compiler-dom';
-import type { AnnotatedElement, AxagAttribute, SourceComment, SourceDocument } from '../model.js';
+import type { AnnotatedElement, AxagAttribute, ElementId, SourceComment, SourceDocument } from '../model.js';
 import { LineIndex } from '../text/line-index.js';
 import { isAxagAttribute, isInteractive, MACRO } from './element-traits.js';
-import { directiveComment, syntaxProblem, unparsed } from './documents.js';
+import { directiveComment, emptyDocument, syntaxProblem, unparsed } from './documents.js';
 import { valuePositions } from './value-positions.js';
 
 export interface VueOptions {
@@ -36,10 +36,10 @@ export function parseVue(text: string, options: VueOptions): SourceDocument {
     const outside = root.children.flatMap((node) =>
       node.type === NodeTypes.COMMENT ? (directiveComment(node.content, lines, node.loc.start.offset, node.loc.end.offset) ?? []) : [],
     );
-    const inside = isHtmlTemplate(template) ? collect(template.children, text, lines) : { elements: [], comments: [], syntaxErrors: [] };
+    const inside = isHtmlTemplate(template) ? collect(template.children, text, lines) : emptyDocument();
     return { ...inside, comments: [...outside, ...inside.comments].sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column) };
   }
-  if (!options.snippet) return { elements: [], comments: [], syntaxErrors: [] };
+  if (!options.snippet) return emptyDocument();
   const markup = parseCollectingErrors(text, 'html');
   if (markup.error) return failed(options.label, markup.error.message, text, lines, markup.error.loc?.start.offset ?? 0);
   return collect(markup.root.children, text, lines);
@@ -70,6 +70,8 @@ function isHtmlTemplate(template: ElementNode): boolean {
 
 function collect(roots: TemplateChildNode[], text: string, lines: LineIndex): SourceDocument {
   const elements: AnnotatedElement[] = [];
+  const ids: ElementId[] = [];
+  let dynamicIds = false;
   const comments: SourceComment[] = [];
   const stack: [TemplateChildNode, number][] = [];
   const pushChildren = (children: TemplateChildNode[], parent: number) => {
@@ -83,15 +85,37 @@ function collect(roots: TemplateChildNode[], text: string, lines: LineIndex): So
       if (comment) comments.push(comment);
     }
     if (node.type !== NodeTypes.ELEMENT) continue;
+    const id = idOf(node, text, lines);
+    if (id === DYNAMIC) dynamicIds = true;
+    else if (id) ids.push(id);
     const element = toAnnotated(node, parent, text, lines);
     if (element) elements.push(element);
     pushChildren(node.children, element ? elements.length - 1 : parent);
   }
-  return { elements, comments, syntaxErrors: [] };
+  return { elements, ids, dynamicIds, comments, syntaxErrors: [] };
 }
 
-/** A bound `:role`: its value is unknown, and it still takes precedence over a later static one. */
+/** A bound `:role` or `:id`: its value is unknown, and it still takes precedence over a later static one. */
 const DYNAMIC = Symbol('dynamic');
+
+/** The element's static `id` with its range; DYNAMIC for a bound one or a spread (`v-bind="attrs"`, `:[name]`), which may set it. */
+function idOf(node: ElementNode, text: string, lines: LineIndex): ElementId | typeof DYNAMIC | undefined {
+  let id: ElementId | undefined;
+  for (const prop of node.props) {
+    if (prop.type === NodeTypes.ATTRIBUTE) {
+      if (prop.name.toLowerCase() !== 'id' || id) continue;
+      const value = prop.value;
+      // A bare `id` is an empty id; its range is the name's.
+      const [start, end] = value ? insideQuotes(value.loc, text) : [prop.loc.start.offset, prop.loc.end.offset];
+      id = { value: value?.content ?? '', range: lines.range(start, end) };
+      continue;
+    }
+    if (prop.type !== NodeTypes.DIRECTIVE || prop.name !== 'bind') continue;
+    const arg = prop.arg?.type === NodeTypes.SIMPLE_EXPRESSION ? prop.arg : undefined;
+    if (!arg || !arg.isStatic || arg.content.toLowerCase() === 'id') return DYNAMIC;
+  }
+  return id;
+}
 
 function toAnnotated(node: ElementNode, parent: number, text: string, lines: LineIndex): AnnotatedElement | undefined {
   // Vue's compiler keeps the first of a static attribute and a binding of the same name.

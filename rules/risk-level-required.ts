@@ -1,3 +1,4 @@
+import type { Action } from '../src/engine/element-model.js';
 import { actionLabel, missing, usesMacro, type Rule } from '../src/rule.js';
 import { RISK_LEVELS, WRITE_CLASS } from '../src/vocabulary.js';
 
@@ -13,7 +14,8 @@ export const rule: Rule = {
     what:
       'Reports an action whose effective `axag-action-type` is `write` or `delete` (or the deprecated `create` and ' +
       '`mutate`) and whose effective annotation has no `axag-risk-level`: not its own, not a fragment\'s (such as the ' +
-      'submit button of a form), and not `!level` in its `axag` macro. An empty value counts as none; a value computed ' +
+      'submit button of a form), and not `!level` in its `axag` macro. An empty value counts as none (AXAG-LINT-005 ' +
+      'reports it as well); a level the macro could not read (`!High`) is left to `axag/macro-syntax`; a value computed ' +
       'at run time counts as given, and an element with a spread is not reported (the level may arrive with it). ' +
       'Reported at the action\'s tag, like the other missing-attribute findings. Read and navigate actions may go ' +
       'without one.',
@@ -30,7 +32,7 @@ export const rule: Rule = {
     return model.actions.flatMap((action) => {
       const type = action.effective.get('axag-action-type')?.attribute.value?.trim();
       if (action.open || type === undefined || !(WRITE_CLASS.has(type) || type === 'delete')) return [];
-      if (action.effective.has('axag-risk-level')) return [];
+      if (action.effective.has('axag-risk-level') || macroRiskUnread(action)) return [];
       const intent = action.effective.get('axag-intent')?.attribute.value?.trim() ?? '…';
       const message = usesMacro(action)
         ? `${actionLabel(action)} is a "${type}" action but has no risk level, which write and delete actions must declare; add it after the intent in the axag macro, "${type}:${intent}!<level>", with <level> one of ${LEVELS}`
@@ -39,3 +41,10 @@ export const rule: Rule = {
     });
   },
 };
+
+/** The macro has a "!" in its head that gave no risk level: `axag/macro-syntax` reports that token, and it is the whole story. */
+function macroRiskUnread(action: Action): boolean {
+  const macro = action.element.macro;
+  if (macro?.form !== 'static' || !macro.applied) return false;
+  return (macro.attribute.value ?? '').split('?')[0]!.includes('!') && !macro.fields.some((field) => field.key === '!');
+}

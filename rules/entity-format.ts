@@ -31,7 +31,7 @@ export const rule: Rule = {
       if (value === '' || ENTITY_PATTERN.test(value)) return [];
       const suggestion = normalizedEntity(value);
       const fix = suggestion ? `did you mean "${suggestion}"?` : 'write one word such as "cart" or "line_item"';
-      const message = `axag-entity ${quote(value)} is not lower-case letters and _ only; ${fix}`;
+      const message = `axag-entity ${quote(value)} is not one word of lower-case letters and _; ${fix}`;
       return [{ message, range: attribute.valueRange, element, ...(suggestion && { suggestion }) }];
     });
   },

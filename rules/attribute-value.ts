@@ -49,14 +49,15 @@ const rateLimit: Format = {
 };
 
 const COOLDOWN = /^\d+[smh]$/;
-const COOLDOWN_UNITS = new Map([...PERIODS].filter(([, period]) => period !== 'day').map(([word, period]) => [word, period[0]!]));
 
 const cooldown: Format = {
   test: (value) => COOLDOWN.test(value),
   meant(value) {
     const parts = /^(\d+)\s*([a-z]+)$/.exec(value.toLowerCase());
-    const unit = parts && COOLDOWN_UNITS.get(parts[2]!);
-    const candidate = unit ? `${Number(parts[1])}${unit}` : undefined;
+    const period = parts ? PERIODS.get(parts[2]!) : undefined;
+    if (!parts || !period) return undefined;
+    // The form has no days: a day is 24 hours.
+    const candidate = period === 'day' ? `${Number(parts[1]) * 24}h` : `${Number(parts[1])}${period[0]}`;
     return candidate !== value ? candidate : undefined;
   },
   form: 'a length of time in seconds, minutes or hours ("<n>s", "<n>m" or "<n>h")',

@@ -20,9 +20,9 @@ export const rule: Rule = {
       'character. `Cart.AddItem` and `cart.add_item` are two different actions to them, so the page and the manifest ' +
       'silently disagree.',
     failing:
-      '<button axag-intent="Cart.AddItem" axag-entity="cart" axag-action-type="write" axag-risk-level="low" axag-idempotent="false">Add</button>',
+      '<button axag-intent="Wishlist.AddItem" axag-entity="wishlist" axag-action-type="write" axag-risk-level="low" axag-idempotent="true">Save</button>',
     passing:
-      '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write" axag-risk-level="low" axag-idempotent="false">Add</button>',
+      '<button axag-intent="wishlist.add_item" axag-entity="wishlist" axag-action-type="write" axag-risk-level="low" axag-idempotent="true">Save</button>',
   },
   defaultOptions: {},
   check({ model }) {

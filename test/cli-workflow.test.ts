@@ -40,11 +40,11 @@ afterAll(() => removeProjects());
 /** AXAG-LINT-001 (error) only: no intent; read, so no 007. */
 const ERR = '<button axag-entity="cart" axag-action-type="read">View</button>';
 /** AXAG-LINT-007 (warning) only: write without axag-idempotent. */
-const WARN = '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write">Add</button>';
+const WARN = '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write" axag-risk-level="low">Add</button>';
 /** Both AXAG-LINT-001 (error) and AXAG-LINT-007 (warning), at the same tag name. */
-const BOTH = '<button axag-entity="cart" axag-action-type="write">Edit</button>';
+const BOTH = '<button axag-entity="cart" axag-action-type="write" axag-risk-level="low">Edit</button>';
 /** No finding. */
-const GOOD = '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write" axag-idempotent="false">Add</button>';
+const GOOD = '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write" axag-idempotent="false" axag-risk-level="low">Add</button>';
 
 type Row = [number, number, string, string];
 
@@ -703,7 +703,13 @@ describe.concurrent('--print-config', () => {
         // strict raises axag's own warnings to error; dynamic-annotation stays off
         'axag/macro-syntax': 'error',
         'axag/macro-conflict': 'error',
+        'axag/intent-format': 'error',
+        'axag/entity-format': 'error',
+        'axag/boolean-value': 'error',
+        'axag/scope-value': ['error', { allowed: ['public', 'user', 'tenant', 'global'] }],
+        'axag/attribute-value': 'error',
         'axag/deprecated-value': 'error',
+        'axag/risk-level-required': 'error',
         'axag/parameter-object': 'error',
         'axag/dynamic-annotation': 'off',
       },
@@ -870,7 +876,13 @@ describe.concurrent('axag rules', () => {
     ['AXAG-LINT-012', 'approval-roles', 'error'],
     ['axag/macro-syntax', 'macro-syntax', 'error'],
     ['axag/macro-conflict', 'macro-conflict', 'error'],
+    ['axag/intent-format', 'intent-format', 'error'],
+    ['axag/entity-format', 'entity-format', 'error'],
+    ['axag/boolean-value', 'boolean-value', 'warning'],
+    ['axag/scope-value', 'scope-value', 'warning'],
+    ['axag/attribute-value', 'attribute-value', 'warning'],
     ['axag/deprecated-value', 'deprecated-value', 'warning'],
+    ['axag/risk-level-required', 'risk-level-required', 'warning'],
     ['axag/parameter-object', 'parameter-object', 'warning'],
     ['axag/dynamic-annotation', 'dynamic-annotation', 'off'],
     ['axag/parse-error', 'parse-error', 'error'],
@@ -978,7 +990,13 @@ describe.concurrent('axag init', () => {
     'AXAG-LINT-012': 'error',
     'axag/macro-syntax': 'error',
     'axag/macro-conflict': 'error',
+    'axag/intent-format': 'error',
+    'axag/entity-format': 'error',
+    'axag/boolean-value': 'warning',
+    'axag/scope-value': 'warning',
+    'axag/attribute-value': 'warning',
     'axag/deprecated-value': 'warning',
+    'axag/risk-level-required': 'warning',
     'axag/parameter-object': 'warning',
     'axag/dynamic-annotation': 'off',
   };
@@ -1108,7 +1126,7 @@ describe.concurrent('help', () => {
         actions: [{ intent: 'cart.add_item', entity: 'cart', action_type: 'write', description: 'Add to cart' }],
       }),
       // 007 (turned off by ci/axag.json) and 010: cart.archive is not in the manifest.
-      'a.html': '<button axag-intent="cart.archive" axag-entity="cart" axag-action-type="write">Archive</button>\n',
+      'a.html': '<button axag-intent="cart.archive" axag-entity="cart" axag-action-type="write" axag-risk-level="low">Archive</button>\n',
     });
     const long = await axag(['lint', '--config', 'ci/axag.json', '--manifest', 'm.json', '--format', 'json', '--output-file', 'out/long.json'], { cwd });
     const short = await axag(['lint', '-c', 'ci/axag.json', '-m', 'm.json', '-f', 'json', '-o', 'out/short.json'], { cwd });
@@ -1185,7 +1203,7 @@ describe.concurrent('the configuration the AXAG 1.1 docs describe', () => {
       '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="Write" axag-idempotent="false">Add</button>',
       WARN, // 007 is off; its intent is in the manifest
       // 010 at the value, after `<button axag-intent="` (21 characters).
-      '<button axag-intent="cart.remove_item" axag-entity="cart" axag-action-type="delete" axag-idempotent="true">Remove</button>',
+      '<button axag-intent="cart.remove_item" axag-entity="cart" axag-action-type="delete" axag-idempotent="true" axag-risk-level="medium">Remove</button>',
       '',
     ].join('\n'),
     // `<button` after `export const Cart = () => ` (26 characters): its name at 28.

@@ -35,7 +35,7 @@ const SHARED: Record<string, string> = {
   'site/axag-manifest.yaml': 'version: "1.0.0"\ngenerated_at: "2024-01-01T00:00:00Z"\nsource: { url: "https://x.example", paths: ["."], tool: t, tool_version: "1" }\nconformance: basic\nactions:\n  - intent: cart.add_item\n    entity: cart\n    action_type: write\n',
   'site/index.html': '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="Write">Add</button>\n',
   'site/admin/users é.html': '<button axag-entity="user" axag-action-type="read">List</button>\n',
-  'site/components/Cart.jsx': 'export const Cart = () => <button axag-intent="cart.clear" axag-entity="cart" axag-action-type="delete" />;\n',
+  'site/components/Cart.jsx': 'export const Cart = () => <button axag-intent="cart.clear" axag-entity="cart" axag-action-type="delete" axag-risk-level="medium" />;\n',
   'site/components/Broken.vue': '<template>\n  <div axag-entity="cart">\n</template>\n',
 };
 
@@ -79,7 +79,10 @@ describe('sarif', () => {
     expect(driver.informationUri).toMatch(/^https:\/\//);
     // The rules in id order (spec §2), the namespaced rules (§9), then the checks that are not rules.
     const numbered = Array.from({ length: 12 }, (_, i) => `AXAG-LINT-${String(i + 1).padStart(3, '0')}`);
-    const own = ['axag/macro-syntax', 'axag/macro-conflict', 'axag/deprecated-value', 'axag/parameter-object', 'axag/dynamic-annotation'];
+    const own = [
+      'axag/macro-syntax', 'axag/macro-conflict', 'axag/intent-format', 'axag/entity-format', 'axag/boolean-value', 'axag/scope-value',
+      'axag/attribute-value', 'axag/deprecated-value', 'axag/risk-level-required', 'axag/parameter-object', 'axag/dynamic-annotation',
+    ];
     expect(driver.rules.map((rule) => rule.id)).toEqual([...numbered, ...own, 'axag/parse-error', 'axag/directive', 'axag/manifest-schema']);
     for (const rule of driver.rules) {
       expect(rule.help.text.length).toBeGreaterThan(40);
@@ -187,7 +190,7 @@ describe('sarif', () => {
 const PEER_CONFIG_PROJECT: Record<string, string> = {
   '.git/HEAD': 'ref: refs/heads/main\n',
   '.axaglintrc.json': '{ "rules": { "AXAG-LINT-025": "off", "AXAG-LINT-001": "info" } }\n',
-  'a.html': '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write">Add</button>\n',
+  'a.html': '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write" axag-risk-level="low">Add</button>\n',
 };
 
 describe('the SARIF Multitool with GitHub ingestion rules', () => {

@@ -33,9 +33,8 @@ export const rule: Rule = {
       const type = action.effective.get('axag-action-type')?.attribute.value?.trim();
       if (action.open || type === undefined || !(WRITE_CLASS.has(type) || type === 'delete')) return [];
       if (action.effective.has('axag-risk-level') || macroRiskUnread(action)) return [];
-      const intent = action.effective.get('axag-intent')?.attribute.value?.trim() ?? '…';
       const message = usesMacro(action)
-        ? `${actionLabel(action)} is a "${type}" action but has no risk level, which write and delete actions must declare; add it after the intent in the axag macro, "${type}:${intent}!<level>", with <level> one of ${LEVELS}`
+        ? `${actionLabel(action)} is a "${type}" action but has no risk level, which write and delete actions must declare; add it after the intent in the axag macro, "${macroHead(action)}!<level>", with <level> one of ${LEVELS}`
         : `${actionLabel(action)} has axag-action-type "${type}" but no axag-risk-level, which write and delete actions must declare; add axag-risk-level (${LEVELS})`;
       return [missing(action, message)];
     });
@@ -47,4 +46,11 @@ function macroRiskUnread(action: Action): boolean {
   const macro = action.element.macro;
   if (macro?.form !== 'static' || !macro.applied) return false;
   return (macro.attribute.value ?? '').split('?')[0]!.includes('!') && !macro.fields.some((field) => field.key === '!');
+}
+
+/** The head of the action's macro as written, `type:intent`. */
+function macroHead(action: Action): string {
+  const fields = action.element.macro?.fields ?? [];
+  const value = (key: string) => fields.find((field) => field.key === key)?.value;
+  return `${value('type')}:${value('intent')}`;
 }

@@ -15,8 +15,8 @@ export const rule: Rule = {
     why:
       'The intent is the name under which agents call the action. Without it the element cannot be listed in the ' +
       'Semantic Manifest, matched against it or invoked.',
-    failing: '<button axag-entity="cart" axag-action-type="write">Add to cart</button>',
-    passing: '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write">Add to cart</button>',
+    failing: '<button axag-entity="cart" axag-action-type="write" axag-risk-level="low">Add to cart</button>',
+    passing: '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write" axag-risk-level="low">Add to cart</button>',
   },
   defaultOptions: {},
   check({ model }) {

@@ -16,9 +16,9 @@ export const rule: Rule = {
     why:
       'The entity says which kind of object the action works on. Agents group actions by entity and tool generators ' +
       'derive the types of their parameters from it.',
-    failing: '<button axag-intent="cart.add_item" axag-action-type="write">Add to cart</button>',
+    failing: '<button axag-intent="cart.add_item" axag-action-type="write" axag-risk-level="low">Add to cart</button>',
     passing:
-      '<section axag-entity="cart">\n  <button axag-intent="cart.add_item" axag-action-type="write">Add to cart</button>\n</section>',
+      '<section axag-entity="cart">\n  <button axag-intent="cart.add_item" axag-action-type="write" axag-risk-level="low">Add to cart</button>\n</section>',
   },
   defaultOptions: {},
   check({ model }) {

@@ -14,8 +14,8 @@ export const rule: Rule = {
     why:
       'Agents decide whether an action is safe to try from its type: a `read` can be retried freely, a `delete` needs ' +
       'care. Without a type an agent must assume the worst or guess.',
-    failing: '<button axag-intent="order.cancel" axag-entity="order" axag-idempotent="true">Cancel order</button>',
-    passing: '<button axag-intent="order.cancel" axag-entity="order" axag-action-type="write" axag-idempotent="true">Cancel order</button>',
+    failing: '<button axag-intent="order.cancel" axag-entity="order" axag-risk-level="low" axag-idempotent="true">Cancel order</button>',
+    passing: '<button axag-intent="order.cancel" axag-entity="order" axag-action-type="write" axag-risk-level="low" axag-idempotent="true">Cancel order</button>',
   },
   defaultOptions: {},
   check({ model, actionTypes }) {

@@ -26,8 +26,8 @@ export const rule: Rule<Options> = {
     why:
       'Agents and tool generators switch on the action type to decide how carefully to treat an action; an unknown ' +
       'type is treated as unknown risk.',
-    failing: '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="Write" axag-idempotent="false">Add</button>',
-    passing: '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write" axag-idempotent="false">Add</button>',
+    failing: '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="Write" axag-risk-level="low" axag-idempotent="false">Add</button>',
+    passing: '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write" axag-risk-level="low" axag-idempotent="false">Add</button>',
   },
   optionsSchema: {
     type: 'object',

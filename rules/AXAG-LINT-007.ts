@@ -16,9 +16,9 @@ export const rule: Rule = {
     why:
       'An agent whose request timed out must know whether it may safely try again. `axag-idempotent="true"` says a ' +
       'repeat does no further harm; `"false"` says it might (a second order, a second payment).',
-    failing: '<button axag-intent="order.place" axag-entity="order" axag-action-type="write">Place order</button>',
+    failing: '<button axag-intent="order.place" axag-entity="order" axag-action-type="write" axag-risk-level="low">Place order</button>',
     passing:
-      '<button axag-intent="order.place" axag-entity="order" axag-action-type="write" axag-idempotent="false">Place order</button>',
+      '<button axag-intent="order.place" axag-entity="order" axag-action-type="write" axag-risk-level="low" axag-idempotent="false">Place order</button>',
   },
   defaultOptions: {},
   check({ model }) {

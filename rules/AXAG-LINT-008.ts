@@ -20,11 +20,11 @@ export const rule: Rule = {
       'agents do not know whether they may leave it out. Listed twice in one list, its entries may disagree (a typed ' +
       'object and a bare name, or two types) and nobody can tell which one counts.',
     failing:
-      '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write"\n' +
+      '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write" axag-risk-level="low"\n' +
       '        axag-required-parameters=\'["product_id",{"name":"quantity","type":"integer"}]\'\n' +
       '        axag-optional-parameters=\'["quantity"]\'>Add</button>',
     passing:
-      '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write"\n' +
+      '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write" axag-risk-level="low"\n' +
       '        axag-required-parameters=\'["product_id"]\'\n' +
       '        axag-optional-parameters=\'[{"name":"quantity","type":"integer"}]\'>Add</button>',
   },

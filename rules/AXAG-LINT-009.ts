@@ -54,11 +54,11 @@ export const rule: Rule<Options> = {
       'Agents and tool generators parse these values with a JSON parser. A value that does not parse is silently ' +
       'dropped by them, so the parameters, roles or conditions it lists are lost.',
     failing:
-      '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write"\n' +
+      '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write" axag-risk-level="low"\n' +
       '        axag-required-parameters="[\'product_id\']"\n' +
       '        axag-optional-parameters=\'[{"type":"string"}]\'>Add</button>',
     passing:
-      '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write"\n' +
+      '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write" axag-risk-level="low"\n' +
       '        axag-required-parameters=\'["product_id"]\'\n' +
       '        axag-optional-parameters=\'[{"name":"gift_note","type":"string"}]\'>Add</button>',
   },

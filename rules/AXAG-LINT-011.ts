@@ -31,10 +31,10 @@ export const rule: Rule<Options> = {
       'Whether an action touches one user, a team or a whole tenant decides who may ask an agent to run it. In a ' +
       'multi-tenant application an unscoped admin action is an authorisation question left open.',
     failing:
-      '<button axag-intent="org.invite_member" axag-entity="member" axag-action-type="write" axag-idempotent="false">Invite</button>',
+      '<button axag-intent="org.invite_member" axag-entity="member" axag-action-type="write" axag-risk-level="low" axag-idempotent="false">Invite</button>',
     passing:
       '<section axag-scope="tenant">\n' +
-      '  <button axag-intent="org.invite_member" axag-entity="member" axag-action-type="write" axag-idempotent="false">Invite</button>\n' +
+      '  <button axag-intent="org.invite_member" axag-entity="member" axag-action-type="write" axag-risk-level="low" axag-idempotent="false">Invite</button>\n' +
       '</section>',
   },
   optionsSchema: {

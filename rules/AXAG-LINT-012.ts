@@ -16,9 +16,9 @@ export const rule: Rule = {
       'An approval that nobody is allowed to give blocks the action forever, or invites an agent to ask anyone. ' +
       'The roles tell the agent whom to route the approval to.',
     failing:
-      '<button axag-intent="refund.issue" axag-entity="refund" axag-action-type="write" axag-idempotent="false" axag-approval-required="true">Refund</button>',
+      '<button axag-intent="refund.issue" axag-entity="refund" axag-action-type="write" axag-risk-level="low" axag-idempotent="false" axag-approval-required="true">Refund</button>',
     passing:
-      '<button axag-intent="refund.issue" axag-entity="refund" axag-action-type="write" axag-idempotent="false" axag-approval-required="true"\n' +
+      '<button axag-intent="refund.issue" axag-entity="refund" axag-action-type="write" axag-risk-level="low" axag-idempotent="false" axag-approval-required="true"\n' +
       '        axag-approval-roles=\'["finance_manager"]\'>Refund</button>',
   },
   defaultOptions: {},

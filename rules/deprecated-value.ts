@@ -15,8 +15,8 @@ export const rule: Rule = {
     why:
       'Tools written for AXAG 1.1 know four action types; an agent built on them treats `create` as unknown, and so ' +
       'as a risk it cannot judge.',
-    failing: '<button axag-intent="order.place" axag-entity="order" axag-action-type="create" axag-idempotent="false">Place order</button>',
-    passing: '<button axag-intent="order.place" axag-entity="order" axag-action-type="write" axag-idempotent="false">Place order</button>',
+    failing: '<button axag-intent="order.place" axag-entity="order" axag-action-type="create" axag-risk-level="low" axag-idempotent="false">Place order</button>',
+    passing: '<button axag-intent="order.place" axag-entity="order" axag-action-type="write" axag-risk-level="low" axag-idempotent="false">Place order</button>',
   },
   defaultOptions: {},
   check({ model }) {

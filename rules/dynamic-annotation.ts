@@ -16,7 +16,7 @@ export const rule: Rule = {
       'A computed annotation cannot be checked before it runs, and tools that read the page statically (manifest ' +
       'generators) do not see it. Turn this on where every annotation should be checkable.',
     failing: 'export const Add = ({ macro }) => <button axag={macro}>Add to cart</button>;',
-    passing: 'export const Add = () => <button axag="write:cart.add_item?idempotent=false">Add to cart</button>;',
+    passing: 'export const Add = () => <button axag="write:cart.add_item!low?idempotent=false">Add to cart</button>;',
     language: 'jsx',
   },
   defaultOptions: {},

@@ -12,14 +12,20 @@ import { rule as rule009 } from './AXAG-LINT-009.js';
 import { rule as rule010 } from './AXAG-LINT-010.js';
 import { rule as rule011 } from './AXAG-LINT-011.js';
 import { rule as rule012 } from './AXAG-LINT-012.js';
+import { rule as attributeValue } from './attribute-value.js';
+import { rule as booleanValue } from './boolean-value.js';
 import { rule as deprecatedValue } from './deprecated-value.js';
 import { rule as dynamicAnnotation } from './dynamic-annotation.js';
+import { rule as entityFormat } from './entity-format.js';
+import { rule as intentFormat } from './intent-format.js';
 import { rule as macroConflict } from './macro-conflict.js';
 import { rule as macroSyntax } from './macro-syntax.js';
 import { rule as parameterObject } from './parameter-object.js';
 import { rule as parameterType } from './parameter-type.js';
 import { rule as paramsFrom } from './params-from.js';
+import { rule as riskLevelRequired } from './risk-level-required.js';
 import { rule as schemaRef } from './schema-ref.js';
+import { rule as scopeValue } from './scope-value.js';
 import { rule as tenantParameter } from './tenant-parameter.js';
 import { rule as unknownAttribute } from './unknown-attribute.js';
 
@@ -30,8 +36,8 @@ import { rule as unknownAttribute } from './unknown-attribute.js';
 export const RULES: readonly Rule<any>[] = [
   rule001, rule002, rule003, rule004, rule005, rule006,
   rule007, rule008, rule009, rule010, rule011, rule012,
-  macroSyntax, macroConflict, unknownAttribute, deprecatedValue, parameterObject, parameterType, paramsFrom, schemaRef,
-  dynamicAnnotation, tenantParameter,
+  macroSyntax, macroConflict, unknownAttribute, intentFormat, entityFormat, booleanValue, scopeValue,
+  attributeValue, deprecatedValue, riskLevelRequired, parameterObject, parameterType, paramsFrom, schemaRef, dynamicAnnotation, tenantParameter,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule<any>> = new Map(RULES.map((rule) => [rule.id, rule]));

@@ -59,10 +59,10 @@ export const rule: Rule = {
       'unknown type is dropped without a word, so the constraint the author wrote (a minimum, a format, the allowed ' +
       'values) never reaches the agent, and contradictory bounds make a parameter that no value satisfies.',
     failing:
-      '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write"\n' +
+      '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write" axag-risk-level="low"\n' +
       '        axag-required-parameters=\'[{"name":"quantity","type":"int","minimum":1}]\'>Add</button>',
     passing:
-      '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write"\n' +
+      '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write" axag-risk-level="low"\n' +
       '        axag-required-parameters=\'[{"name":"quantity","type":"integer","min":1}]\'>Add</button>',
   },
   defaultOptions: {},

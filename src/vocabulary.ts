@@ -14,6 +14,36 @@ export const SCOPES = ['public', 'user', 'tenant', 'global'] as const;
 export const TENANT_BOUNDARIES = ['strict', 'relaxed'] as const;
 
 export const INTENT_PATTERN = /^[a-z_]+\.[a-z_]+$/;
+export const ENTITY_PATTERN = /^[a-z_]+$/;
+
+/** Attributes whose value is the string `true` or `false` (spec §9.1, `axag/boolean-value`). */
+export const BOOLEAN_ATTRIBUTES = [
+  'axag-idempotent',
+  'axag-confirmation-required',
+  'axag-approval-required',
+  'axag-async',
+  'axag-cross-tenant',
+  'axag-role-escalation',
+  'axag-deprecated',
+  'axag-visible',
+  'axag-operable',
+  'axag-parameter-required',
+  'axag-skip',
+] as const;
+
+/** Words people write for a boolean, lower-case, to the boolean they mean. */
+export const BOOLEAN_WORDS: ReadonlyMap<string, 'true' | 'false'> = new Map([
+  ['true', 'true'],
+  ['yes', 'true'],
+  ['y', 'true'],
+  ['on', 'true'],
+  ['1', 'true'],
+  ['false', 'false'],
+  ['no', 'false'],
+  ['n', 'false'],
+  ['off', 'false'],
+  ['0', 'false'],
+]);
 
 const synonyms = (groups: Record<string, string[]>): ReadonlyMap<string, string> =>
   new Map(Object.entries(groups).flatMap(([meant, words]) => words.map((word) => [word, meant] as const)));
@@ -154,13 +184,24 @@ export const JSON_ATTRIBUTES: ReadonlyMap<string, JsonShape> = new Map([
  * `navigation.goto-about-us` → `navigation.goto_about_us`. Undefined when no such form exists.
  */
 export function normalizedIntent(value: string): string | undefined {
-  const candidate = value
+  const candidate = snakeCase(value);
+  return candidate !== value && INTENT_PATTERN.test(candidate) ? candidate : undefined;
+}
+
+/** The entity an author most likely meant, in the entity grammar: `Shopping Cart` → `shopping_cart`. Undefined when no such form exists. */
+export function normalizedEntity(value: string): string | undefined {
+  const candidate = snakeCase(value);
+  return candidate !== value && ENTITY_PATTERN.test(candidate) ? candidate : undefined;
+}
+
+/** camelCase and PascalCase words split, lower-cased, `-` and spaces as `_`: `AddItem` → `add_item`, `goto-about us` → `goto_about_us`. */
+function snakeCase(value: string): string {
+  return value
     .trim()
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
     .toLowerCase()
     .replace(/[-\s]+/g, '_');
-  return candidate !== value && INTENT_PATTERN.test(candidate) ? candidate : undefined;
 }
 
 /** Parameter types of typed parameter objects (spec §8.2) and of `axag-parameter-type`. */

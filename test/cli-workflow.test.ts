@@ -40,11 +40,11 @@ afterAll(() => removeProjects());
 /** AXAG-LINT-001 (error) only: no intent; read, so no 007. */
 const ERR = '<button axag-entity="cart" axag-action-type="read">View</button>';
 /** AXAG-LINT-007 (warning) only: write without axag-idempotent. */
-const WARN = '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write">Add</button>';
+const WARN = '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write" axag-risk-level="low">Add</button>';
 /** Both AXAG-LINT-001 (error) and AXAG-LINT-007 (warning), at the same tag name. */
-const BOTH = '<button axag-entity="cart" axag-action-type="write">Edit</button>';
+const BOTH = '<button axag-entity="cart" axag-action-type="write" axag-risk-level="low">Edit</button>';
 /** No finding. */
-const GOOD = '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write" axag-idempotent="false">Add</button>';
+const GOOD = '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write" axag-idempotent="false" axag-risk-level="low">Add</button>';
 
 type Row = [number, number, string, string];
 
@@ -704,7 +704,13 @@ describe.concurrent('--print-config', () => {
         'axag/macro-syntax': 'error',
         'axag/macro-conflict': 'error',
         'axag/unknown-attribute': 'error',
+        'axag/intent-format': 'error',
+        'axag/entity-format': 'error',
+        'axag/boolean-value': 'error',
+        'axag/scope-value': ['error', { allowed: ['public', 'user', 'tenant', 'global'] }],
+        'axag/attribute-value': 'error',
         'axag/deprecated-value': 'error',
+        'axag/risk-level-required': 'error',
         'axag/parameter-object': 'error',
         'axag/parameter-type': 'error',
         'axag/params-from': 'error',
@@ -882,7 +888,13 @@ describe.concurrent('axag rules', () => {
     ['axag/macro-syntax', 'macro-syntax', 'error', 'error'],
     ['axag/macro-conflict', 'macro-conflict', 'error', 'error'],
     ['axag/unknown-attribute', 'unknown-attribute', 'warning', 'error'],
+    ['axag/intent-format', 'intent-format', 'error', 'error'],
+    ['axag/entity-format', 'entity-format', 'error', 'error'],
+    ['axag/boolean-value', 'boolean-value', 'warning', 'error'],
+    ['axag/scope-value', 'scope-value', 'warning', 'error'],
+    ['axag/attribute-value', 'attribute-value', 'warning', 'error'],
     ['axag/deprecated-value', 'deprecated-value', 'warning', 'error'],
+    ['axag/risk-level-required', 'risk-level-required', 'warning', 'error'],
     ['axag/parameter-object', 'parameter-object', 'warning', 'error'],
     ['axag/parameter-type', 'parameter-type', 'warning', 'error'],
     ['axag/params-from', 'params-from', 'warning', 'error'],
@@ -1017,7 +1029,13 @@ describe.concurrent('axag init', () => {
     'axag/macro-syntax': 'error',
     'axag/macro-conflict': 'error',
     'axag/unknown-attribute': 'warning',
+    'axag/intent-format': 'error',
+    'axag/entity-format': 'error',
+    'axag/boolean-value': 'warning',
+    'axag/scope-value': 'warning',
+    'axag/attribute-value': 'warning',
     'axag/deprecated-value': 'warning',
+    'axag/risk-level-required': 'warning',
     'axag/parameter-object': 'warning',
     'axag/parameter-type': 'warning',
     'axag/params-from': 'warning',
@@ -1151,7 +1169,7 @@ describe.concurrent('help', () => {
         actions: [{ intent: 'cart.add_item', entity: 'cart', action_type: 'write', description: 'Add to cart' }],
       }),
       // 007 (turned off by ci/axag.json) and 010: cart.archive is not in the manifest.
-      'a.html': '<button axag-intent="cart.archive" axag-entity="cart" axag-action-type="write">Archive</button>\n',
+      'a.html': '<button axag-intent="cart.archive" axag-entity="cart" axag-action-type="write" axag-risk-level="low">Archive</button>\n',
     });
     const long = await axag(['lint', '--config', 'ci/axag.json', '--manifest', 'm.json', '--format', 'json', '--output-file', 'out/long.json'], { cwd });
     const short = await axag(['lint', '-c', 'ci/axag.json', '-m', 'm.json', '-f', 'json', '-o', 'out/short.json'], { cwd });
@@ -1228,7 +1246,7 @@ describe.concurrent('the configuration the AXAG 1.1 docs describe', () => {
       '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="Write" axag-idempotent="false">Add</button>',
       WARN, // 007 is off; its intent is in the manifest
       // 010 at the value, after `<button axag-intent="` (21 characters).
-      '<button axag-intent="cart.remove_item" axag-entity="cart" axag-action-type="delete" axag-idempotent="true">Remove</button>',
+      '<button axag-intent="cart.remove_item" axag-entity="cart" axag-action-type="delete" axag-idempotent="true" axag-risk-level="medium">Remove</button>',
       '',
     ].join('\n'),
     // `<button` after `export const Cart = () => ` (26 characters): its name at 28.

@@ -37,10 +37,10 @@ afterAll(() => removeProjects());
 
 /** No findings. */
 const GOOD =
-  '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write" axag-idempotent="false">Add</button>\n';
+  '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write" axag-idempotent="false" axag-risk-level="low">Add</button>\n';
 /** AXAG-LINT-007 (warning) at the tag name: write without axag-idempotent. */
-const WARN_007 = '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write">Add</button>\n';
-const WARN_007_B = '<button axag-intent="cart.checkout" axag-entity="cart" axag-action-type="delete">Buy</button>\n';
+const WARN_007 = '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write" axag-risk-level="low">Add</button>\n';
+const WARN_007_B = '<button axag-intent="cart.checkout" axag-entity="cart" axag-action-type="delete" axag-risk-level="medium">Buy</button>\n';
 /** AXAG-LINT-001 (error) at the tag name: no axag-intent (read, so no 007). */
 const ERR_001 = '<button axag-entity="cart" axag-action-type="read">View</button>\n';
 
@@ -192,7 +192,7 @@ describe.concurrent('pretty output and exit codes', () => {
       // 4:76 AXAG-LINT-004 on the value "Delete": 2 + 7 + 1 + 26 + 1 + 19 + 1 + 18 = 75 characters precede it
       '  <button axag-intent="order.cancel" axag-entity="order" axag-action-type="Delete" axag-idempotent="true">Cancel</button>',
       // 5:4 AXAG-LINT-007 (write, no axag-idempotent)
-      '  <button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write">Add</button>',
+      '  <button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write" axag-risk-level="low">Add</button>',
       '</main>',
       '',
     ].join('\n');
@@ -361,9 +361,9 @@ describe.concurrent('manifest loading', () => {
   it('schema-invalid manifest: axag/manifest-schema errors on the manifest, HTML still linted against its intents', async ({ expect }) => {
     const page = [
       GOOD.trimEnd(), // cart.add_item: in the manifest (in an action that breaks the schema)
-      '<button axag-intent="cart.remove_item" axag-entity="cart" axag-action-type="delete" axag-idempotent="true">Remove</button>',
+      '<button axag-intent="cart.remove_item" axag-entity="cart" axag-action-type="delete" axag-idempotent="true" axag-risk-level="medium">Remove</button>',
       // 3:22 AXAG-LINT-010: `<button axag-intent="` is 21 characters
-      '<button axag-intent="wishlist.add_item" axag-entity="wishlist" axag-action-type="write" axag-idempotent="false">Save</button>',
+      '<button axag-intent="wishlist.add_item" axag-entity="wishlist" axag-action-type="write" axag-idempotent="false" axag-risk-level="low">Save</button>',
       '',
     ].join('\n');
     const cwd = project({
@@ -509,7 +509,7 @@ describe.concurrent('json format and output file', () => {
   const B_HTML = [
     '<div>',
     // 2:2-2:8 (the tag name "button"): 001, 002, 007 at one position, ordered by rule id
-    '<button axag-action-type="write">X</button>',
+    '<button axag-action-type="write" axag-risk-level="low">X</button>',
     // 3:63-3:68 AXAG-LINT-004 on "Write": `<a axag-intent="nav.home" axag-entity="nav" axag-action-type="` is 62 characters
     '<a axag-intent="nav.home" axag-entity="nav" axag-action-type="Write" axag-idempotent="true" href="/">Home</a>',
     '</div>',

@@ -96,6 +96,30 @@ describe('presets and overrides', () => {
     expect(config.rules['AXAG-LINT-007']!.severity).toBe('warning');
   });
 
+  it('sets the value checks of spec §9.1 as its table says: errors for the formats, warnings raised to errors by strict', () => {
+    const table = {
+      'axag/intent-format': ['error', 'error'],
+      'axag/entity-format': ['error', 'error'],
+      'axag/boolean-value': ['warning', 'error'],
+      'axag/scope-value': ['warning', 'error'],
+      'axag/attribute-value': ['warning', 'error'],
+      'axag/risk-level-required': ['warning', 'error'],
+    };
+    const recommended = resolveIn(project({})).rules;
+    const strict = resolveIn(project({ '.axag-lint.json': '{"extends": "axag-lint/strict"}' })).rules;
+    for (const [id, [inRecommended, inStrict]] of Object.entries(table)) {
+      expect([id, recommended[id]!.severity, strict[id]!.severity]).toEqual([id, inRecommended, inStrict]);
+    }
+    expect(recommended['axag/scope-value']!.options).toEqual({ allowed: ['public', 'user', 'tenant', 'global'] });
+  });
+
+  it('takes axag/scope-value\'s allowed scopes, lower-case words, and says what is wrong with another', () => {
+    const dir = project({ '.axag-lint.json': JSON.stringify({ rules: { 'axag/scope-value': ['error', { allowed: ['user', 'partner_org'] }] } }) });
+    expect(resolveIn(dir).rules['axag/scope-value']).toEqual({ severity: 'error', options: { allowed: ['user', 'partner_org'] } });
+    const bad = project({ '.axag-lint.json': '{"rules": {"axag/scope-value": ["error", {"allowed": ["Tenant"]}]}}' });
+    expect(() => resolveIn(bad)).toThrow(/rules\.axag\/scope-value\[1\]\.allowed\[0\] "Tenant" is not a lower-case scope such as "tenant"$/);
+  });
+
   it('rejects an unknown rule id in the library’s rule overrides', () => {
     const dir = project({});
     const resolver = new ConfigResolver({ cwd: dir, ruleOverrides: { 'AXAG-LINT-099': 'off' } });

@@ -23,7 +23,7 @@ const ESCAPING: Record<string, string> = {
   'site/50%,off:now.html': `<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="R&amp;D <&quot;beta&quot;>: 5%, it's ok">Add</button>\n`,
   'site/café/menu.html':
     '<p>Menü</p>\n<a axag-entity="menu" axag-action-type="navigate" href="/">Menü ☕</a>\n' +
-    '<button axag-intent="menu.order" axag-entity="menu" axag-action-type="write">Order ☕</button>\n',
+    '<button axag-intent="menu.order" axag-entity="menu" axag-action-type="write" axag-risk-level="low">Order ☕</button>\n',
   'site/clean.html': '<p axag-entity="menu">ok</p>\n',
 };
 
@@ -104,7 +104,7 @@ describe('escaping functions', () => {
 });
 
 describe('gitlab fingerprints', () => {
-  const page = '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write">Add</button>\n';
+  const page = '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write" axag-risk-level="low">Add</button>\n';
   const fingerprints = async (cwd: string) =>
     (JSON.parse((await axag(['lint', '-f', 'gitlab'], { cwd })).stdout) as { fingerprint: string; location: { lines: { begin: number } } }[]).map(
       (issue) => [issue.fingerprint, issue.location.lines.begin] as const,

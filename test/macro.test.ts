@@ -223,7 +223,7 @@ describe('messages on a macro element speak the macro', () => {
   });
 
   it('011 asks for scope=… in the macro and names a macro signal as written', async () => {
-    expect(await findings('<button axag="write:team.rename?idempotent&tenant=strict">Rename</button>')).toEqual([
+    expect(await findings('<button axag="write:team.rename!low?idempotent&tenant=strict">Rename</button>')).toEqual([
       'AXAG-LINT-011: Action "team.rename" (<button>) is tenant-sensitive ("tenant=strict" in the axag macro) but has no axag-scope; add "scope=…" to the axag macro (e.g. "scope=tenant"), or axag-scope on an enclosing element',
     ]);
   });
@@ -254,7 +254,7 @@ describe('messages on a macro element speak the macro', () => {
   });
 
   it('macro-conflict shows a longhand list as written', async () => {
-    expect(await findings(`<button axag="write:a.b?idempotent&req=a" axag-required-parameters='["b"]'>x</button>`)).toEqual([
+    expect(await findings(`<button axag="write:a.b!low?idempotent&req=a" axag-required-parameters='["b"]'>x</button>`)).toEqual([
       'axag/macro-conflict: axag-required-parameters ["b"] conflicts with "req=a" in the axag macro; the longhand value is the one used, so remove one of them or make them agree',
     ]);
   });

@@ -1,11 +1,12 @@
 /**
  * The README shows the output of `npx axag lint examples/storefront`; the
  * bundled example must keep producing exactly that, one finding per rule.
- * Its AXAG 1.1 section shows a macro and what axag says about it: that too.
+ * Its AXAG 1.1 section shows a macro and what axag says about it, and its value checks a page with their
+ * mistakes: those too.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, axag, project, ROOT } from './cli-helpers.js';
 
 beforeAll(assertBuilt);
@@ -30,13 +31,16 @@ describe('the bundled example', () => {
   });
 });
 
-describe('the README\'s AXAG 1.1 example', () => {
-  it('prints what the README shows for the macro it writes', async ({ expect }) => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    const block = /```\n\$ echo '(.*)' > (\S+)\n\$ npx axag lint --no-config \2\n([\s\S]*?)```/.exec(readme);
-    expect(block, 'README has an "$ echo … > file" and "$ npx axag lint --no-config file" block').not.toBeNull();
-    const [, html, file, shown] = block!;
-    const result = await axag(['lint', '--no-config', file!], { cwd: project({ [file!]: `${html}\n` }) });
+describe('the README\'s examples of a page and its findings', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/```\n\$ echo '(.*)' > (\S+)\n\$ npx axag lint --no-config \2\n([\s\S]*?)```/g)];
+
+  it('are there: the AXAG 1.1 macro and the value checks', ({ expect }) => {
+    expect(blocks.map(([, html]) => html)).toEqual([expect.stringContaining(' axag="write:'), expect.stringContaining('axag-intent="Cart.AddItem"')]);
+  });
+
+  it.each(blocks.map(([, html, file, shown]) => [file!, html!, shown!]))('%s: prints what the README shows', async (file, html, shown) => {
+    const result = await axag(['lint', '--no-config', file], { cwd: project({ [file]: `${html}\n` }) });
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe(shown);
   });

@@ -16,7 +16,7 @@ const PAGE = [
   '<section axag-scope="tenant">',
   '  <a axag-intent="admin.purge_cart" axag-entity="cart" axag-action-type="delete" axag-idempotent="true" axag-risk-level="severe">Purge</a>',
   '</section>',
-  '<button axag-intent="cart.clear" axag-action-type="delete" axag-idempotent="true" axag-approval-required="true">Clear</button>',
+  '<button axag-intent="cart.clear" axag-action-type="delete" axag-idempotent="true" axag-approval-required="true" axag-risk-level="medium">Clear</button>',
 ];
 
 const indent = (lines: string[], prefix: string) => lines.map((line) => prefix + line);

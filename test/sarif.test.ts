@@ -35,7 +35,7 @@ const SHARED: Record<string, string> = {
   'site/axag-manifest.yaml': 'version: "1.0.0"\ngenerated_at: "2024-01-01T00:00:00Z"\nsource: { url: "https://x.example", paths: ["."], tool: t, tool_version: "1" }\nconformance: basic\nactions:\n  - intent: cart.add_item\n    entity: cart\n    action_type: write\n',
   'site/index.html': '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="Write">Add</button>\n',
   'site/admin/users é.html': '<button axag-entity="user" axag-action-type="read">List</button>\n',
-  'site/components/Cart.jsx': 'export const Cart = () => <button axag-intent="cart.clear" axag-entity="cart" axag-action-type="delete" />;\n',
+  'site/components/Cart.jsx': 'export const Cart = () => <button axag-intent="cart.clear" axag-entity="cart" axag-action-type="delete" axag-risk-level="medium" />;\n',
   'site/components/Broken.vue': '<template>\n  <div axag-entity="cart">\n</template>\n',
 };
 
@@ -83,7 +83,13 @@ describe('sarif', () => {
       'axag/macro-syntax',
       'axag/macro-conflict',
       'axag/unknown-attribute',
+      'axag/intent-format',
+      'axag/entity-format',
+      'axag/boolean-value',
+      'axag/scope-value',
+      'axag/attribute-value',
       'axag/deprecated-value',
+      'axag/risk-level-required',
       'axag/parameter-object',
       'axag/parameter-type',
       'axag/params-from',
@@ -199,7 +205,7 @@ describe('sarif', () => {
 const PEER_CONFIG_PROJECT: Record<string, string> = {
   '.git/HEAD': 'ref: refs/heads/main\n',
   '.axaglintrc.json': '{ "rules": { "AXAG-LINT-025": "off", "AXAG-LINT-001": "info" } }\n',
-  'a.html': '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write">Add</button>\n',
+  'a.html': '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write" axag-risk-level="low">Add</button>\n',
 };
 
 describe('the SARIF Multitool with GitHub ingestion rules', () => {

@@ -2,6 +2,7 @@ import { basename, dirname, extname } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { ACTION_TYPE_WORD } from '../../rules/AXAG-LINT-004.js';
 import { RULES_BY_ID, resolveRuleReference } from '../../rules/index.js';
+import { SCOPE_WORD } from '../../rules/scope-value.js';
 import type { Identity } from '../engine/element-model.js';
 import { FatalError, located, type Notice } from '../errors.js';
 import { parseStructured, readRequiredFile, type DataPath, type StructuredDocument } from '../structured/document.js';
@@ -130,7 +131,10 @@ function validated(document: StructuredDocument, path: string, displayPath: stri
 }
 
 const CONFIG_KEYS = Object.keys(CONFIG_SCHEMA.properties).filter((key) => !Object.hasOwn(IGNORED_KEYS, key));
-const PATTERN_NAMES = { [ACTION_TYPE_WORD]: 'a lower-case action type such as "write"' };
+const PATTERN_NAMES = {
+  [ACTION_TYPE_WORD]: 'a lower-case action type such as "write"',
+  [SCOPE_WORD]: 'a lower-case scope such as "tenant"',
+};
 
 function unknownKeyHint(path: DataPath, key: string): string | undefined {
   if (path.length === 0) return `valid keys are ${CONFIG_KEYS.join(', ')}`;

@@ -48,8 +48,8 @@ export const NAMESPACED_CHECKS: readonly CheckInfo[] = [
         '--report-unused-disable-directives, also a directive that silenced no finding (at warning severity, or as ' +
         'set by --report-unused-disable-directives-severity).',
       why: 'A directive that silences nothing, or the wrong thing, hides the next real problem and misleads readers.',
-      failing: '<!-- axag-disable-next AXAG-LINT-070 -->\n<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write">Add</button>',
-      passing: '<!-- axag-disable-next AXAG-LINT-007 -- idempotency is decided server-side -->\n<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write">Add</button>',
+      failing: '<!-- axag-disable-next AXAG-LINT-070 -->\n<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write" axag-risk-level="low">Add</button>',
+      passing: '<!-- axag-disable-next AXAG-LINT-007 -- idempotency is decided server-side -->\n<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write" axag-risk-level="low">Add</button>',
     },
   },
   {

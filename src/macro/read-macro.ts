@@ -2,6 +2,7 @@ import { closest, quote, suggestValue } from '../text/suggest.js';
 import {
   ACTION_TYPE_SYNONYMS,
   ACTION_TYPES,
+  BOOLEAN_WORDS,
   DEPRECATED_ACTION_TYPES,
   INTENT_PATTERN,
   normalizedIntent,
@@ -99,17 +100,6 @@ const KEY_ADVICE: ReadonlyMap<string, string> = new Map([
   ['action_type', 'the action type starts the macro, before ":"'],
   ['entity', 'the entity is the part of the intent before the dot; write an axag-entity attribute to set another'],
   ['description', 'write the description in an axag-description attribute'],
-]);
-
-const BOOLEAN_WORDS: ReadonlyMap<string, string> = new Map([
-  ['yes', 'true'],
-  ['y', 'true'],
-  ['on', 'true'],
-  ['1', 'true'],
-  ['no', 'false'],
-  ['n', 'false'],
-  ['off', 'false'],
-  ['0', 'false'],
 ]);
 
 const TOKEN = /^[A-Za-z0-9_-]+$/;
@@ -343,7 +333,7 @@ class Reader {
     if (value === undefined) return this.field(attribute, 'true', key, [start, keyEnd]);
     if (value === 'true' || value === 'false') return this.field(attribute, value, key, [start, keyEnd], [keyEnd + 1, end]);
     const lower = value.toLowerCase();
-    const suggestion = lower === 'true' || lower === 'false' ? lower : BOOLEAN_WORDS.get(lower);
+    const suggestion = BOOLEAN_WORDS.get(lower);
     const message = value
       ? `"${key}" in the axag macro is true or false (or the bare key, meaning true), not ${quote(value)}${didYouMean(suggestion)}`
       : `"${key}" in the axag macro has an empty value; write "${key}" (true) or "${key}=false"`;

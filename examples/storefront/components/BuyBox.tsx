@@ -21,7 +21,7 @@ export function BuyBox({ productId, variants }: Props) {
       </select>
       <input type="number" name="quantity" min={1} max={10} defaultValue={1} axag-parameter="quantity" />
       <button type="submit">Add to cart</button>
-      <button type="button" axag="write:wishlist.add_item?idempotent&scope=user">
+      <button type="button" axag="write:wishlist.add_item!low?idempotent&scope=user">
         Save for later
       </button>
     </form>

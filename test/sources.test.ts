@@ -227,3 +227,72 @@ describe('syntax real projects use, and the limits of parsers', () => {
     expect((await parsed('a.md', tabs)).elements).toEqual([]); // CommonMark: an HTML block swallows the fence
   });
 });
+
+describe('valid code is no parse error (real code that once was)', () => {
+  const errors = async (path: string, text: string) => (await parsed(path, text)).syntaxErrors.map((p) => [p.source, p.message, p.range.line, p.range.column]);
+
+  it('reads a vue block without <template> as template markup, whatever its top level holds', async () => {
+    const blocks = [
+      '<div axag-entity="a">\n  <div>\n    <b axag-intent="a.b">x</b>\n  </div>\n</div>', // a root tag holding its own kind
+      '<script setup>\nconst small = n < 10\n</script>\n\n<div>\n  <div axag-entity="a"></div>\n</div>', // beside a script
+      '<MyList axag-entity="a">\n  <template #item="{ item }"><li>{{ item }}</li></template>\n</MyList>', // a component as root
+      '<template v-if="a">\n  <b axag-entity="a"></b>\n</template>\n<template v-else><i></i></template>', // two template roots
+      '<p axag-entity="a"><input v-model="q"><img src="x"><br><MyIcon /></p>\n<style lang="scss">\n.a { &:hover { b: c } }\n</style>',
+    ];
+    for (const block of blocks) {
+      const doc = await parsed('doc.md', `Intro\n\n\`\`\`vue\n${block}\n\`\`\`\n`);
+      const first = block.split('\n').findIndex((line) => line.includes('axag-'));
+      expect([block, doc.syntaxErrors, doc.elements[0]?.start.line]).toEqual([block, [], 4 + first]);
+    }
+  });
+
+  it('still reports a vue block that is broken as markup and as a component, at the mistake', async () => {
+    const fragment = await errors('doc.md', '```vue\n<div axag-entity="a">\n  <span>\n</div>\n```\n');
+    expect(fragment).toEqual([['the vue code block', 'Element is missing end tag.', 3, 3]]);
+    const component = await errors('doc.md', '```vue\n<template>\n  <div axag-entity="a">\n</template>\n<script setup>\n</script>\n```\n');
+    expect(component).toEqual([['the vue code block', 'Element is missing end tag.', 3, 3]]);
+  });
+
+  it('reads declaration files with TypeScript declarations, and keeps them errors in a .ts file', async () => {
+    const text = '// axag\nexport const x: T;\nexport function f(a: string): void;\n';
+    for (const path of ['a.d.ts', 'a.d.mts', 'a.d.cts', 'styles.d.css.ts', 'A.D.TS']) expect([path, await errors(path, text)]).toEqual([path, []]);
+    expect(await errors('a.ts', text)).toEqual([['TypeScript', 'Missing initializer in const declaration.', 2, 18]]);
+  });
+
+  it('reads import defer and import source, with their dynamic forms, in every script dialect', async () => {
+    const imports = 'import defer * as ns from "./a.js";\nimport source wasm from "./b.wasm";\nconst c = import.defer("./c.js"), d = import.source("./d.wasm");\n';
+    for (const path of ['a.js', 'a.ts', 'a.tsx']) expect([path, await errors(path, `// axag\n${imports}`)]).toEqual([path, []]);
+    expect(await errors('doc.md', `\`\`\`jsx\n${imports}<b axag-entity="a" />\n\`\`\`\n`)).toEqual([]);
+  });
+
+  it('skips Svelte style and script blocks in languages a preprocessor compiles, keeping every position', async () => {
+    const blocks = [
+      '<style lang="scss">\n$c: red;\n// note\n.a { @include m; }\n</style>',
+      '<style lang="sass">\n.a\n  color: red\n</style>',
+      '<style lang="less">\n@c: red;\n.a { .m(); }\n</style>',
+      '<style lang="stylus">\n.a\n  color red\n</style>',
+      '<style type="text/scss">\n$c: red;\n</style>',
+      '<script lang="coffee">\nsquare = (x) -> x * x\n</script>',
+      '<script type="text/typescript">\nlet n: number = 1\n</script>',
+    ];
+    for (const block of blocks) {
+      const doc = await parsed('a.svelte', `<!-- <style> -->\n${block}\n<b axag-entity="a">x</b>\n`);
+      const line = block.split('\n').length + 2;
+      expect([block, doc.syntaxErrors, doc.elements.map((e) => [e.start.line, e.start.column])]).toEqual([block, [], [[line, 1]]]);
+    }
+  });
+
+  it('still reports CSS that Svelte reads, and markup mistakes beside a skipped block', async () => {
+    expect(await errors('a.svelte', '<b axag-entity="a"></b>\n<style>\n$c: red;\n</style>\n')).toEqual([
+      ['the Svelte component', 'Expected a valid CSS identifier', 3, 1],
+    ]);
+    expect(await errors('a.svelte', '<style lang="scss">\n$c: red;\n</style>\n<b axag-entity="a"></i>\n')).toEqual([
+      ['the Svelte component', '`</i>` attempted to close an element that was not open', 4, 20],
+    ]);
+  });
+
+  it('reports the error of the parser attempt that read furthest: a Flow mistake at its line', async () => {
+    const flow = '// axag\nimport type { Node } from "react";\nexport const A = (p: { x: number }): Node => <b />;\nconst broken = ;\n';
+    expect(await errors('a.js', flow)).toEqual([['JavaScript', 'Unexpected token', 4, 16]]);
+  });
+});

@@ -6,11 +6,17 @@ import { isAxagAttribute, isInteractive, MACRO } from './element-traits.js';
 import { directiveComment, syntaxProblem, unparsed } from './documents.js';
 import { valuePositions, type Escapes } from './value-positions.js';
 
-/** `js` covers .js/.jsx/.mjs/.cjs (JSX on); `ts` is .ts/.mts/.cts, where `<T>x` is a type assertion, not JSX. */
-export type ScriptDialect = 'js' | 'ts' | 'tsx';
+/**
+ * `js` covers .js/.jsx/.mjs/.cjs (JSX on); `ts` is .ts/.mts/.cts, where `<T>x` is a type assertion, not JSX;
+ * `dts` is a declaration file (.d.ts, .d.mts, .d.cts), where `export const x: T;` needs no initializer.
+ */
+export type ScriptDialect = 'js' | 'ts' | 'tsx' | 'dts';
 
-/** Syntax in use in real code that Babel keeps behind plugins: Lit's `accessor` fields, `import … assert {}`. */
-const ALWAYS: ParserPlugin[] = ['decoratorAutoAccessors', 'deprecatedImportAssert'];
+/**
+ * Syntax in use in real code that Babel keeps behind plugins: Lit's `accessor` fields, `import … assert {}`,
+ * and the stage 3 import phases `import defer * as ns` and `import source x` (with `import.defer()`, `import.source()`).
+ */
+const ALWAYS: ParserPlugin[] = ['decoratorAutoAccessors', 'deprecatedImportAssert', 'deferredImportEvaluation', 'sourcePhaseImports'];
 const LEGACY_DECORATORS: ParserPlugin = 'decorators-legacy';
 const DECORATORS: ParserPlugin = ['decorators', {}];
 
@@ -23,6 +29,7 @@ const VARIANTS: Record<ScriptDialect, ParserPlugin[][]> = {
   js: [['jsx', LEGACY_DECORATORS], ['jsx', DECORATORS], ['jsx', 'flow', LEGACY_DECORATORS]],
   ts: [['typescript', LEGACY_DECORATORS], ['typescript', DECORATORS]],
   tsx: [['jsx', 'typescript', LEGACY_DECORATORS], ['jsx', 'typescript', DECORATORS]],
+  dts: [[['typescript', { dts: true }], LEGACY_DECORATORS], [['typescript', { dts: true }], DECORATORS]],
 };
 
 export interface ScriptOptions {
@@ -46,7 +53,7 @@ export function parseScript(text: string, dialect: ScriptDialect, options: Scrip
     return read(text, 0);
   } catch (error) {
     if (!isBabelSyntaxError(error)) throw error;
-    if (options.snippet && dialect !== 'ts') {
+    if (options.snippet && (dialect === 'js' || dialect === 'tsx')) {
       try {
         return read(`<>${text}\n</>`, 2);
       } catch (retryError) {
@@ -75,9 +82,13 @@ function isBabelSyntaxError(error: unknown): error is BabelSyntaxError {
   return error instanceof SyntaxError && typeof (error as { pos?: unknown }).pos === 'number';
 }
 
-/** The parsed file, or the first variant's syntax error; any other error (a stack overflow, a bug) propagates at once. */
+/**
+ * The parsed file, or the syntax error of the variant that read furthest into the text (the earliest such
+ * variant on a tie): a Flow file fails early under the plugins without Flow and late, at its real mistake,
+ * under Flow's. Any other error (a stack overflow, a bug) propagates at once.
+ */
 function parseFile(text: string, dialect: ScriptDialect): File {
-  let firstError: BabelSyntaxError | undefined;
+  let furthest: BabelSyntaxError | undefined;
   for (const plugins of VARIANTS[dialect]) {
     try {
       return parse(text, {
@@ -93,10 +104,10 @@ function parseFile(text: string, dialect: ScriptDialect): File {
       });
     } catch (error) {
       if (!isBabelSyntaxError(error)) throw error;
-      firstError ??= error;
+      if (!furthest || error.pos > furthest.pos) furthest = error;
     }
   }
-  throw firstError;
+  throw furthest;
 }
 
 /** Keys of Babel nodes that never hold child nodes. */

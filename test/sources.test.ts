@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { AnnotatedElement, SourceDocument } from '../src/model.js';
-import { parseSource } from '../src/sources/index.js';
+import { lint } from '../src/index.js';
+import { mayContainAnnotations, parseSource } from '../src/sources/index.js';
 
 const parsed = (path: string, text: string) => parseSource(path, text);
 
@@ -294,5 +295,38 @@ describe('valid code is no parse error (real code that once was)', () => {
   it('reports the error of the parser attempt that read furthest: a Flow mistake at its line', async () => {
     const flow = '// axag\nimport type { Node } from "react";\nexport const A = (p: { x: number }): Node => <b />;\nconst broken = ;\n';
     expect(await errors('a.js', flow)).toEqual([['JavaScript', 'Unexpected token', 4, 16]]);
+  });
+});
+
+describe('the axag pre-check', () => {
+  it('finds every form an annotation or directive takes, and not axag inside another word', () => {
+    const annotated = [
+      '<b axag-intent="a.b">',
+      '<B AXAG-INTENT="a.b">',
+      '<b axag="read:a.b">',
+      '<b axag>',
+      '<b :axag-scope="s">',
+      '<b v-bind:axag-entity="e">',
+      '<b v-axag="m">',
+      '<b [axag]="m">',
+      '<b {axag}>',
+      '<b\taxag-x-team="a">',
+      '// axag-disable-next-line',
+      '{/*axag-disable*/}',
+      '<!-- axag-disable-file -->',
+    ];
+    for (const text of annotated) expect([text, mayContainAnnotations(`const a = 1;\n${text}\n`)]).toEqual([text, true]);
+    const unannotated = ['res.cookie("s", v, { maxAge: 3600 })', 'MAXAGE = 1', 'taxAgent()', 'const axag_count = 1', 'axag2'];
+    for (const text of unannotated) expect([text, mayContainAnnotations(text)]).toEqual([text, false]);
+  });
+
+  it('leaves unannotated files unparsed, so a bundle with maxAge and a syntax error has no findings', async () => {
+    const results = await lint([{ path: 'bundle.js', text: 'cookie({ maxAge: 1 }); const = ;' }, { path: 'page.js', text: '// axag\nconst = ;' }], {
+      cwd: process.cwd(),
+    });
+    expect(results.files.map((file) => [file.path.split('/').pop(), file.findings.map((f) => f.ruleId)])).toEqual([
+      ['bundle.js', []],
+      ['page.js', ['axag/parse-error']],
+    ]);
   });
 });

@@ -96,10 +96,7 @@ export const DEFAULT_INCLUDE = Object.entries(TYPES)
   .filter(([, type]) => type.byDefault)
   .map(([extension]) => `**/*${extension}`);
 
-/** Spec §3: a file that does not contain the text `axag` needs no parse. */
-export function mayContainAnnotations(text: string): boolean {
-  return /axag/i.test(text);
-}
+export { mayContainAnnotations } from './documents.js';
 
 /**
  * Parses a file of a type axag reads (BOM already stripped). A syntax error is

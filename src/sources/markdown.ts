@@ -2,7 +2,7 @@ import type { Code, Html, Nodes } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { AnnotatedElement, Range, SourceComment, SourceDocument, SyntaxProblem } from '../model.js';
 import { LineIndex } from '../text/line-index.js';
-import { directiveComment, nestingLimit, unparsed } from './documents.js';
+import { directiveComment, mayContainAnnotations, nestingLimit, unparsed } from './documents.js';
 
 type Position = { line: number; column: number };
 
@@ -32,7 +32,7 @@ export async function parseMarkdown(text: string, parseBlock: BlockParser, optio
       continue;
     }
     const language = blockLanguage(block.lang);
-    if (!language || !/axag/i.test(block.value) || !block.position) continue;
+    if (!language || !mayContainAnnotations(block.value) || !block.position) continue;
     const toFile = blockMapping(block.value, block.position.start.line + 1, text, lines);
     const label = `the ${language} code block`;
     let document: SourceDocument;

@@ -296,6 +296,37 @@ describe('valid code is no parse error (real code that once was)', () => {
     const flow = '// axag\nimport type { Node } from "react";\nexport const A = (p: { x: number }): Node => <b />;\nconst broken = ;\n';
     expect(await errors('a.js', flow)).toEqual([['JavaScript', 'Unexpected token', 4, 16]]);
   });
+
+  it('reads newer Flow syntax (component, hook, match, as, renders, type guards) with hermes-parser', async () => {
+    const text = [
+      '// @flow',
+      'type Keys = $Keys<{ a: 1 }>; type C<T> = T extends string ? T : empty; type R = [id: string, n?: number];',
+      'function g<const T>(x: mixed): x is T { return true; }',
+      'hook useA(): number { return 1; }',
+      'export component A(n: number = 1, ...rest: {}) renders B {',
+      '  return <b axag-entity="a" axag-intent={"a.b" as string} axag-action-type={("read": string)} {...rest}>',
+      '    {match (n) { 1 => <i axag-entity="one" />, _ => <u axag-entity={n} /> }}',
+      '  </b>;',
+      '}',
+    ].join('\n');
+    const doc = await parsed('a.js', text);
+    expect(doc.syntaxErrors).toEqual([]);
+    expect(summary(doc)).toEqual([
+      { tag: 'b', parent: -1, interactive: false, spread: true, values: { 'axag-entity': 'a', 'axag-intent': 'a.b', 'axag-action-type': 'read' } },
+      { tag: 'i', parent: 0, interactive: false, spread: false, values: { 'axag-entity': 'one' } },
+      { tag: 'u', parent: 0, interactive: false, spread: false, values: { 'axag-entity': null } },
+    ]);
+    expect(doc.elements.map((e) => [e.start.line, e.start.column])).toEqual([[6, 10], [7, 23], [7, 53]]);
+    const block = await parsed('doc.md', `Intro\n\n\`\`\`jsx\ncomponent A() {\n  return <b axag-entity="a" />;\n}\n\`\`\`\n`);
+    expect([block.syntaxErrors, block.elements.map((e) => [e.start.line, e.start.column])]).toEqual([[], [[5, 10]]]);
+  });
+
+  it("reports hermes-parser's error at the editor's line and UTF-16 column: bytes, lone CRs and U+2028 before it", async () => {
+    const text = '// axag\ncomponent A() { return <b />; }\nconst s = "é😀\u2028"; /*\r*/ const t = ;\n';
+    expect(await errors('a.js', text)).toEqual([['JavaScript', 'invalid expression', 4, 14]]);
+    // Where Babel reads as far as hermes, Babel's message is kept.
+    expect(await errors('a.js', '// axag\nconst é = 1; const t = ;\n')).toEqual([['JavaScript', 'Unexpected token', 2, 24]]);
+  });
 });
 
 describe('the axag pre-check', () => {

@@ -43,22 +43,22 @@ export interface ScriptOptions {
 }
 
 /** Parses JavaScript or TypeScript (BOM already stripped) into the neutral annotation model. */
-export function parseScript(text: string, dialect: ScriptDialect, options: ScriptOptions): SourceDocument {
+export async function parseScript(text: string, dialect: ScriptDialect, options: ScriptOptions): Promise<SourceDocument> {
   const lines = new LineIndex(text);
-  const read = (source: string, shift: number): SourceDocument => {
-    const file = parseFile(source, dialect);
+  const read = async (source: string, shift: number): Promise<SourceDocument> => {
+    const file = await parseFile(source, dialect);
     return { elements: collectElements(file.program, source, shift, lines), comments: commentsOf(file, shift, lines), syntaxErrors: [] };
   };
   try {
-    return read(text, 0);
+    return await read(text, 0);
   } catch (error) {
-    if (!isBabelSyntaxError(error)) throw error;
+    if (!isPositionedSyntaxError(error)) throw error;
     if (options.snippet && (dialect === 'js' || dialect === 'tsx')) {
       try {
-        return read(`<>${text}\n</>`, 2);
+        return await read(`<>${text}\n</>`, 2);
       } catch (retryError) {
         // The snippet's own error, not the wrapper's, is the one to show.
-        if (!isBabelSyntaxError(retryError)) throw retryError;
+        if (!isPositionedSyntaxError(retryError)) throw retryError;
       }
     }
     const message = error.message.replace(/ \(\d+:\d+\)$/, '');
@@ -76,22 +76,38 @@ function commentsOf(file: File, shift: number, lines: LineIndex): SourceComment[
   return comments;
 }
 
-type BabelSyntaxError = SyntaxError & { pos: number };
+/** A syntax error at offset `pos`, as Babel throws it (and as ./flow.js rethrows hermes'). */
+type PositionedSyntaxError = SyntaxError & { pos: number };
 
-function isBabelSyntaxError(error: unknown): error is BabelSyntaxError {
+function isPositionedSyntaxError(error: unknown): error is PositionedSyntaxError {
   return error instanceof SyntaxError && typeof (error as { pos?: unknown }).pos === 'number';
 }
 
+/** Meta's Flow parser, ~0.6 s to load: imported only for JavaScript that no Babel variant reads. */
+let flow: Promise<typeof import('./flow.js')> | undefined;
+
 /**
- * The parsed file, or the syntax error of the variant that read furthest into the text (the earliest such
- * variant on a tie): a Flow file fails early under the plugins without Flow and late, at its real mistake,
- * under Flow's. Any other error (a stack overflow, a bug) propagates at once.
+ * The parsed file, or the syntax error of the attempt that read furthest into the text (the earliest such
+ * attempt on a tie): a Flow file fails early under the plugins without Flow and late, at its real mistake,
+ * under Flow's. JavaScript that no Babel variant reads is tried last with hermes-parser, which reads the
+ * Flow syntax Babel's plugin lacks (`component`, `hook`, `match`, `as`, ...); it is not kept to files with an
+ * `@flow` pragma, since a project may check every file (`all=true` in .flowconfig). Any other error (a stack
+ * overflow, a bug) propagates at once.
  */
-function parseFile(text: string, dialect: ScriptDialect): File {
-  let furthest: BabelSyntaxError | undefined;
-  for (const plugins of VARIANTS[dialect]) {
+async function parseFile(text: string, dialect: ScriptDialect): Promise<File> {
+  let furthest: PositionedSyntaxError | undefined;
+  const attempt = (parse: () => File): File | undefined => {
     try {
-      return parse(text, {
+      return parse();
+    } catch (error) {
+      if (!isPositionedSyntaxError(error)) throw error;
+      if (!furthest || error.pos > furthest.pos) furthest = error;
+      return undefined;
+    }
+  };
+  for (const plugins of VARIANTS[dialect]) {
+    const file = attempt(() =>
+      parse(text, {
         sourceType: 'unambiguous',
         plugins: [...plugins, ...ALWAYS],
         allowReturnOutsideFunction: true,
@@ -101,11 +117,14 @@ function parseFile(text: string, dialect: ScriptDialect): File {
         allowNewTargetOutsideFunction: true,
         allowSuperOutsideMethod: true,
         attachComment: false,
-      });
-    } catch (error) {
-      if (!isBabelSyntaxError(error)) throw error;
-      if (!furthest || error.pos > furthest.pos) furthest = error;
-    }
+      }),
+    );
+    if (file) return file;
+  }
+  if (dialect === 'js') {
+    const { parseFlow } = await (flow ??= import('./flow.js'));
+    const file = attempt(() => parseFlow(text));
+    if (file) return file;
   }
   throw furthest;
 }
@@ -368,7 +387,7 @@ function jsonValue(node: Node): Json | typeof NOT_STATIC {
   }
 }
 
-/** `(x)`, `x as const`, `x satisfies T`, `x!` and `<T>x` are the value `x` at run time. */
+/** `(x)`, `x as const`, `x satisfies T`, `x!`, `<T>x` and Flow's `(x: T)` and `x as T` are the value `x` at run time. */
 function unwrap(expression: Expression): Expression {
   let current = expression;
   while (
@@ -376,7 +395,8 @@ function unwrap(expression: Expression): Expression {
     current.type === 'TSSatisfiesExpression' ||
     current.type === 'TSNonNullExpression' ||
     current.type === 'TSTypeAssertion' ||
-    current.type === 'ParenthesizedExpression'
+    current.type === 'ParenthesizedExpression' ||
+    current.type === 'TypeCastExpression'
   ) {
     current = current.expression;
   }

@@ -326,6 +326,8 @@ describe('valid code is no parse error (real code that once was)', () => {
     expect(await errors('a.js', text)).toEqual([['JavaScript', 'invalid expression', 4, 14]]);
     // Where Babel reads as far as hermes, Babel's message is kept.
     expect(await errors('a.js', '// axag\nconst é = 1; const t = ;\n')).toEqual([['JavaScript', 'Unexpected token', 2, 24]]);
+    // An element left open: Babel, having read to the end, names where its contents begin; hermes the end.
+    expect(await errors('a.jsx', '<b axag-entity="a">\n  x\n')).toEqual([['JSX', 'Unterminated JSX contents.', 1, 20]]);
   });
 });
 

@@ -87,6 +87,16 @@ function isPositionedSyntaxError(error: unknown): error is PositionedSyntaxError
 let flow: Promise<typeof import('./flow.js')> | undefined;
 
 /**
+ * How far into the text an attempt read before its syntax error. Babel reports an unterminated comment,
+ * string, template, regular expression or JSX content where it begins, having read to the end of the text
+ * (where hermes-parser reports the same mistake): that attempt read it all.
+ */
+function reach(error: PositionedSyntaxError, text: string): number {
+  const reason = (error as { reasonCode?: unknown }).reasonCode;
+  return typeof reason === 'string' && reason.startsWith('Unterminated') ? text.length : error.pos;
+}
+
+/**
  * The parsed file, or the syntax error of the attempt that read furthest into the text (the earliest such
  * attempt on a tie): a Flow file fails early under the plugins without Flow and late, at its real mistake,
  * under Flow's. JavaScript that no Babel variant reads is tried last with hermes-parser, which reads the
@@ -101,7 +111,7 @@ async function parseFile(text: string, dialect: ScriptDialect): Promise<File> {
       return parse();
     } catch (error) {
       if (!isPositionedSyntaxError(error)) throw error;
-      if (!furthest || error.pos > furthest.pos) furthest = error;
+      if (!furthest || reach(error, text) > reach(furthest, text)) furthest = error;
       return undefined;
     }
   };

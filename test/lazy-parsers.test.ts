@@ -1,6 +1,6 @@
 /**
  * Each parser is loaded only when a file needs it (issue: Babel loads in ~12 ms,
- * Svelte's compiler in ~100 ms). Runs the built CLI with a module-resolution
+ * Svelte's compiler in ~100 ms, hermes-parser, for Flow syntax Babel lacks, in ~600 ms). Runs the built CLI with a module-resolution
  * trace and checks which source modules and parser packages were imported.
  */
 import { readFileSync } from 'node:fs';
@@ -19,12 +19,15 @@ const FILES: Record<string, string> = {
   'Cart.svelte': `${ANNOTATED}\n`,
   'guide.md': `# Guide\n\n\`\`\`jsx\n${ANNOTATED}\n\`\`\`\n`,
   'plain.jsx': 'export const Plain = () => <button>no annotations</button>;\n',
+  'Typed.js': `// @flow\ntype Props = {| +id: string |};\nexport const Cart = (p: Props) => ${ANNOTATED};\n`,
+  'Component.js': `// @flow\nexport component Cart(id: string) renders Button {\n  return ${ANNOTATED};\n}\n`,
 };
 
 /** Source module → the parser package it imports. */
 const PARSERS = {
   html: 'parse5',
   jsx: '@babel/parser',
+  flow: 'hermes-parser',
   vue: '@vue/compiler-dom',
   svelte: 'svelte',
   markdown: 'mdast-util-from-markdown',
@@ -50,6 +53,8 @@ describe('parsers are loaded only when a file needs them', () => {
   it.each([
     [['page.html'], ['html']],
     [['Cart.jsx'], ['jsx']],
+    [['Typed.js'], ['jsx']],
+    [['Component.js'], ['jsx', 'flow']],
     [['Cart.vue'], ['vue']],
     [['Cart.svelte'], ['svelte']],
     [['guide.md'], ['jsx', 'markdown']],
@@ -66,5 +71,9 @@ describe('parsers are loaded only when a file needs them', () => {
     expect(urls).toContain('/node_modules/@babel/parser/');
     expect(urls).not.toContain('/node_modules/parse5/');
     expect(urls).not.toContain('/node_modules/@vue/compiler-dom/');
+    expect(urls).not.toContain('/node_modules/hermes-parser/');
+    const flowLog = join(dir, 'flow-packages.trace');
+    await axag(['lint', '--no-config', 'Component.js'], { cwd: dir, env: { AXAG_TRACE_IMPORTS: flowLog }, nodeArgs: ['--import', TRACE] });
+    expect(readFileSync(flowLog, 'utf8')).toContain('/node_modules/hermes-parser/');
   });
 });

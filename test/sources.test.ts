@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { AnnotatedElement, SourceDocument } from '../src/model.js';
-import { parseSource } from '../src/sources/index.js';
+import { lint } from '../src/index.js';
+import { mayContainAnnotations, parseSource } from '../src/sources/index.js';
 
 const parsed = (path: string, text: string) => parseSource(path, text);
 
@@ -293,5 +294,140 @@ describe('element ids (what axag-params-from="#id" can name)', () => {
     const broken = await parsed('guide.md', text.replace('<form id="checkout"></form>', '<form id="checkout"></form>').replace('```html', '```jsx').replace('</form>', '</from>'));
     expect(broken.dynamicIds).toBe(true);
     expect(broken.syntaxErrors).toEqual([]);
+  });
+});
+
+describe('valid code is no parse error (real code that once was)', () => {
+  const errors = async (path: string, text: string) => (await parsed(path, text)).syntaxErrors.map((p) => [p.source, p.message, p.range.line, p.range.column]);
+
+  it('reads a vue block without <template> as template markup, whatever its top level holds', async () => {
+    const blocks = [
+      '<div axag-entity="a">\n  <div>\n    <b axag-intent="a.b">x</b>\n  </div>\n</div>', // a root tag holding its own kind
+      '<script setup>\nconst small = n < 10\n</script>\n\n<div>\n  <div axag-entity="a"></div>\n</div>', // beside a script
+      '<MyList axag-entity="a">\n  <template #item="{ item }"><li>{{ item }}</li></template>\n</MyList>', // a component as root
+      '<template v-if="a">\n  <b axag-entity="a"></b>\n</template>\n<template v-else><i></i></template>', // two template roots
+      '<p axag-entity="a"><input v-model="q"><img src="x"><br><MyIcon /></p>\n<style lang="scss">\n.a { &:hover { b: c } }\n</style>',
+    ];
+    for (const block of blocks) {
+      const doc = await parsed('doc.md', `Intro\n\n\`\`\`vue\n${block}\n\`\`\`\n`);
+      const first = block.split('\n').findIndex((line) => line.includes('axag-'));
+      expect([block, doc.syntaxErrors, doc.elements[0]?.start.line]).toEqual([block, [], 4 + first]);
+    }
+  });
+
+  it('still reports a vue block that is broken as markup and as a component, at the mistake', async () => {
+    const fragment = await errors('doc.md', '```vue\n<div axag-entity="a">\n  <span>\n</div>\n```\n');
+    expect(fragment).toEqual([['the vue code block', 'Element is missing end tag.', 3, 3]]);
+    const component = await errors('doc.md', '```vue\n<template>\n  <div axag-entity="a">\n</template>\n<script setup>\n</script>\n```\n');
+    expect(component).toEqual([['the vue code block', 'Element is missing end tag.', 3, 3]]);
+  });
+
+  it('reads declaration files with TypeScript declarations, and keeps them errors in a .ts file', async () => {
+    const text = '// axag\nexport const x: T;\nexport function f(a: string): void;\n';
+    for (const path of ['a.d.ts', 'a.d.mts', 'a.d.cts', 'styles.d.css.ts', 'A.D.TS']) expect([path, await errors(path, text)]).toEqual([path, []]);
+    expect(await errors('a.ts', text)).toEqual([['TypeScript', 'Missing initializer in const declaration.', 2, 18]]);
+  });
+
+  it('reads import defer and import source, with their dynamic forms, in every script dialect', async () => {
+    const imports = 'import defer * as ns from "./a.js";\nimport source wasm from "./b.wasm";\nconst c = import.defer("./c.js"), d = import.source("./d.wasm");\n';
+    for (const path of ['a.js', 'a.ts', 'a.tsx']) expect([path, await errors(path, `// axag\n${imports}`)]).toEqual([path, []]);
+    expect(await errors('doc.md', `\`\`\`jsx\n${imports}<b axag-entity="a" />\n\`\`\`\n`)).toEqual([]);
+  });
+
+  it('skips Svelte style and script blocks in languages a preprocessor compiles, keeping every position', async () => {
+    const blocks = [
+      '<style lang="scss">\n$c: red;\n// note\n.a { @include m; }\n</style>',
+      '<style lang="sass">\n.a\n  color: red\n</style>',
+      '<style lang="less">\n@c: red;\n.a { .m(); }\n</style>',
+      '<style lang="stylus">\n.a\n  color red\n</style>',
+      '<style type="text/scss">\n$c: red;\n</style>',
+      '<script lang="coffee">\nsquare = (x) -> x * x\n</script>',
+      '<script type="text/typescript">\nlet n: number = 1\n</script>',
+    ];
+    for (const block of blocks) {
+      const doc = await parsed('a.svelte', `<!-- <style> -->\n${block}\n<b axag-entity="a">x</b>\n`);
+      const line = block.split('\n').length + 2;
+      expect([block, doc.syntaxErrors, doc.elements.map((e) => [e.start.line, e.start.column])]).toEqual([block, [], [[line, 1]]]);
+    }
+  });
+
+  it('still reports CSS that Svelte reads, and markup mistakes beside a skipped block', async () => {
+    expect(await errors('a.svelte', '<b axag-entity="a"></b>\n<style>\n$c: red;\n</style>\n')).toEqual([
+      ['the Svelte component', 'Expected a valid CSS identifier', 3, 1],
+    ]);
+    expect(await errors('a.svelte', '<style lang="scss">\n$c: red;\n</style>\n<b axag-entity="a"></i>\n')).toEqual([
+      ['the Svelte component', '`</i>` attempted to close an element that was not open', 4, 20],
+    ]);
+  });
+
+  it('reports the error of the parser attempt that read furthest: a Flow mistake at its line', async () => {
+    const flow = '// axag\nimport type { Node } from "react";\nexport const A = (p: { x: number }): Node => <b />;\nconst broken = ;\n';
+    expect(await errors('a.js', flow)).toEqual([['JavaScript', 'Unexpected token', 4, 16]]);
+  });
+
+  it('reads newer Flow syntax (component, hook, match, as, renders, type guards) with hermes-parser', async () => {
+    const text = [
+      '// @flow',
+      'type Keys = $Keys<{ a: 1 }>; type C<T> = T extends string ? T : empty; type R = [id: string, n?: number];',
+      'function g<const T>(x: mixed): x is T { return true; }',
+      'hook useA(): number { return 1; }',
+      'export component A(n: number = 1, ...rest: {}) renders B {',
+      '  return <b axag-entity="a" axag-intent={"a.b" as string} axag-action-type={("read": string)} {...rest}>',
+      '    {match (n) { 1 => <i axag-entity="one" />, _ => <u axag-entity={n} /> }}',
+      '  </b>;',
+      '}',
+    ].join('\n');
+    const doc = await parsed('a.js', text);
+    expect(doc.syntaxErrors).toEqual([]);
+    expect(summary(doc)).toEqual([
+      { tag: 'b', parent: -1, interactive: false, spread: true, values: { 'axag-entity': 'a', 'axag-intent': 'a.b', 'axag-action-type': 'read' } },
+      { tag: 'i', parent: 0, interactive: false, spread: false, values: { 'axag-entity': 'one' } },
+      { tag: 'u', parent: 0, interactive: false, spread: false, values: { 'axag-entity': null } },
+    ]);
+    expect(doc.elements.map((e) => [e.start.line, e.start.column])).toEqual([[6, 10], [7, 23], [7, 53]]);
+    const block = await parsed('doc.md', `Intro\n\n\`\`\`jsx\ncomponent A() {\n  return <b axag-entity="a" />;\n}\n\`\`\`\n`);
+    expect([block.syntaxErrors, block.elements.map((e) => [e.start.line, e.start.column])]).toEqual([[], [[5, 10]]]);
+  });
+
+  it("reports hermes-parser's error at the editor's line and UTF-16 column: bytes, lone CRs and U+2028 before it", async () => {
+    const text = '// axag\ncomponent A() { return <b />; }\nconst s = "é😀\u2028"; /*\r*/ const t = ;\n';
+    expect(await errors('a.js', text)).toEqual([['JavaScript', 'invalid expression', 4, 14]]);
+    // Where Babel reads as far as hermes, Babel's message is kept.
+    expect(await errors('a.js', '// axag\nconst é = 1; const t = ;\n')).toEqual([['JavaScript', 'Unexpected token', 2, 24]]);
+    // An element left open: Babel, having read to the end, names where its contents begin; hermes the end.
+    expect(await errors('a.jsx', '<b axag-entity="a">\n  x\n')).toEqual([['JSX', 'Unterminated JSX contents.', 1, 20]]);
+  });
+});
+
+describe('the axag pre-check', () => {
+  it('finds every form an annotation or directive takes, and not axag inside another word', () => {
+    const annotated = [
+      '<b axag-intent="a.b">',
+      '<B AXAG-INTENT="a.b">',
+      '<b axag="read:a.b">',
+      '<b axag>',
+      '<b :axag-scope="s">',
+      '<b v-bind:axag-entity="e">',
+      '<b v-axag="m">',
+      '<b [axag]="m">',
+      '<b {axag}>',
+      '<b\taxag-x-team="a">',
+      '// axag-disable-next-line',
+      '{/*axag-disable*/}',
+      '<!-- axag-disable-file -->',
+    ];
+    for (const text of annotated) expect([text, mayContainAnnotations(`const a = 1;\n${text}\n`)]).toEqual([text, true]);
+    const unannotated = ['res.cookie("s", v, { maxAge: 3600 })', 'MAXAGE = 1', 'taxAgent()', 'const axag_count = 1', 'axag2'];
+    for (const text of unannotated) expect([text, mayContainAnnotations(text)]).toEqual([text, false]);
+  });
+
+  it('leaves unannotated files unparsed, so a bundle with maxAge and a syntax error has no findings', async () => {
+    const results = await lint([{ path: 'bundle.js', text: 'cookie({ maxAge: 1 }); const = ;' }, { path: 'page.js', text: '// axag\nconst = ;' }], {
+      cwd: process.cwd(),
+    });
+    expect(results.files.map((file) => [file.path.split('/').pop(), file.findings.map((f) => f.ruleId)])).toEqual([
+      ['bundle.js', []],
+      ['page.js', ['axag/parse-error']],
+    ]);
   });
 });

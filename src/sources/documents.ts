@@ -1,4 +1,7 @@
-/** Shapes of source documents every parser builds the same way: syntax problems, unparsed files, directive comments. */
+/**
+ * Shapes of source documents every parser builds the same way: syntax problems, unparsed files, directive
+ * comments; and the test for text that needs no parse at all.
+ */
 import type { SourceComment, SourceDocument, SyntaxProblem } from '../model.js';
 import type { LineIndex } from '../text/line-index.js';
 
@@ -31,4 +34,16 @@ export function unparsed(problem: SyntaxProblem): SourceDocument {
 /** Keeps a comment for directive parsing when it can hold one (spec §6: `axag-disable…`, `axag-enable…`). */
 export function directiveComment(text: string, lines: LineIndex, start: number, end: number): SourceComment | undefined {
   return text.includes('axag-') ? { text, range: lines.range(start, end) } : undefined;
+}
+
+/**
+ * Every AXAG attribute (`axag`, `axag-…`, `:axag-…`, `v-axag`, `{axag}`) and every directive (`axag-disable…`)
+ * holds `axag` as a word of its own, in any case (HTML reads names case-insensitively); inside a longer
+ * name (`maxAge`, `MAXAGE`, `taxAgent`) it is neither.
+ */
+const AXAG_WORD = /(?<![A-Za-z0-9])axag(?![A-Za-z0-9_])/i;
+
+/** Spec §3: a file (or a Markdown block) that does not contain the text `axag` needs no parse. */
+export function mayContainAnnotations(text: string): boolean {
+  return AXAG_WORD.test(text);
 }

@@ -43,10 +43,13 @@ const labelled = (label: string, parse: (text: string, label: string) => Promise
   parse: (text) => parse(text, label),
 });
 const HTML = labelled('HTML', async (text) => (await html()).parseHtml(text));
-const scriptType = (label: string, dialect: 'js' | 'ts' | 'tsx') =>
+const scriptType = (label: string, dialect: 'js' | 'ts' | 'tsx' | 'dts') =>
   labelled(label, async (text) => (await script()).parseScript(text, dialect, { label }));
 const JAVASCRIPT = scriptType('JavaScript', 'js');
 const TYPESCRIPT = scriptType('TypeScript', 'ts');
+const DECLARATIONS = scriptType('TypeScript', 'dts');
+/** `.d.ts`, `.d.mts`, `.d.cts`, and TypeScript 5's declarations for other files, `styles.d.css.ts`. */
+const DECLARATION_FILE = /\.d\.(?:[^./\\]+\.)?[cm]?ts$/i;
 const markdownType = (label: string, mdx: boolean): SourceType => ({
   label,
   byDefault: false,
@@ -74,7 +77,8 @@ const TYPES: Record<string, SourceType> = {
 export const SOURCE_EXTENSIONS = Object.keys(TYPES);
 
 function typeOf(path: string): SourceType | undefined {
-  return TYPES[extname(path).toLowerCase()];
+  const type = TYPES[extname(path).toLowerCase()];
+  return type === TYPESCRIPT && DECLARATION_FILE.test(path) ? DECLARATIONS : type;
 }
 
 /** Whether axag reads this type of file. */
@@ -92,10 +96,7 @@ export const DEFAULT_INCLUDE = Object.entries(TYPES)
   .filter(([, type]) => type.byDefault)
   .map(([extension]) => `**/*${extension}`);
 
-/** Spec §3: a file that does not contain the text `axag` needs no parse. */
-export function mayContainAnnotations(text: string): boolean {
-  return /axag/i.test(text);
-}
+export { mayContainAnnotations } from './documents.js';
 
 /**
  * Parses a file of a type axag reads (BOM already stripped). A syntax error is

@@ -6,11 +6,17 @@ import { isAxagAttribute, isInteractive, MACRO } from './element-traits.js';
 import { directiveComment, syntaxProblem, unparsed } from './documents.js';
 import { valuePositions, type Escapes } from './value-positions.js';
 
-/** `js` covers .js/.jsx/.mjs/.cjs (JSX on); `ts` is .ts/.mts/.cts, where `<T>x` is a type assertion, not JSX. */
-export type ScriptDialect = 'js' | 'ts' | 'tsx';
+/**
+ * `js` covers .js/.jsx/.mjs/.cjs (JSX on); `ts` is .ts/.mts/.cts, where `<T>x` is a type assertion, not JSX;
+ * `dts` is a declaration file (.d.ts, .d.mts, .d.cts), where `export const x: T;` needs no initializer.
+ */
+export type ScriptDialect = 'js' | 'ts' | 'tsx' | 'dts';
 
-/** Syntax in use in real code that Babel keeps behind plugins: Lit's `accessor` fields, `import … assert {}`. */
-const ALWAYS: ParserPlugin[] = ['decoratorAutoAccessors', 'deprecatedImportAssert'];
+/**
+ * Syntax in use in real code that Babel keeps behind plugins: Lit's `accessor` fields, `import … assert {}`,
+ * and the stage 3 import phases `import defer * as ns` and `import source x` (with `import.defer()`, `import.source()`).
+ */
+const ALWAYS: ParserPlugin[] = ['decoratorAutoAccessors', 'deprecatedImportAssert', 'deferredImportEvaluation', 'sourcePhaseImports'];
 const LEGACY_DECORATORS: ParserPlugin = 'decorators-legacy';
 const DECORATORS: ParserPlugin = ['decorators', {}];
 
@@ -23,6 +29,7 @@ const VARIANTS: Record<ScriptDialect, ParserPlugin[][]> = {
   js: [['jsx', LEGACY_DECORATORS], ['jsx', DECORATORS], ['jsx', 'flow', LEGACY_DECORATORS]],
   ts: [['typescript', LEGACY_DECORATORS], ['typescript', DECORATORS]],
   tsx: [['jsx', 'typescript', LEGACY_DECORATORS], ['jsx', 'typescript', DECORATORS]],
+  dts: [[['typescript', { dts: true }], LEGACY_DECORATORS], [['typescript', { dts: true }], DECORATORS]],
 };
 
 export interface ScriptOptions {
@@ -36,22 +43,22 @@ export interface ScriptOptions {
 }
 
 /** Parses JavaScript or TypeScript (BOM already stripped) into the neutral annotation model. */
-export function parseScript(text: string, dialect: ScriptDialect, options: ScriptOptions): SourceDocument {
+export async function parseScript(text: string, dialect: ScriptDialect, options: ScriptOptions): Promise<SourceDocument> {
   const lines = new LineIndex(text);
-  const read = (source: string, shift: number): SourceDocument => {
-    const file = parseFile(source, dialect);
+  const read = async (source: string, shift: number): Promise<SourceDocument> => {
+    const file = await parseFile(source, dialect);
     return { ...collectElements(file.program, source, shift, lines), comments: commentsOf(file, shift, lines), syntaxErrors: [] };
   };
   try {
-    return read(text, 0);
+    return await read(text, 0);
   } catch (error) {
-    if (!isBabelSyntaxError(error)) throw error;
-    if (options.snippet && dialect !== 'ts') {
+    if (!isPositionedSyntaxError(error)) throw error;
+    if (options.snippet && (dialect === 'js' || dialect === 'tsx')) {
       try {
-        return read(`<>${text}\n</>`, 2);
+        return await read(`<>${text}\n</>`, 2);
       } catch (retryError) {
         // The snippet's own error, not the wrapper's, is the one to show.
-        if (!isBabelSyntaxError(retryError)) throw retryError;
+        if (!isPositionedSyntaxError(retryError)) throw retryError;
       }
     }
     const message = error.message.replace(/ \(\d+:\d+\)$/, '');
@@ -69,18 +76,48 @@ function commentsOf(file: File, shift: number, lines: LineIndex): SourceComment[
   return comments;
 }
 
-type BabelSyntaxError = SyntaxError & { pos: number };
+/** A syntax error at offset `pos`, as Babel throws it (and as ./flow.js rethrows hermes'). */
+type PositionedSyntaxError = SyntaxError & { pos: number };
 
-function isBabelSyntaxError(error: unknown): error is BabelSyntaxError {
+function isPositionedSyntaxError(error: unknown): error is PositionedSyntaxError {
   return error instanceof SyntaxError && typeof (error as { pos?: unknown }).pos === 'number';
 }
 
-/** The parsed file, or the first variant's syntax error; any other error (a stack overflow, a bug) propagates at once. */
-function parseFile(text: string, dialect: ScriptDialect): File {
-  let firstError: BabelSyntaxError | undefined;
-  for (const plugins of VARIANTS[dialect]) {
+/** Meta's Flow parser, ~0.6 s to load: imported only for JavaScript that no Babel variant reads. */
+let flow: Promise<typeof import('./flow.js')> | undefined;
+
+/**
+ * How far into the text an attempt read before its syntax error. Babel reports an unterminated comment,
+ * string, template, regular expression or JSX content where it begins, having read to the end of the text
+ * (where hermes-parser reports the same mistake): that attempt read it all.
+ */
+function reach(error: PositionedSyntaxError, text: string): number {
+  const reason = (error as { reasonCode?: unknown }).reasonCode;
+  return typeof reason === 'string' && reason.startsWith('Unterminated') ? text.length : error.pos;
+}
+
+/**
+ * The parsed file, or the syntax error of the attempt that read furthest into the text (the earliest such
+ * attempt on a tie): a Flow file fails early under the plugins without Flow and late, at its real mistake,
+ * under Flow's. JavaScript that no Babel variant reads is tried last with hermes-parser, which reads the
+ * Flow syntax Babel's plugin lacks (`component`, `hook`, `match`, `as`, ...); it is not kept to files with an
+ * `@flow` pragma, since a project may check every file (`all=true` in .flowconfig). Any other error (a stack
+ * overflow, a bug) propagates at once.
+ */
+async function parseFile(text: string, dialect: ScriptDialect): Promise<File> {
+  let furthest: PositionedSyntaxError | undefined;
+  const attempt = (parse: () => File): File | undefined => {
     try {
-      return parse(text, {
+      return parse();
+    } catch (error) {
+      if (!isPositionedSyntaxError(error)) throw error;
+      if (!furthest || reach(error, text) > reach(furthest, text)) furthest = error;
+      return undefined;
+    }
+  };
+  for (const plugins of VARIANTS[dialect]) {
+    const file = attempt(() =>
+      parse(text, {
         sourceType: 'unambiguous',
         plugins: [...plugins, ...ALWAYS],
         allowReturnOutsideFunction: true,
@@ -90,13 +127,16 @@ function parseFile(text: string, dialect: ScriptDialect): File {
         allowNewTargetOutsideFunction: true,
         allowSuperOutsideMethod: true,
         attachComment: false,
-      });
-    } catch (error) {
-      if (!isBabelSyntaxError(error)) throw error;
-      firstError ??= error;
-    }
+      }),
+    );
+    if (file) return file;
   }
-  throw firstError;
+  if (dialect === 'js') {
+    const { parseFlow } = await (flow ??= import('./flow.js'));
+    const file = attempt(() => parseFlow(text));
+    if (file) return file;
+  }
+  throw furthest;
 }
 
 /** Keys of Babel nodes that never hold child nodes. */
@@ -379,7 +419,7 @@ function jsonValue(node: Node): Json | typeof NOT_STATIC {
   }
 }
 
-/** `(x)`, `x as const`, `x satisfies T`, `x!` and `<T>x` are the value `x` at run time. */
+/** `(x)`, `x as const`, `x satisfies T`, `x!`, `<T>x` and Flow's `(x: T)` and `x as T` are the value `x` at run time. */
 function unwrap(expression: Expression): Expression {
   let current = expression;
   while (
@@ -387,7 +427,8 @@ function unwrap(expression: Expression): Expression {
     current.type === 'TSSatisfiesExpression' ||
     current.type === 'TSNonNullExpression' ||
     current.type === 'TSTypeAssertion' ||
-    current.type === 'ParenthesizedExpression'
+    current.type === 'ParenthesizedExpression' ||
+    current.type === 'TypeCastExpression'
   ) {
     current = current.expression;
   }

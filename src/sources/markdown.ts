@@ -2,7 +2,7 @@ import type { Code, Html, Nodes } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { AnnotatedElement, ElementId, Range, SourceComment, SourceDocument, SyntaxProblem } from '../model.js';
 import { LineIndex } from '../text/line-index.js';
-import { directiveComment, nestingLimit, unparsed } from './documents.js';
+import { directiveComment, mayContainAnnotations, nestingLimit, unparsed } from './documents.js';
 
 type Position = { line: number; column: number };
 
@@ -38,7 +38,7 @@ export async function parseMarkdown(text: string, parseBlock: BlockParser, optio
     }
     const language = blockLanguage(block.lang);
     if (!language || !block.position) continue;
-    const annotated = /axag/i.test(block.value);
+    const annotated = mayContainAnnotations(block.value);
     if (!annotated && !readIds) continue;
     const toFile = blockMapping(block.value, block.position.start.line + 1, text, lines);
     const label = `the ${language} code block`;

@@ -14,16 +14,85 @@ type ElementLike = AST.BaseElement & AST.BaseNode;
 /** Parses a Svelte component (BOM already stripped) with Svelte's own parser into the neutral annotation model. */
 export function parseSvelte(text: string, label: string): SourceDocument {
   const lines = new LineIndex(text);
-  let root: AST.Root;
+  let outcome = parseComponent(text);
+  if ('failure' in outcome) {
+    // A `<style lang="scss">` or `<script lang="coffee">` is compiled by a preprocessor before Svelte (or axag)
+    // reads the component: neither can read it, and it holds no markup, so it is read as empty instead.
+    const blanked = withoutForeignBlocks(text);
+    if (blanked !== undefined) outcome = parseComponent(blanked);
+  }
+  if ('failure' in outcome) return unparsed(syntaxProblem(label, outcome.failure.message, text, lines, outcome.failure.offset));
+  // Blanking keeps every offset and all of the markup, so the original text serves for values.
+  return { ...collect(outcome.root.fragment, text, lines), syntaxErrors: [] };
+}
+
+function parseComponent(text: string): { root: AST.Root } | { failure: { message: string; offset: number } } {
   try {
-    root = parse(text, { modern: true });
+    return { root: parse(text, { modern: true }) };
   } catch (error) {
     const position = (error as { position?: unknown }).position;
     if (!Array.isArray(position) || typeof position[0] !== 'number') throw error;
-    const message = (error as Error).message.split('\n')[0]!;
-    return unparsed(syntaxProblem(label, message, text, lines, position[0]));
+    return { failure: { message: (error as Error).message.split('\n')[0]!, offset: position[0] } };
   }
-  return { ...collect(root.fragment, text, lines), syntaxErrors: [] };
+}
+
+/** Languages Svelte reads itself: CSS, and JavaScript or (by `lang="ts"`) TypeScript. */
+const SVELTE_READS: Record<'script' | 'style', { lang: string[]; type: RegExp }> = {
+  style: { lang: ['css'], type: /^text\/css$/i },
+  script: { lang: ['js', 'javascript', 'ts'], type: /^(?:(?:text|application)\/(?:java|ecma)script|module)$/i },
+};
+
+/** An attribute of a block's start tag, as Svelte's preprocess reads it. */
+const ATTRIBUTE = /\s+([^=>'"/\s]+)(?:=(?:"([^"]*)"|'([^']*)'|([^>\s]+)))?/y;
+const TAG_END = /\s*(\/?)>/y;
+
+/**
+ * The text with the content of every `<script>` and `<style>` block whose `lang` or `type` names a language
+ * Svelte does not read replaced by spaces (line breaks kept, so every position stays); undefined when there is
+ * none. Blocks are found as Svelte's `preprocess` finds them for the preprocessor that compiles them (comments
+ * skipped, a block ends at the first closing tag of its name), in one pass over the text.
+ */
+function withoutForeignBlocks(text: string): string | undefined {
+  const ranges: [number, number][] = [];
+  const unclosed = new Set<string>();
+  for (let at = text.indexOf('<'); at >= 0; at = text.indexOf('<', at + 1)) {
+    if (text.startsWith('<!--', at)) {
+      const end = text.indexOf('-->', at + 4);
+      if (end < 0) break;
+      at = end + 2;
+      continue;
+    }
+    const tag = text.startsWith('script', at + 1) ? 'script' : text.startsWith('style', at + 1) ? 'style' : undefined;
+    if (!tag || unclosed.has(tag)) continue;
+    const attributes = new Map<string, string>();
+    let cursor = at + 1 + tag.length;
+    for (let match; (ATTRIBUTE.lastIndex = cursor), (match = ATTRIBUTE.exec(text)); cursor = ATTRIBUTE.lastIndex) {
+      attributes.set(match[1]!, match[2] ?? match[3] ?? match[4] ?? '');
+    }
+    TAG_END.lastIndex = cursor;
+    const end = TAG_END.exec(text);
+    if (!end || end[1]) continue;
+    const close = text.indexOf(`</${tag}>`, TAG_END.lastIndex);
+    if (close < 0) {
+      unclosed.add(tag);
+      continue;
+    }
+    const reads = SVELTE_READS[tag];
+    const lang = attributes.get('lang');
+    const type = attributes.get('type');
+    if ((lang !== undefined && !reads.lang.includes(lang.toLowerCase())) || (type !== undefined && !reads.type.test(type))) {
+      ranges.push([TAG_END.lastIndex, close]);
+    }
+    at = close + tag.length + 2;
+  }
+  if (ranges.length === 0) return undefined;
+  let blanked = '';
+  let last = 0;
+  for (const [start, end] of ranges) {
+    blanked += text.slice(last, start) + text.slice(start, end).replace(/[^\r\n]/g, ' ');
+    last = end;
+  }
+  return blanked + text.slice(last);
 }
 
 /**

@@ -21,6 +21,14 @@ export function parseVue(text: string, options: VueOptions): SourceDocument {
   const lines = new LineIndex(text);
   const { root, error } = parseCollectingErrors(text, 'sfc');
   const templates = root.children.filter((node): node is ElementNode => node.type === NodeTypes.ELEMENT && node.tag === 'template');
+  if (options.snippet && (error || templates.length !== 1)) {
+    // Most documentation snippets are template markup, often beside a <script setup> or <style>: read as a
+    // component, a top-level <div> holding a <div> or a <MyList> would be a custom block that never closes,
+    // and <template v-if> … <template v-else> two template blocks. Markup that Vue reads as a template is one.
+    const markup = parseCollectingErrors(text, 'html');
+    if (!markup.error) return collect(markup.root.children, text, lines);
+    if (templates.length === 0) return failed(options.label, markup.error.message, text, lines, markup.error.loc?.start.offset ?? 0);
+  }
   if (error) {
     const offset = error.loc?.start.offset ?? 0;
     const inTemplate = !options.snippet && templates.some((t) => t.loc.start.offset <= offset && offset <= t.loc.end.offset);
@@ -39,10 +47,7 @@ export function parseVue(text: string, options: VueOptions): SourceDocument {
     const inside = isHtmlTemplate(template) ? collect(template.children, text, lines) : emptyDocument();
     return { ...inside, comments: [...outside, ...inside.comments].sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column) };
   }
-  if (!options.snippet) return emptyDocument();
-  const markup = parseCollectingErrors(text, 'html');
-  if (markup.error) return failed(options.label, markup.error.message, text, lines, markup.error.loc?.start.offset ?? 0);
-  return collect(markup.root.children, text, lines);
+  return emptyDocument();
 }
 
 /** Vue's parser recovers and goes on; its first error is the one to show (the component would not compile). */

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { applyBaseline, recordBaseline, type Baseline } from '../baseline.js';
+import { applyBaseline, loadBaseline, recordBaseline } from '../baseline.js';
 import { ConfigResolver } from '../config/resolve.js';
 import type { SeverityLevel } from '../config/settings.js';
 import { lint, type LintInput } from '../engine/lint.js';
@@ -10,7 +10,6 @@ import { FORMATTERS, REPORTS_FATAL, type FormatContext } from '../formatters/ind
 import { reportedPath } from '../formatters/repository.js';
 import { absolute, displayPath, isInside } from '../paths.js';
 import { countFindings, type LintResults } from '../results.js';
-import { parseStructured } from '../structured/document.js';
 import { plural } from '../text/plural.js';
 import { changedFiles, stagedFiles } from './git.js';
 import { writeOutputFile, type Io } from './io.js';
@@ -102,7 +101,7 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
   let root: string;
   let stale = 0;
   try {
-    const inputs = await inputsToLint(patterns, options, resolver, io);
+    const { inputs, problems } = await inputsToLint(patterns, options, resolver, io);
     debug(`${plural(inputs.length, 'file')} to lint, found in ${elapsed()}`);
     for (const input of inputs) debug(`  ${displayPath(typeof input === 'string' ? input : input.path, cwd)}`);
     const unusedSeverity = options.reportUnusedDisableDirectivesSeverity ?? (options.reportUnusedDisableDirectives ? 'warning' : 'off');
@@ -112,6 +111,8 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
       errorsOnly: options.quiet ?? false,
       ...(unusedSeverity !== 'off' && { reportUnusedDirectives: unusedSeverity }),
     });
+    // Paths that could not be read fail the run like files that could not be: the run did not do all its job.
+    results.failures.unshift(...problems);
     debug(`linted in ${elapsed()}`);
     root = repositoryRoot(cwd, results.files.map((file) => file.path));
     if (options.baseline !== undefined) {
@@ -172,36 +173,46 @@ function checkCombinations(patterns: string[], options: LintCommandOptions): voi
   }
 }
 
-/** The files of this run: standard input, staged or changed files, or the paths and globs given. */
-async function inputsToLint(patterns: string[], options: LintCommandOptions, resolver: ConfigResolver, io: Io): Promise<LintInput[]> {
+/**
+ * The files of this run: standard input, staged or changed files, or the paths and globs given; and the paths
+ * that could not be read (as messages).
+ */
+async function inputsToLint(
+  patterns: string[],
+  options: LintCommandOptions,
+  resolver: ConfigResolver,
+  io: Io,
+): Promise<{ inputs: LintInput[]; problems: string[] }> {
   const { cwd } = io;
   const rules = ignoreRules(resolver, { cwd, ...(options.ignorePattern && { ignorePatterns: options.ignorePattern }), noIgnore: options.ignore === false });
   const skip = (path: string, reason: string) => io.stderr.write(`axag: not linted: ${displayPath(path, cwd)} (${reason})\n`);
 
   if (options.stdin) {
     const text = await readAll(io.stdin);
-    if (options.stdinFilename === undefined) return [{ path: join(cwd, '<stdin>'), text, parseAs: 'stdin.html' }];
+    if (options.stdinFilename === undefined) return { inputs: [{ path: join(cwd, '<stdin>'), text, parseAs: 'stdin.html' }], problems: [] };
     const path = absolute(options.stdinFilename, cwd);
     const reason = isInNodeModules(path, cwd) ? 'inside node_modules' : rules.ignores(path) ? 'matched by ignorePatterns' : undefined;
     if (reason) {
       skip(path, reason);
-      return [];
+      return { inputs: [], problems: [] };
     }
-    return [{ path, text }];
+    return { inputs: [{ path, text }], problems: [] };
   }
   const within = patterns.map((pattern) => absolute(pattern, cwd));
   const wanted = (path: string) => (within.length === 0 || within.some((dir) => isInside(path, dir))) && isLintable(path, resolver, rules, cwd);
-  if (options.staged) return stagedFiles(cwd).filter((file) => wanted(file.path));
-  if (options.changedSince !== undefined) return changedFiles(cwd, options.changedSince).filter((path) => existsSync(path) && wanted(path));
+  if (options.staged) return { inputs: stagedFiles(cwd).filter((file) => wanted(file.path)), problems: [] };
+  if (options.changedSince !== undefined) {
+    return { inputs: changedFiles(cwd, options.changedSince).filter((path) => existsSync(path) && wanted(path)), problems: [] };
+  }
 
-  const { files, skipped } = await expandPaths(patterns.length > 0 ? patterns : ['.'], resolver, {
+  const { files, skipped, problems } = await expandPaths(patterns.length > 0 ? patterns : ['.'], resolver, {
     cwd,
     errorOnUnmatchedPattern: options.errorOnUnmatchedPattern ?? true,
     ...(options.ignorePattern && { ignorePatterns: options.ignorePattern }),
     noIgnore: options.ignore === false,
   });
   for (const { path, reason } of skipped) io.stderr.write(`axag: not linted: ${path} (${reason})\n`);
-  return files;
+  return { inputs: files, problems };
 }
 
 function readAll(stream: NodeJS.ReadableStream): Promise<string> {
@@ -236,16 +247,4 @@ function useBaseline(file: string, results: LintResults, update: boolean, io: Io
   }
   if (!previous) throw new FatalError(`baseline not found: ${file}; create it with --update-baseline`);
   return applyBaseline(results.files, previous, pathOf).stale;
-}
-
-function loadBaseline(path: string, shownAs: string): Baseline {
-  const document = parseStructured(readFileSync(path, 'utf8'), 'json', path, shownAs);
-  const data = document.data as Partial<Baseline> | null;
-  const entriesOk = (entries: unknown) =>
-    Array.isArray(entries) &&
-    entries.every((e: Record<string, unknown>) => typeof e?.ruleId === 'string' && typeof e.fingerprint === 'string' && Number.isInteger(e.count));
-  if (data?.version !== 1 || typeof data.files !== 'object' || data.files === null || !Object.values(data.files).every(entriesOk)) {
-    throw new FatalError(`${shownAs} is not an axag baseline (version 1); fix it, or delete it and run with --update-baseline`, [{ path, line: 1, column: 1 }]);
-  }
-  return data as Baseline;
 }

@@ -86,6 +86,9 @@ export function findJsonError(text: string): { offset: number; message: string }
     LITERAL.lastIndex = i;
     const literal = LITERAL.exec(text);
     if (!literal) unexpected();
+    if (!Number.isFinite(Number(literal![0])) && !/^[tfn]/.test(literal![0])) {
+      fail(`the number ${literal![0].length > 20 ? `${literal![0].slice(0, 12)}… (${literal![0].length} characters)` : literal![0]} is too large to represent (beyond ±1.8e308)`);
+    }
     i += literal![0].length;
   };
   try {

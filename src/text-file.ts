@@ -108,5 +108,5 @@ function looksLikeUtf16(bytes: Uint8Array): boolean {
   let even = 0;
   let odd = 0;
   for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 === 0 ? even++ : odd++;
-  return Math.max(even, odd) >= sample.length / 4 && Math.min(even, odd) <= Math.max(even, odd) / 10;
+  return sample.length >= 8 && Math.max(even, odd) >= sample.length / 4 && Math.min(even, odd) <= Math.max(even, odd) / 10;
 }

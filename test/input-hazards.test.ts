@@ -5,12 +5,12 @@
  * and column where there is one), no stack trace, nothing hung, the other files still linted, exit 2 when the run
  * could not do all its job.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { decodeText, UnreadableFileError } from '../src/text-file.js';
-import { assertBuilt, assertCleanTempAncestors, axag, project, removeProjects, rowsByFile } from './cli-helpers.js';
+import { BIN, assertBuilt, assertCleanTempAncestors, axag, project, removeProjects, rowsByFile } from './cli-helpers.js';
 
 beforeAll(() => {
   assertBuilt();
@@ -222,6 +222,18 @@ describe.concurrent('text encodings', () => {
     writeFileSync(join(cwd, '.axag-lint.yaml'), utf16('rules:\n  AXAG-LINT-007: off\n', true));
     expect(await axag(['lint', '--verbose'], { cwd })).toMatchObject({ code: 0, stderr: '' });
     expect((await axag(['manifest', 'check', 'axag-manifest.json'], { cwd })).code).toBe(0);
+  });
+
+  it('standard input in UTF-16 is decoded; bytes that are not text are refused', ({ expect }) => {
+    const cwd = project();
+    const run = (input: Buffer) => spawnSync(process.execPath, [BIN, 'lint', '--stdin'], { cwd, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const decoded = run(utf16(PAGE, false));
+    expect(decoded.stderr).toBe('');
+    expect(rowsByFile(decoded.stdout)).toEqual({ '<stdin>': [[2, 11, 'warning', 'AXAG-LINT-007']] });
+    expect(run(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x61]))).toMatchObject({
+      status: 2,
+      stderr: 'axag: cannot read standard input: it is not a text file (it contains NUL bytes)\n',
+    });
   });
 
   it('a file with NUL bytes is not text: reported, never a silent pass', async ({ expect }) => {

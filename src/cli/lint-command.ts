@@ -18,6 +18,7 @@ import { planOutputs, type OutputRequest } from './outputs.js';
 import { printConfig } from './print-config.js';
 import { repositoryRoot } from './repository-root.js';
 import { TOOL } from './tool.js';
+import { decodeText, UnreadableFileError } from '../text-file.js';
 
 export interface LintCommandOptions {
   format?: OutputRequest[];
@@ -215,14 +216,16 @@ async function inputsToLint(
   return { inputs: files, problems };
 }
 
-function readAll(stream: NodeJS.ReadableStream): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    stream.setEncoding('utf8');
-    stream.on('data', (chunk: string) => (text += chunk));
-    stream.on('end', () => resolve(text));
-    stream.on('error', reject);
-  });
+/** Standard input as text, decoded as files are (UTF-16 by its byte-order mark); bytes that are not text are a FatalError. */
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  try {
+    return decodeText(Buffer.concat(chunks));
+  } catch (error) {
+    if (error instanceof UnreadableFileError) throw new FatalError(`cannot read standard input: ${error.reason}`);
+    throw error;
+  }
 }
 
 /**

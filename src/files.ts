@@ -126,12 +126,13 @@ function expandOne(pattern: string, resolver: ConfigResolver, rules: IgnoreRules
 
 /** The files of a walk that `wanted` picks and no ignore rule removes; and what could not be read, as messages. */
 function walked(walk: Walk, wanted: (file: string) => boolean, rules: IgnoreRules, cwd: string): { found: string[]; ignored: number; problems: string[] } {
-  const candidates = walk.files.filter(wanted);
+  // A walk never enters node_modules, but may start in one (`axag lint node_modules/pkg`): spec §5 says never.
+  const candidates = walk.files.filter((file) => wanted(file) && !isInNodeModules(file, cwd));
   const found = candidates.filter((file) => !rules.ignores(file));
   const problems = [
     ...walk.unreadable.map(({ path, reason }) => `${displayPath(path, cwd)}: cannot read it: ${reason}`),
     ...walk.irregular
-      .filter(({ path }) => wanted(path) && !rules.ignores(path))
+      .filter(({ path }) => wanted(path) && !isInNodeModules(path, cwd) && !rules.ignores(path))
       .map(({ path, reason }) => `${displayPath(path, cwd)}: cannot read the file: ${reason}`),
   ];
   return { found, ignored: candidates.length - found.length, problems };

@@ -51,7 +51,6 @@ export class Walker {
     const pending: { dir: string; levels: IgnoreLevel[] }[] = [{ dir: root, levels: this.levelsAbove(root, walk) }];
     while (pending.length > 0) {
       const { dir, levels: above } = pending.pop()!;
-      const levels = this.withIgnoreFileOf(dir, above, walk);
       let entries: Dirent[];
       try {
         entries = readdirSync(dir, { withFileTypes: true });
@@ -59,6 +58,8 @@ export class Walker {
         walk.unreadable.push({ path: dir, reason: `${fileSystemReason(error)}; the files in it are not linted` });
         continue;
       }
+      // The listing says whether there is a .gitignore: no file system call for the many directories without one.
+      const levels = entries.some((entry) => entry.name === '.gitignore') ? this.withIgnoreFileOf(dir, above, walk) : above;
       for (const entry of entries) {
         const path = join(dir, entry.name);
         const kind = entryKind(entry, path);

@@ -363,4 +363,11 @@ describe('the walk', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^axag: no files to lint match "\."/);
   });
+
+  it('a walk that starts inside node_modules lints nothing there either (spec §5)', async ({ expect }) => {
+    const cwd = project({ 'node_modules/pkg/a.html': WARN });
+    const result = await axag(['lint', 'node_modules/pkg'], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^axag: no files to lint match "node_modules\/pkg"/);
+  });
 });

@@ -1,23 +1,14 @@
 import { statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
-import { convertPathToPattern, globby, isDynamicPattern } from 'globby';
 import picomatch from 'picomatch';
 import type { ConfigResolver } from './config/resolve.js';
 import type { ResolvedConfig } from './config/settings.js';
 import { FatalError } from './errors.js';
-import { absolute, isInside } from './paths.js';
+import { absolute, displayPath, isInside } from './paths.js';
 import { compareStrings } from './results.js';
 import { isOptInSource, isSourceFile } from './sources/index.js';
-
-const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
-const GLOB_OPTIONS = {
-  absolute: true,
-  gitignore: true,
-  dot: true,
-  ignore: ALWAYS_IGNORED,
-  caseSensitiveMatch: false,
-  followSymbolicLinks: false,
-} as const;
+import { fileSystemReason } from './text-file.js';
+import { Walker, type Walk } from './walk.js';
 
 export interface ExpandOptions {
   cwd: string;
@@ -49,26 +40,33 @@ export interface SkippedFile {
  * Turns the paths and globs of the command line into the files to lint
  * (spec §5): a file is taken as named, a directory is walked with its config's
  * `include` globs, a glob is expanded from the working directory; walks respect
- * `.gitignore`, `ignorePatterns` and skip `node_modules`. A named file that is
- * ignored or of a type axag does not read is skipped, not an error, so hooks may
- * pass any staged file.
+ * `.gitignore`, `ignorePatterns` and skip `node_modules` (and the other folders of
+ * NEVER_WALKED). A named file that is ignored or of a type axag does not read is
+ * skipped, not an error, so hooks may pass any staged file. What could not be
+ * read (a directory, a broken link, a FIFO named like a source file) is returned
+ * in `problems`, one message each; the other files are still linted.
  */
 export async function expandPaths(
   patterns: readonly string[],
   resolver: ConfigResolver,
   options: ExpandOptions,
-): Promise<{ files: string[]; skipped: SkippedFile[] }> {
+): Promise<{ files: string[]; skipped: SkippedFile[]; problems: string[] }> {
   const files = new Set<string>();
   const skipped: SkippedFile[] = [];
+  const problems: string[] = [];
   const rules = ignoreRules(resolver, options);
+  // One walker for the run: each .gitignore is read and compiled once, whatever the number of paths.
+  const walker = new Walker({ cwd: options.cwd, gitignore: rules.gitignore });
   for (const pattern of patterns) {
-    const expansion = await expandOne(pattern, resolver, rules, options.cwd, options.errorOnUnmatchedPattern);
+    const expansion = expandOne(pattern, resolver, rules, walker, options.cwd, options.errorOnUnmatchedPattern);
     if ('skipped' in expansion) {
       skipped.push({ path: pattern, reason: expansion.skipped });
       continue;
     }
     const { found, ignored, kind } = expansion;
-    if (found.length === 0 && options.errorOnUnmatchedPattern) {
+    problems.push(...expansion.problems);
+    // A path whose files could not be read has said so already.
+    if (found.length === 0 && expansion.problems.length === 0 && options.errorOnUnmatchedPattern) {
       const why =
         ignored > 0
           ? `ignorePatterns exclude every file it matches (${ignored})`
@@ -79,7 +77,7 @@ export async function expandPaths(
     }
     for (const file of found) files.add(file);
   }
-  return { files: [...files].sort(compareStrings), skipped };
+  return { files: [...files].sort(compareStrings), skipped, problems: [...new Set(problems)] };
 }
 
 type Expansion =
@@ -89,61 +87,62 @@ type Expansion =
       /** How many matches ignorePatterns removed. */
       ignored: number;
       kind: 'directory' | 'glob' | 'file';
+      /** What could not be read, as messages. */
+      problems: string[];
     };
 
-async function expandOne(pattern: string, resolver: ConfigResolver, rules: IgnoreRules, cwd: string, errorOnUnmatched: boolean): Promise<Expansion> {
+function expandOne(pattern: string, resolver: ConfigResolver, rules: IgnoreRules, walker: Walker, cwd: string, errorOnUnmatched: boolean): Expansion {
   const path = absolute(pattern, cwd);
   const kind = statKind(path);
-  const globOptions = { ...GLOB_OPTIONS, gitignore: rules.gitignore };
   if (kind === 'file') {
     if (!isSourceFile(path)) return { skipped: 'not a file type axag reads' };
     if (isInNodeModules(path, cwd)) return { skipped: 'inside node_modules' };
     if (rules.ignores(path)) return { skipped: 'matched by ignorePatterns' };
-    return { found: [path], ignored: 0, kind };
+    // Perhaps not a regular file: reading it refuses a FIFO or a device, and says so.
+    return { found: [path], ignored: 0, kind, problems: [] };
   }
   if (kind === 'directory') {
-    return { ...notIgnored(await walkDirectory(path, resolver.forDirectory(path), globOptions), rules), kind };
+    const config = resolver.forDirectory(path);
+    // `include` globs are relative to the config's directory; a directory outside it is matched from itself.
+    const base = isInside(path, config.baseDir) ? config.baseDir : path;
+    const wanted = (file: string) => isSourceFile(file) && isIncluded(file, config, base);
+    return { ...walked(walker.walk(path), wanted, rules, cwd), kind };
   }
-  if (!isDynamicPattern(pattern)) {
+  if (kind !== 'missing') {
+    return { found: [], ignored: 0, kind: 'file', problems: [`${displayPath(path, cwd)}: cannot read it: ${kind.reason}`] };
+  }
+  const glob = picomatch.scan(pattern);
+  if (!glob.isGlob) {
     if (errorOnUnmatched) throw new FatalError(`no such file or directory: ${pattern}`);
-    return { found: [], ignored: 0, kind: 'file' };
+    return { found: [], ignored: 0, kind: 'file', problems: [] };
   }
-  const matches = await globby(pattern, { ...globOptions, cwd });
+  const base = absolute(glob.base === '' ? '.' : glob.base, cwd);
+  const matches = picomatch(glob.glob, { dot: true, nocase: true });
   const optInNamed = namesOptInExtension(pattern);
-  return { ...notIgnored(matches.filter((file) => optInNamed || !isOptInSource(file)), rules), kind: 'glob' };
+  const wanted = (file: string) => isSourceFile(file) && (optInNamed || !isOptInSource(file)) && matches(slashed(relative(base, file)));
+  const walk = statKind(base) === 'directory' ? walker.walk(base) : { files: [], irregular: [], unreadable: [] };
+  return { ...walked(walk, wanted, rules, cwd), kind: 'glob' };
 }
 
-/**
- * The files in `dir` that the config's `include` globs match. The globs are
- * relative to the config's directory; `**\/…` globs are narrowed to `dir` so
- * that linting a subdirectory does not walk its siblings.
- */
-async function walkDirectory(dir: string, config: ResolvedConfig, globOptions: typeof GLOB_OPTIONS | { gitignore: boolean }): Promise<string[]> {
-  const within = isInside(dir, config.baseDir) ? relative(config.baseDir, dir) : undefined;
-  if (within === undefined) return globby(config.include, { ...GLOB_OPTIONS, ...globOptions, cwd: dir });
-  const prefix = within === '' ? '' : `${convertPathToPattern(within.split(sep).join('/'))}/`;
-  const globs = config.include.map((glob) => {
-    const negated = glob.startsWith('!');
-    const body = negated ? glob.slice(1) : glob;
-    return body.startsWith('**/') ? `${negated ? '!' : ''}${prefix}${body}` : glob;
-  });
-  const found = await globby(globs, { ...GLOB_OPTIONS, ...globOptions, cwd: config.baseDir });
-  return found.filter((file) => isInside(file, dir));
+/** The files of a walk that `wanted` picks and no ignore rule removes; and what could not be read, as messages. */
+function walked(walk: Walk, wanted: (file: string) => boolean, rules: IgnoreRules, cwd: string): { found: string[]; ignored: number; problems: string[] } {
+  // A walk never enters node_modules, but may start in one (`axag lint node_modules/pkg`): spec §5 says never.
+  const candidates = walk.files.filter((file) => wanted(file) && !isInNodeModules(file, cwd));
+  const found = candidates.filter((file) => !rules.ignores(file));
+  const problems = [
+    ...walk.unreadable.map(({ path, reason }) => `${displayPath(path, cwd)}: cannot read it: ${reason}`),
+    ...walk.irregular
+      .filter(({ path }) => wanted(path) && !isInNodeModules(path, cwd) && !rules.ignores(path))
+      .map(({ path, reason }) => `${displayPath(path, cwd)}: cannot read the file: ${reason}`),
+  ];
+  return { found, ignored: candidates.length - found.length, problems };
 }
+
+const slashed = (path: string) => (sep === '/' ? path : path.split(sep).join('/'));
 
 /** A glob whose last segment names `.md`/`.mdx` (`*.md`, `*.{md,mdx}`) asks for Markdown; `src/**` does not. */
 function namesOptInExtension(glob: string): boolean {
   return /(?:^|[.{,])mdx?(?:$|[},])/i.test(glob.slice(glob.lastIndexOf('/') + 1));
-}
-
-function readable(files: string[]): string[] {
-  return files.filter(isSourceFile);
-}
-
-function notIgnored(files: string[], rules: IgnoreRules): { found: string[]; ignored: number } {
-  const candidates = readable(files);
-  const found = candidates.filter((file) => !rules.ignores(file));
-  return { found, ignored: candidates.length - found.length };
 }
 
 type IgnoreSource = Pick<ResolvedConfig, 'baseDir' | 'ignorePatterns'>;
@@ -177,11 +176,12 @@ export function isInNodeModules(path: string, cwd: string): boolean {
   return relative(cwd, path).split(sep).includes('node_modules');
 }
 
-function statKind(path: string): 'file' | 'directory' | 'missing' {
+/** What a path of the command line is; missing only when it does not exist, else the reason it cannot be read. */
+function statKind(path: string): 'file' | 'directory' | 'missing' | { reason: string } {
   try {
     return statSync(path).isDirectory() ? 'directory' : 'file';
-  } catch {
-    return 'missing';
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : { reason: fileSystemReason(error) };
   }
 }
 
@@ -193,12 +193,13 @@ function statKind(path: string): 'file' | 'directory' | 'missing' {
  */
 export function isLintable(file: string, resolver: ConfigResolver, rules: IgnoreRules, cwd: string): boolean {
   const config = resolver.forFile(file);
-  return isSourceFile(file) && isInside(file, config.baseDir) && isIncluded(file, config) && !isInNodeModules(file, cwd) && !rules.ignores(file);
+  return isSourceFile(file) && isInside(file, config.baseDir) && isIncluded(file, config, config.baseDir) && !isInNodeModules(file, cwd) && !rules.ignores(file);
 }
 
 const includeMatchers = new WeakMap<ResolvedConfig, (path: string) => boolean>();
 
-function isIncluded(file: string, config: ResolvedConfig): boolean {
+/** Whether the config's `include` globs, taken relative to `base`, match the file. */
+function isIncluded(file: string, config: ResolvedConfig, base: string): boolean {
   let matcher = includeMatchers.get(config);
   if (!matcher) {
     const positive = picomatch(config.include.filter((glob) => !glob.startsWith('!')), { dot: true, nocase: true });
@@ -207,5 +208,5 @@ function isIncluded(file: string, config: ResolvedConfig): boolean {
     matcher = (path) => positive(path) && !negative(path);
     includeMatchers.set(config, matcher);
   }
-  return matcher(relative(config.baseDir, file).split(sep).join('/'));
+  return matcher(slashed(relative(base, file)));
 }

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { applyBaseline, recordBaseline, type Baseline } from '../baseline.js';
+import { applyBaseline, loadBaseline, recordBaseline } from '../baseline.js';
 import { ConfigResolver } from '../config/resolve.js';
 import type { SeverityLevel } from '../config/settings.js';
 import { lint, type LintInput } from '../engine/lint.js';
@@ -10,7 +10,6 @@ import { FORMATTERS, REPORTS_FATAL, type FormatContext } from '../formatters/ind
 import { reportedPath } from '../formatters/repository.js';
 import { absolute, displayPath, isInside } from '../paths.js';
 import { countFindings, type LintResults } from '../results.js';
-import { parseStructured } from '../structured/document.js';
 import { plural } from '../text/plural.js';
 import { escapeControl } from '../text/safe-text.js';
 import { changedFiles, stagedFiles } from './git.js';
@@ -20,6 +19,7 @@ import { planOutputs, type OutputRequest } from './outputs.js';
 import { printConfig } from './print-config.js';
 import { repositoryRoot } from './repository-root.js';
 import { TOOL } from './tool.js';
+import { decodeText, UnreadableFileError } from '../text-file.js';
 
 export interface LintCommandOptions {
   format?: OutputRequest[];
@@ -114,7 +114,7 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
   let results: LintResults;
   let stale = 0;
   try {
-    const inputs = await inputsToLint(patterns, options, resolver, io, debug);
+    const { inputs, problems } = await inputsToLint(patterns, options, resolver, io, debug);
     debug(`${plural(inputs.length, 'file')} to lint, found in ${elapsed()}`);
     for (const input of inputs) debug(`  ${escapeControl(displayPath(typeof input === 'string' ? input : input.path, cwd))}`);
     const unusedSeverity = options.reportUnusedDisableDirectivesSeverity ?? (options.reportUnusedDisableDirectives ? 'warning' : 'off');
@@ -124,6 +124,8 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
       errorsOnly: options.quiet ?? false,
       ...(unusedSeverity !== 'off' && { reportUnusedDirectives: unusedSeverity }),
     });
+    // Paths that could not be read fail the run like files that could not be: the run did not do all its job.
+    results.failures.unshift(...problems);
     debug(`linted in ${elapsed()}`);
     const root = repositoryRoot(cwd, results.files.map((file) => file.path));
     if (options.baseline !== undefined) {
@@ -199,14 +201,17 @@ function checkCombinations(patterns: string[], options: LintCommandOptions): voi
   }
 }
 
-/** The files of this run: standard input, staged or changed files, or the paths and globs given. */
+/**
+ * The files of this run: standard input, staged or changed files, or the paths and globs given; and the paths
+ * that could not be read (as messages).
+ */
 async function inputsToLint(
   patterns: string[],
   options: LintCommandOptions,
   resolver: ConfigResolver,
   io: Io,
   debug: (message: string) => void,
-): Promise<LintInput[]> {
+): Promise<{ inputs: LintInput[]; problems: string[] }> {
   const { cwd } = io;
   const rules = ignoreRules(resolver, { cwd, ...(options.ignorePattern && { ignorePatterns: options.ignorePattern }), noIgnore: options.ignore === false });
   const skip = (path: string, reason: string) => io.stderr.write(`axag: not linted: ${escapeControl(displayPath(path, cwd))} (${reason})\n`);
@@ -214,38 +219,42 @@ async function inputsToLint(
   if (options.stdin) {
     debug('reading standard input');
     const text = await readAll(io.stdin);
-    if (options.stdinFilename === undefined) return [{ path: join(cwd, '<stdin>'), text, parseAs: 'stdin.html' }];
+    if (options.stdinFilename === undefined) return { inputs: [{ path: join(cwd, '<stdin>'), text, parseAs: 'stdin.html' }], problems: [] };
     const path = absolute(options.stdinFilename, cwd);
     const reason = isInNodeModules(path, cwd) ? 'inside node_modules' : rules.ignores(path) ? 'matched by ignorePatterns' : undefined;
     if (reason) {
       skip(path, reason);
-      return [];
+      return { inputs: [], problems: [] };
     }
-    return [{ path, text }];
+    return { inputs: [{ path, text }], problems: [] };
   }
   const within = patterns.map((pattern) => absolute(pattern, cwd));
   const wanted = (path: string) => (within.length === 0 || within.some((dir) => isInside(path, dir))) && isLintable(path, resolver, rules, cwd);
-  if (options.staged) return stagedFiles(cwd).filter((file) => wanted(file.path));
-  if (options.changedSince !== undefined) return changedFiles(cwd, options.changedSince).filter((path) => existsSync(path) && wanted(path));
+  if (options.staged) return { inputs: stagedFiles(cwd).filter((file) => wanted(file.path)), problems: [] };
+  if (options.changedSince !== undefined) {
+    return { inputs: changedFiles(cwd, options.changedSince).filter((path) => existsSync(path) && wanted(path)), problems: [] };
+  }
 
-  const { files, skipped } = await expandPaths(patterns.length > 0 ? patterns : ['.'], resolver, {
+  const { files, skipped, problems } = await expandPaths(patterns.length > 0 ? patterns : ['.'], resolver, {
     cwd,
     errorOnUnmatchedPattern: options.errorOnUnmatchedPattern ?? true,
     ...(options.ignorePattern && { ignorePatterns: options.ignorePattern }),
     noIgnore: options.ignore === false,
   });
   for (const { path, reason } of skipped) io.stderr.write(`axag: not linted: ${escapeControl(path)} (${reason})\n`);
-  return files;
+  return { inputs: files, problems };
 }
 
-function readAll(stream: NodeJS.ReadableStream): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    stream.setEncoding('utf8');
-    stream.on('data', (chunk: string) => (text += chunk));
-    stream.on('end', () => resolve(text));
-    stream.on('error', reject);
-  });
+/** Standard input as text, decoded as files are (UTF-16 by its byte-order mark); bytes that are not text are a FatalError. */
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  try {
+    return decodeText(Buffer.concat(chunks));
+  } catch (error) {
+    if (error instanceof UnreadableFileError) throw new FatalError(`cannot read standard input: ${error.reason}`);
+    throw error;
+  }
 }
 
 /**
@@ -270,16 +279,4 @@ function useBaseline(file: string, results: LintResults, update: boolean, io: Io
   }
   if (!previous) throw new FatalError(`baseline not found: ${file}; create it with --update-baseline`);
   return applyBaseline(results.files, previous, pathOf).stale;
-}
-
-function loadBaseline(path: string, shownAs: string): Baseline {
-  const document = parseStructured(readFileSync(path, 'utf8'), 'json', path, shownAs);
-  const data = document.data as Partial<Baseline> | null;
-  const entriesOk = (entries: unknown) =>
-    Array.isArray(entries) &&
-    entries.every((e: Record<string, unknown>) => typeof e?.ruleId === 'string' && typeof e.fingerprint === 'string' && Number.isInteger(e.count));
-  if (data?.version !== 1 || typeof data.files !== 'object' || data.files === null || !Object.values(data.files).every(entriesOk)) {
-    throw new FatalError(`${shownAs} is not an axag baseline (version 1); fix it, or delete it and run with --update-baseline`, [{ path, line: 1, column: 1 }]);
-  }
-  return data as Baseline;
 }

@@ -12,7 +12,8 @@ export function repositoryRoot(cwd: string, paths: readonly string[]): string {
   return (paths[0] !== undefined ? enclosingRepository(dirname(paths[0])) : undefined) ?? enclosingRepository(cwd) ?? cwd;
 }
 
-function enclosingRepository(start: string): string | undefined {
+/** The nearest directory at or above `start` that holds `.git`. */
+export function enclosingRepository(start: string): string | undefined {
   for (let dir = start; ; dir = dirname(dir)) {
     if (existsSync(join(dir, '.git'))) return dir;
     if (dirname(dir) === dir) return undefined;

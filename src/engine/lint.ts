@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { ConfigResolver, type ConfigOptions } from '../config/resolve.js';
 import type { ResolvedConfig } from '../config/settings.js';
@@ -12,6 +11,7 @@ import { FatalError } from '../errors.js';
 import type { SourceDocument } from '../model.js';
 import { isSourceFile, mayContainAnnotations, parseSource } from '../sources/index.js';
 import { stripBom } from '../text/line-index.js';
+import { readTextFile, UnreadableFileError } from '../text-file.js';
 import { internalErrorFinding, internalFailure, lintDocument, type DocumentResult, type InternalFailure } from './lint-document.js';
 
 export const MANIFEST_SCHEMA_RULE = 'axag/manifest-schema';
@@ -74,9 +74,10 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
     }
     let text: string;
     try {
-      text = typeof input === 'string' ? readFileSync(path, 'utf8') : input.text;
+      text = typeof input === 'string' ? readTextFile(path) : input.text;
     } catch (error) {
-      failures.push(`${displayPath(path, cwd)}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? error})`);
+      if (!(error instanceof UnreadableFileError)) throw error;
+      failures.push(`${displayPath(path, cwd)}: cannot read the file: ${error.reason}`);
       continue;
     }
     const config = resolver.forFile(path);

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { isMap, isScalar, parseDocument, type Document } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, parseDocument, visit, type Alias, type Document } from 'yaml';
 import { FatalError, located } from '../errors.js';
 import type { Range } from '../model.js';
 import { LineIndex, stripBom } from '../text/line-index.js';
+import { readTextFile, UnreadableFileError } from '../text-file.js';
 import { findJsonError } from './json-error.js';
 
 export type DataPath = readonly (string | number)[];
@@ -18,16 +18,17 @@ export interface StructuredDocument {
 }
 
 /**
- * Reads a file the run depends on (a config, a manifest). A missing or unreadable
- * file is a FatalError that names it as `what`, with `missingHint` saying what to do.
+ * Reads a file the run depends on (a config, a manifest, a baseline): a regular file only, never a FIFO or a
+ * device. A missing or unreadable file is a FatalError that names it as `what`, with `missingHint` saying what to
+ * do, and the real reason (permission denied, a symbolic link loop, a directory, …).
  */
 export function readRequiredFile(path: string, displayPath: string, what: string, missingHint: string): string {
   try {
-    return readFileSync(path, 'utf8');
+    return readTextFile(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    if (!(error instanceof UnreadableFileError)) throw error;
     throw new FatalError(
-      code === 'ENOENT' ? `${what} not found: ${displayPath}; ${missingHint}` : `cannot read the ${what} ${displayPath} (${code ?? String(error)})`,
+      error.code === 'ENOENT' ? `${what} not found: ${displayPath}; ${missingHint}` : `cannot read the ${what} ${displayPath}: ${error.reason}`,
     );
   }
 }
@@ -53,10 +54,14 @@ export function parseStructured(rawText: string, format: 'json' | 'yaml', path: 
         lines.range(...spanOf((tree ??= parseDocument(text)), path, part));
       return { data: JSON.parse(text), locate };
     }
-    const tree = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-    const error = tree.errors[0];
-    if (error) fail(error.pos[0], /call stack/i.test(error.message) ? 'nested too deeply to read' : firstLine(error.message));
-    return { data: tree.toJS(), locate: (path, part = 'entry') => lines.range(...spanOf(tree, path, part)) };
+    // logLevel 'error': the library's own warnings are not printed; those that matter are errors below.
+    const tree = parseDocument(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+    const error = tree.errors[0] ?? tree.warnings.find((warning) => warning.code !== 'BAD_DIRECTIVE');
+    if (error) fail(error.pos[0], /call stack/i.test(error.message) ? 'nested too deeply to read' : yamlMessage(error.code, error.message));
+    const aliasError = aliasProblem(tree);
+    if (aliasError) fail(aliasError.offset, aliasError.message);
+    // Aliases are bounded above, so the library's own count (which refuses 100 uses of one anchor) is not needed.
+    return { data: tree.toJS({ maxAliasCount: -1 }), locate: (path, part = 'entry') => lines.range(...spanOf(tree, path, part)) };
   } catch (error) {
     if (error instanceof RangeError) fail(0, 'nested too deeply to read');
     throw error;
@@ -81,6 +86,70 @@ function keyOf(tree: Document, path: DataPath): NodeRange {
   if (!isMap(parent)) return undefined;
   const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(path.at(-1)));
   return pair?.key as NodeRange;
+}
+
+/**
+ * How many values aliases may add to a YAML document: far more than any real config or manifest repeats (one
+ * parameter list reused in a thousand actions), far less than an alias bomb ("billion laughs") makes.
+ */
+export const MAX_ALIAS_EXPANSION = 1_000_000;
+
+/**
+ * The first alias that names no anchor before it, that lies inside the value it names (which would contain
+ * itself: a cycle no JSON data can hold), or with which the document's aliases grow past MAX_ALIAS_EXPANSION.
+ */
+function aliasProblem(tree: Document): { offset: number; message: string } | undefined {
+  const aliases: { alias: Alias; target: unknown }[] = [];
+  let problem: { offset: number; message: string } | undefined;
+  visit(tree, {
+    Alias(_key, alias, path) {
+      const offset = alias.range?.[0] ?? 0;
+      const target = alias.resolve(tree);
+      if (!target) {
+        problem = { offset, message: `alias *${alias.source} names no anchor before it; define &${alias.source} first, or fix the name` };
+        return visit.BREAK;
+      }
+      if (path.includes(target)) {
+        problem = { offset, message: `alias *${alias.source} is inside the value anchored &${alias.source}, so that value would contain itself; remove the alias` };
+        return visit.BREAK;
+      }
+      aliases.push({ alias, target });
+      return undefined;
+    },
+  });
+  if (problem) return problem;
+
+  // Every alias is now known to end, so sizes can be counted (memoised: nested aliases multiply, counting does not).
+  const sizes = new Map<unknown, number>();
+  const size = (node: unknown): number => {
+    if (isAlias(node)) return size(node.resolve(tree));
+    if (!isCollection(node)) return 1;
+    let total = sizes.get(node);
+    if (total === undefined) {
+      total = 1;
+      for (const item of node.items) total += isPair(item) ? size(item.key) + size(item.value) : size(item);
+      sizes.set(node, total);
+    }
+    return total;
+  };
+  let added = 0;
+  for (const { alias, target } of aliases) {
+    added += size(target);
+    if (added > MAX_ALIAS_EXPANSION) {
+      return {
+        offset: alias.range?.[0] ?? 0,
+        message: `its aliases repeat more than ${MAX_ALIAS_EXPANSION.toLocaleString('en')} values (an alias bomb?); write the values out, or use fewer aliases`,
+      };
+    }
+  }
+  return undefined;
+}
+
+/** The library's message, or ours where it has a better one. */
+function yamlMessage(code: string, message: string): string {
+  const tag = /^Unresolved tag: (.*)$/.exec(message);
+  if (code === 'TAG_RESOLVE_FAILED' && tag) return `unknown tag ${tag[1]}; axag reads plain YAML data: remove the tag`;
+  return firstLine(message);
 }
 
 function firstLine(message: string): string {

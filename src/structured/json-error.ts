@@ -1,3 +1,5 @@
+const LITERAL = /true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
 /**
  * Where and why a text is not JSON, or undefined when it is. Node's JSON.parse
  * does not always give a position (and its message quotes raw source lines), and
@@ -80,8 +82,13 @@ export function findJsonError(text: string): { offset: number; message: string }
       }
     }
     if (c === '"') return string();
-    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
+    // Sticky, so that a number of any length is read where it stands (JSON sets no limit on digits).
+    LITERAL.lastIndex = i;
+    const literal = LITERAL.exec(text);
     if (!literal) unexpected();
+    if (!Number.isFinite(Number(literal![0])) && !/^[tfn]/.test(literal![0])) {
+      fail(`the number ${literal![0].length > 20 ? `${literal![0].slice(0, 12)}… (${literal![0].length} characters)` : literal![0]} is too large to represent (beyond ±1.8e308)`);
+    }
     i += literal![0].length;
   };
   try {

@@ -1,0 +1,112 @@
+import { closeSync, constants, fstatSync, openSync, readFileSync, statSync, type Stats } from 'node:fs';
+
+/**
+ * A file that cannot be read as text, with the reason in words ("permission denied", "it is a directory").
+ * Callers add the path and what the file was for.
+ */
+export class UnreadableFileError extends Error {
+  override readonly name = 'UnreadableFileError';
+
+  constructor(
+    readonly reason: string,
+    /** The errno code when the file system refused, e.g. ENOENT. */
+    readonly code?: string,
+  ) {
+    super(reason);
+  }
+}
+
+const REASONS: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ELOOP: 'too many levels of symbolic links (a symbolic link loop?)',
+  ENOTDIR: 'a part of the path is a file, not a directory',
+  ENAMETOOLONG: 'the name is too long',
+  EISDIR: 'it is a directory',
+  EIO: 'input/output error',
+  EMFILE: 'too many open files',
+  ENFILE: 'too many open files',
+  ENOMEM: 'out of memory',
+  EBUSY: 'the file is busy',
+  ETIMEDOUT: 'the file system timed out',
+};
+
+/** The reason a file system call failed, in words, with the code for the unusual ones. */
+export function fileSystemReason(error: unknown): string {
+  const { code, message } = error as NodeJS.ErrnoException;
+  if (code && REASONS[code]) return REASONS[code];
+  return code ? `${code}: ${message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/, '')}` : String(message ?? error);
+}
+
+/** Why a path that exists is not a regular file, or undefined when it is one. */
+export function notRegularFile(stats: Stats): string | undefined {
+  if (stats.isFile()) return undefined;
+  if (stats.isDirectory()) return 'it is a directory, not a file';
+  if (stats.isFIFO()) return 'it is a named pipe (FIFO), not a regular file';
+  if (stats.isCharacterDevice()) return 'it is a character device, not a regular file';
+  if (stats.isBlockDevice()) return 'it is a block device, not a regular file';
+  if (stats.isSocket()) return 'it is a socket, not a regular file';
+  return 'it is not a regular file';
+}
+
+/**
+ * Reads a regular file as text. Anything else (a directory, a FIFO, a device such as /dev/zero, also behind a
+ * symbolic link) is refused without being read, so that a committed link cannot block or exhaust the run.
+ * Throws UnreadableFileError.
+ */
+export function readTextFile(path: string): string {
+  let stats: Stats;
+  try {
+    stats = statSync(path);
+  } catch (error) {
+    throw new UnreadableFileError(fileSystemReason(error), (error as NodeJS.ErrnoException).code);
+  }
+  const special = notRegularFile(stats);
+  if (special) throw new UnreadableFileError(special);
+  let fd: number;
+  try {
+    // O_NONBLOCK: should the path be swapped for a FIFO after the check, opening it still returns at once.
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    throw new UnreadableFileError(fileSystemReason(error), (error as NodeJS.ErrnoException).code);
+  }
+  try {
+    const raced = notRegularFile(fstatSync(fd));
+    if (raced) throw new UnreadableFileError(raced);
+    return decodeText(readFileSync(fd));
+  } catch (error) {
+    if (error instanceof UnreadableFileError) throw error;
+    throw new UnreadableFileError(fileSystemReason(error), (error as NodeJS.ErrnoException).code);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The text of a file's bytes: UTF-16 (what PowerShell's `>` writes) when a byte-order mark says so, else UTF-8;
+ * the byte-order mark is dropped. Bytes that are not text (a NUL outside UTF-16, as git judges a binary file)
+ * throw UnreadableFileError: read as UTF-8 they would pass the lint as clean. Malformed UTF-8 is decoded with
+ * U+FFFD, as editors and browsers show it: the file is still linted.
+ */
+export function decodeText(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.toString('utf16le', 2);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2))).swap16().toString('utf16le');
+  if (bytes.indexOf(0) !== -1) {
+    throw new UnreadableFileError(
+      looksLikeUtf16(bytes)
+        ? 'it looks like UTF-16 without a byte-order mark; save it as UTF-8 (or UTF-16 with a byte-order mark)'
+        : 'it is not a text file (it contains NUL bytes)',
+    );
+  }
+  return bytes.toString('utf8', bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0);
+}
+
+/** Most ASCII text in UTF-16 has a NUL in every other byte. */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 4096);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 === 0 ? even++ : odd++;
+  return sample.length >= 8 && Math.max(even, odd) >= sample.length / 4 && Math.min(even, odd) <= Math.max(even, odd) / 10;
+}

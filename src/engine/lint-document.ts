@@ -2,10 +2,11 @@ import { RULES } from '../../rules/index.js';
 import type { ResolvedConfig } from '../config/settings.js';
 import type { SourceDocument, SyntaxProblem } from '../model.js';
 import { findingFingerprint } from '../fingerprint.js';
-import { compareFindings, type Finding } from '../results.js';
+import { compareFindings, type FileResult, type Finding } from '../results.js';
 import type { ParameterItems } from '../parameter-list.js';
-import type { ManifestIndex, Severity } from '../rule.js';
+import { isRunRule, type ManifestIndex, type Severity } from '../rule.js';
 import { applyDirectives } from './directives.js';
+import { intentIndex } from './intent-index.js';
 import { ACTION_TYPES } from '../vocabulary.js';
 import { buildModel } from './element-model.js';
 
@@ -20,14 +21,8 @@ export interface DocumentOptions {
 
 export const PARSE_ERROR_RULE = 'axag/parse-error';
 
-/** What linting one document gives: its findings and how many annotations it holds. */
-export interface DocumentResult {
-  findings: Finding[];
-  /** Annotated elements checked (outside `axag-skip` subtrees). */
-  annotations: number;
-  /** Of those, the ones whose `axag` macro is computed at run time, so not checked (spec §8.1). */
-  dynamic: number;
-}
+/** What linting one document gives: its findings, how many annotations it holds, and what the checks across files read. */
+export type DocumentResult = Omit<FileResult, 'path'>;
 
 /** Runs every enabled rule over one parsed document, after expanding its macros and reporting what did not parse. Pure. */
 export function lintDocument(document: SourceDocument, options: DocumentOptions): DocumentResult {
@@ -40,6 +35,7 @@ export function lintDocument(document: SourceDocument, options: DocumentOptions)
   const withoutManifestPath = (message: string) => (manifestPath ? message.split(manifestPath).join('<manifest>') : message);
   const unjudged = new Set<string>();
   for (const rule of RULES) {
+    if (isRunRule(rule)) continue;
     const setting = options.config.rules[rule.id];
     if (!setting || setting.severity === 'off') continue;
     if (options.errorsOnly && setting.severity !== 'error') {
@@ -63,9 +59,15 @@ export function lintDocument(document: SourceDocument, options: DocumentOptions)
     unjudged,
     ...(options.reportUnusedDirectives && { reportUnused: options.reportUnusedDirectives }),
   });
-  const reported = options.errorsOnly ? directed.filter((finding) => finding.severity === 'error') : directed;
+  const reported = options.errorsOnly ? directed.findings.filter((finding) => finding.severity === 'error') : directed.findings;
   const dynamic = model.elements.filter(({ element }) => element.macro?.form === 'bound').length;
-  return { findings: reported.sort(compareFindings), annotations: model.elements.length, dynamic };
+  return {
+    findings: reported.sort(compareFindings),
+    annotations: model.elements.length,
+    dynamic,
+    intents: intentIndex(model, parameterItems),
+    directives: directed.directives,
+  };
 }
 
 /** A syntax error is always reported: the annotations in that part of the file went unchecked. */

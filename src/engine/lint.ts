@@ -8,6 +8,7 @@ import { compareFindings, compareStrings, withoutAnnotations, type FileResult, t
 import type { ManifestIndex, Severity } from '../rule.js';
 import { isSourceFile, mayContainAnnotations, parseSource } from '../sources/index.js';
 import { stripBom } from '../text/line-index.js';
+import { runCrossFileChecks, type SiteFiles } from './cross-file.js';
 import { lintDocument } from './lint-document.js';
 
 export const MANIFEST_SCHEMA_RULE = 'axag/manifest-schema';
@@ -41,6 +42,8 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
   const manifests = new Map<string, { loaded: LoadedManifest; index: ManifestIndex }>();
   const files: FileResult[] = [];
   const failures: string[] = [];
+  /** The files of each site, for the checks across files: by manifest path, else by config file. */
+  const sites = new Map<string, SiteFiles>();
 
   for (const input of inputs) {
     const path = absolute(typeof input === 'string' ? input : input.path, cwd);
@@ -62,31 +65,45 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
     let manifest = manifestPath === undefined ? undefined : manifests.get(manifestKey);
     if (manifestPath !== undefined && !manifest) {
       const loaded = loadManifest(manifestPath, displayPath(manifestPath, cwd), missingManifestHint(config, cwd), manifestSchema);
-      manifest = { loaded, index: { displayPath: displayPath(manifestPath, cwd), intents: loaded.intents } };
+      const index: ManifestIndex = { displayPath: displayPath(manifestPath, cwd), intents: loaded.intents, schema: loaded.schema, actions: loaded.actions };
+      manifest = { loaded, index };
       manifests.set(manifestKey, manifest);
     }
+    let result: FileResult;
     if (!mayContainAnnotations(text)) {
-      files.push(withoutAnnotations(path));
-      continue;
+      result = withoutAnnotations(path);
+    } else {
+      const document = await parseSource(parseAs, stripBom(text));
+      result = {
+        path,
+        ...lintDocument(document, {
+          config,
+          manifest: manifest?.index,
+          errorsOnly: options.errorsOnly ?? false,
+          ...(options.reportUnusedDirectives && { reportUnusedDirectives: options.reportUnusedDirectives }),
+        }),
+      };
     }
-    const document = await parseSource(parseAs, stripBom(text));
-    const result = lintDocument(document, {
-      config,
-      manifest: manifest?.index,
-      errorsOnly: options.errorsOnly ?? false,
-      ...(options.reportUnusedDirectives && { reportUnusedDirectives: options.reportUnusedDirectives }),
-    });
-    files.push({ path, ...result });
+    files.push(result);
+    const siteKey = manifestPath !== undefined ? `manifest ${manifestPath}` : `config ${config.configFile ?? ''}`;
+    const site = sites.get(siteKey) ?? { manifest: manifest?.loaded, files: [] };
+    site.files.push(result);
+    sites.set(siteKey, site);
   }
 
   const filesLinted = files.length;
   const manifestResults = new Map<string, FileResult>();
+  const manifestResult = (path: string) => {
+    const result = manifestResults.get(path) ?? withoutAnnotations(path);
+    manifestResults.set(path, result);
+    return result;
+  };
   for (const { loaded } of manifests.values()) {
     if (loaded.problems.length === 0) continue;
-    const result = manifestResults.get(loaded.path) ?? withoutAnnotations(loaded.path);
+    const result = manifestResult(loaded.path);
     result.findings = uniqueFindings([...result.findings, ...manifestFindings(loaded)]);
-    manifestResults.set(loaded.path, result);
   }
+  runCrossFileChecks([...sites.values()], { resolver, cwd, errorsOnly: options.errorsOnly ?? false, resultFor: manifestResult });
   files.push(...manifestResults.values());
   files.sort((a, b) => compareStrings(a.path, b.path));
   return { files, filesLinted, failures, notices: resolver.notices };

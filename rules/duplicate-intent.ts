@@ -25,7 +25,7 @@ export const rule: RunRule = {
       'intent of its own, or make the declarations agree.',
     failing:
       '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write" axag-risk-level="low" axag-idempotent="false">Add</button>\n' +
-      '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write" axag-risk-level="high" axag-idempotent="false">Add</button>',
+      '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write" axag-risk-level="low" axag-idempotent="true">Add</button>',
     passing:
       '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write" axag-risk-level="low" axag-idempotent="false">Add</button>\n' +
       '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write" axag-risk-level="low" axag-idempotent="false">Add</button>',

@@ -31,10 +31,10 @@ export const rule: Rule<Options> = {
       'confirmation the page requires, retries an action the manifest wrongly calls idempotent, or sends a parameter ' +
       'the page never reads. A stale manifest is the usual cause: regenerate it.',
     failing:
-      '# axag-manifest.yaml: cart.add_item is write, risk_level low, idempotent false\n' +
+      '# axag-manifest.yaml describes cart.add_item: write, risk_level low, idempotent false\n' +
       '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write" axag-risk-level="low" axag-idempotent="true">Add</button>',
     passing:
-      '# axag-manifest.yaml: cart.add_item is write, risk_level low, idempotent false\n' +
+      '# axag-manifest.yaml describes cart.add_item: write, risk_level low, idempotent false\n' +
       '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write" axag-risk-level="low" axag-idempotent="false">Add</button>',
   },
   optionsSchema: {

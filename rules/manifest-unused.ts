@@ -15,9 +15,10 @@ export const rule: RunRule = {
     why:
       'A manifest action that no page declares describes a button that is gone or was renamed: an agent calls an ' +
       'action the site no longer offers. Regenerate the manifest, or annotate the element that performs it.',
-    failing: '# axag-manifest.yaml lists cart.add_item\n<button type="button">Add to cart</button>',
+    failing: '# axag-manifest.yaml describes cart.add_item: write, risk_level low, idempotent false\n<button type="button">Add to cart</button>',
     passing:
-      '# axag-manifest.yaml lists cart.add_item\n<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write">Add to cart</button>',
+      '# axag-manifest.yaml describes cart.add_item: write, risk_level low, idempotent false\n' +
+      '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write" axag-risk-level="low" axag-idempotent="false">Add to cart</button>',
   },
   defaultOptions: {},
   checkRun({ sites }) {

@@ -113,7 +113,9 @@ function valueDrift(
   const { attribute } = from;
   const removes = theirs === undefined || theirs === field.absentMeans;
   const inherited = isInherited(action, from);
-  let shown = written(attribute);
+  // A list is shown as the JSON it is; anything else as `written` quotes it.
+  const isList = field.kind === 'list' || field.kind === 'parameters';
+  let shown = isList && attribute.macroKey === undefined ? `${attribute.name} ${attribute.value!.trim()}` : written(attribute);
   let fix: string;
   if (inherited) {
     shown += ` (inherited from <${from.element.tag}>)`;

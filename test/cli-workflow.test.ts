@@ -43,8 +43,8 @@ const ERR = '<button axag-entity="cart" axag-action-type="read">View</button>';
 const WARN = '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write">Add</button>';
 /** Both AXAG-LINT-001 (error) and AXAG-LINT-007 (warning), at the same tag name. */
 const BOTH = '<button axag-entity="cart" axag-action-type="write">Edit</button>';
-/** No finding. */
-const GOOD = '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write" axag-idempotent="false">Add</button>';
+/** No finding (another intent than WARN's, so that the two side by side are no axag/duplicate-intent). */
+const GOOD = '<button axag-intent="cart.empty" axag-entity="cart" axag-action-type="write" axag-idempotent="false">Empty</button>';
 
 type Row = [number, number, string, string];
 
@@ -705,6 +705,10 @@ describe.concurrent('--print-config', () => {
         'axag/macro-conflict': 'error',
         'axag/deprecated-value': 'error',
         'axag/parameter-object': 'error',
+        'axag/duplicate-intent': 'error',
+        // strict compares the optional parameters too
+        'axag/manifest-drift': ['error', { optionalParameters: true }],
+        'axag/manifest-unused': 'off',
         'axag/dynamic-annotation': 'off',
       },
       include: ['src/**/*.jsx'],
@@ -872,6 +876,9 @@ describe.concurrent('axag rules', () => {
     ['axag/macro-conflict', 'macro-conflict', 'error'],
     ['axag/deprecated-value', 'deprecated-value', 'warning'],
     ['axag/parameter-object', 'parameter-object', 'warning'],
+    ['axag/duplicate-intent', 'duplicate-intent', 'warning'],
+    ['axag/manifest-drift', 'manifest-drift', 'warning'],
+    ['axag/manifest-unused', 'manifest-unused', 'off'],
     ['axag/dynamic-annotation', 'dynamic-annotation', 'off'],
     ['axag/parse-error', 'parse-error', 'error'],
     ['axag/directive', 'directive', 'warning'],
@@ -980,6 +987,9 @@ describe.concurrent('axag init', () => {
     'axag/macro-conflict': 'error',
     'axag/deprecated-value': 'warning',
     'axag/parameter-object': 'warning',
+    'axag/duplicate-intent': 'warning',
+    'axag/manifest-drift': 'warning',
+    'axag/manifest-unused': 'off',
     'axag/dynamic-annotation': 'off',
   };
   const normalized = (severity: unknown) => (severity === 'warn' || severity === 1 ? 'warning' : severity === 2 ? 'error' : severity);
@@ -1182,7 +1192,8 @@ describe.concurrent('the configuration the AXAG 1.1 docs describe', () => {
     'src/index.html': [
       ERR, // 001, lowered to a warning by "info"
       // 004 at "Write": `<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="` is 73 characters.
-      '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="Write" axag-idempotent="false">Add</button>',
+      // (No axag-idempotent, as the manifest has none, so that it does not drift from the manifest, nor from WARN's.)
+      '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="Write">Add</button>',
       WARN, // 007 is off; its intent is in the manifest
       // 010 at the value, after `<button axag-intent="` (21 characters).
       '<button axag-intent="cart.remove_item" axag-entity="cart" axag-action-type="delete" axag-idempotent="true">Remove</button>',

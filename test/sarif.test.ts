@@ -79,14 +79,17 @@ describe('sarif', () => {
     expect(driver.informationUri).toMatch(/^https:\/\//);
     // The rules in id order (spec §2), the namespaced rules (§9), then the checks that are not rules.
     const numbered = Array.from({ length: 12 }, (_, i) => `AXAG-LINT-${String(i + 1).padStart(3, '0')}`);
-    const own = ['axag/macro-syntax', 'axag/macro-conflict', 'axag/deprecated-value', 'axag/parameter-object', 'axag/dynamic-annotation'];
+    const own = [
+      'axag/macro-syntax', 'axag/macro-conflict', 'axag/deprecated-value', 'axag/parameter-object',
+      'axag/duplicate-intent', 'axag/manifest-drift', 'axag/manifest-unused', 'axag/dynamic-annotation',
+    ];
     expect(driver.rules.map((rule) => rule.id)).toEqual([...numbered, ...own, 'axag/parse-error', 'axag/directive', 'axag/manifest-schema']);
     for (const rule of driver.rules) {
       expect(rule.help.text.length).toBeGreaterThan(40);
       expect(rule.help.markdown).toContain('```');
       expect(['error', 'warning']).toContain(rule.defaultConfiguration.level);
       // A check that is off by default is not enabled, and says at which level it reports once turned on.
-      expect(rule.defaultConfiguration.enabled).toBe(rule.id === 'axag/dynamic-annotation' ? false : undefined);
+      expect(rule.defaultConfiguration.enabled).toBe(['axag/dynamic-annotation', 'axag/manifest-unused'].includes(rule.id) ? false : undefined);
       expect(rule.properties.tags).toContain('axag');
     }
     expect(driver.rules[6]).toMatchObject({ id: 'AXAG-LINT-007', name: 'idempotent-declared', defaultConfiguration: { level: 'warning' } });

@@ -116,6 +116,7 @@ function valueDrift(
   // A list is shown as the JSON it is; anything else as `written` quotes it.
   const isList = field.kind === 'list' || field.kind === 'parameters';
   let shown = isList && attribute.macroKey === undefined ? `${attribute.name} ${attribute.value!.trim()}` : written(attribute);
+  if (attribute.macroKey === 'entity') shown = `the entity "${attribute.value!.trim()}" that the intent in its axag macro gives`;
   let fix: string;
   if (inherited) {
     shown += ` (inherited from <${from.element.tag}>)`;

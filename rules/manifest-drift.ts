@@ -66,7 +66,7 @@ export const rule: Rule<Options> = {
         if (field.kind === 'parameters') return parameterDrift(action, field, pageValue!, entry, from, manifest);
         const theirs = manifestValue(entry, field);
         if (theirs === null || pageValue === theirs) return [];
-        return [valueDrift(action, field, pageValue, from, theirs, manifest)];
+        return [valueDrift(action, field, pageValue, from, entry, manifest)];
       });
     });
   },
@@ -96,10 +96,10 @@ function valueDrift(
   field: FieldSpec,
   ours: string | undefined,
   from: EffectiveAttribute | undefined,
-  theirs: string | undefined,
+  entry: ManifestAction,
   manifest: ManifestIndex,
 ): Report {
-  const entry = manifest.actions.get(action.effective.get('axag-intent')!.attribute.value!.trim())!;
+  const theirs = manifestValue(entry, field) ?? undefined;
   const says = `the manifest ${manifest.displayPath} ${manifestSays(field, theirs, entry)}`;
   const inMacro = usesMacro(action) && field.macroKey !== undefined;
   if (!from) {

@@ -106,7 +106,6 @@ export function isRunRule(rule: AnyRule): rule is RunRule {
 export interface RunSite {
   manifest?: {
     path: string;
-    displayPath: string;
     actions: ReadonlyMap<string, ManifestAction>;
     /** Where the `intent` of the action at `index` of its `actions` list is written. */
     locateIntent(index: number): Range;

@@ -32,7 +32,6 @@ export function runCrossFileChecks(sites: readonly SiteFiles[], options: CrossFi
     ...(manifest && {
       manifest: {
         path: manifest.path,
-        displayPath: displayPath(manifest.path, options.cwd),
         actions: manifest.actions,
         locateIntent: manifest.locateIntent,
       },

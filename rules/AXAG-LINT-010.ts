@@ -16,9 +16,11 @@ export const rule: Rule = {
       'Agents discover actions through the manifest. An annotated element whose intent is missing from it cannot ' +
       'be found; a near miss is usually a typo on one side.',
     failing:
-      '# axag-manifest.yaml lists cart.add_item\n<button axag-intent="cart.add_itme" axag-entity="cart" axag-action-type="write" axag-risk-level="low">Add</button>',
+      '# axag-manifest.yaml describes cart.add_item: write, risk_level low, idempotent false\n' +
+      '<button axag-intent="cart.add_itme" axag-entity="cart" axag-action-type="write" axag-risk-level="low" axag-idempotent="false">Add</button>',
     passing:
-      '# axag-manifest.yaml lists cart.add_item\n<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write" axag-risk-level="low">Add</button>',
+      '# axag-manifest.yaml describes cart.add_item: write, risk_level low, idempotent false\n' +
+      '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write" axag-risk-level="low" axag-idempotent="false">Add</button>',
   },
   defaultOptions: {},
   check({ model, manifest }) {

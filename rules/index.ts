@@ -1,4 +1,4 @@
-import type { Rule } from '../src/rule.js';
+import type { AnyRule } from '../src/rule.js';
 import { closest } from '../src/text/suggest.js';
 import { rule as rule001 } from './AXAG-LINT-001.js';
 import { rule as rule002 } from './AXAG-LINT-002.js';
@@ -15,11 +15,14 @@ import { rule as rule012 } from './AXAG-LINT-012.js';
 import { rule as attributeValue } from './attribute-value.js';
 import { rule as booleanValue } from './boolean-value.js';
 import { rule as deprecatedValue } from './deprecated-value.js';
+import { rule as duplicateIntent } from './duplicate-intent.js';
 import { rule as dynamicAnnotation } from './dynamic-annotation.js';
 import { rule as entityFormat } from './entity-format.js';
 import { rule as intentFormat } from './intent-format.js';
 import { rule as macroConflict } from './macro-conflict.js';
 import { rule as macroSyntax } from './macro-syntax.js';
+import { rule as manifestDrift } from './manifest-drift.js';
+import { rule as manifestUnused } from './manifest-unused.js';
 import { rule as parameterObject } from './parameter-object.js';
 import { rule as parameterType } from './parameter-type.js';
 import { rule as paramsFrom } from './params-from.js';
@@ -33,17 +36,18 @@ import { rule as unknownAttribute } from './unknown-attribute.js';
  * Every rule: the standard's twelve in id order, then axag's own checks in the order of spec §9.1.
  * Options types differ per rule; the engine passes each its own.
  */
-export const RULES: readonly Rule<any>[] = [
+export const RULES: readonly AnyRule[] = [
   rule001, rule002, rule003, rule004, rule005, rule006,
   rule007, rule008, rule009, rule010, rule011, rule012,
   macroSyntax, macroConflict, unknownAttribute, intentFormat, entityFormat, booleanValue, scopeValue,
-  attributeValue, deprecatedValue, riskLevelRequired, parameterObject, parameterType, paramsFrom, schemaRef, dynamicAnnotation, tenantParameter,
+  attributeValue, deprecatedValue, riskLevelRequired, parameterObject, parameterType, paramsFrom, schemaRef,
+  duplicateIntent, manifestDrift, manifestUnused, dynamicAnnotation, tenantParameter,
 ];
 
-export const RULES_BY_ID: ReadonlyMap<string, Rule<any>> = new Map(RULES.map((rule) => [rule.id, rule]));
+export const RULES_BY_ID: ReadonlyMap<string, AnyRule> = new Map(RULES.map((rule) => [rule.id, rule]));
 
 /** Rules by their kebab-case name (`idempotent-declared`, `unknown-attribute`), which every reference accepts. */
-const RULES_BY_NAME: ReadonlyMap<string, Rule<any>> = new Map(RULES.map((rule) => [rule.name, rule]));
+const RULES_BY_NAME: ReadonlyMap<string, AnyRule> = new Map(RULES.map((rule) => [rule.name, rule]));
 
 const NUMBERED = RULES.filter((rule) => rule.id.startsWith('AXAG-LINT-'));
 

@@ -1,4 +1,6 @@
+import type { DirectiveRecord } from './engine/directives.js';
 import type { Notice } from './errors.js';
+import type { Range } from './model.js';
 import type { Severity } from './rule.js';
 
 /** One problem found in a file. Plain data: results cross worker-thread boundaries and become JSON. */
@@ -27,11 +29,30 @@ export interface FileResult {
   annotations: number;
   /** Of those, the ones whose `axag` macro is computed at run time (`axag={…}`), so not checked. */
   dynamic: number;
+  /** Every action with a static intent, in document order: what the checks across files read. */
+  intents: IntentDeclaration[];
+  /** The file's inline directives, which also apply to findings of the checks across files. */
+  directives: DirectiveRecord[];
+}
+
+/** An action's static intent and its effective annotation, as the checks across files compare them. Plain data. */
+export interface IntentDeclaration {
+  intent: string;
+  /** Where the intent is written: the attribute's value, or the macro's intent token. */
+  range: Range;
+  /** The action's element: its tag, where its start tag begins, and the digest of its tag and AXAG attributes. */
+  element: { name: string; line: number; column: number; digest: string };
+  /**
+   * The effective annotation by attribute name, canonical (see src/engine/action-fields.ts): a key left out is
+   * not declared, `null` is unknown (computed at run time, a value another check reports, or not declared on an
+   * element with a spread, which may receive it at run time).
+   */
+  fields: Record<string, string | null>;
 }
 
 /** The result for a file with no annotations to check: unannotated source, or the manifest. */
 export function withoutAnnotations(path: string, findings: Finding[] = []): FileResult {
-  return { path, findings, annotations: 0, dynamic: 0 };
+  return { path, findings, annotations: 0, dynamic: 0, intents: [], directives: [] };
 }
 
 export interface LintResults {

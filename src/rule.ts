@@ -1,7 +1,10 @@
 import type { Action, AnnotationModel } from './engine/element-model.js';
+import type { ManifestAction } from './manifest/actions.js';
+import type { ManifestSchemaVersion } from './manifest/schema.js';
 import type { AnnotatedElement, AxagAttribute, Range } from './model.js';
 import { adviseOnName, isKnownAttribute } from './attribute-names.js';
 import type { ParameterItems } from './parameter-list.js';
+import type { IntentDeclaration } from './results.js';
 import { parseStringArray } from './text/json-value.js';
 import { quote, suggestValue } from './text/suggest.js';
 
@@ -24,11 +27,16 @@ export interface RuleDocs {
   language?: string;
 }
 
-/** What a rule knows of the Semantic Manifest in use. */
+/** What a rule knows of the Semantic Manifest in use. Plain data. */
 export interface ManifestIndex {
   /** The manifest's path as the user should see it in messages. */
   displayPath: string;
+  /** Every string `intent` of an object anywhere in it (AXAG-LINT-010 stays useful on a broken manifest). */
   intents: ReadonlySet<string>;
+  /** The schema it is checked against: a v1 manifest cannot say what only v1.1 has. */
+  schema: ManifestSchemaVersion;
+  /** What the actions of its `actions` list say, by intent. */
+  actions: ReadonlyMap<string, ManifestAction>;
 }
 
 export interface RuleContext<Options> {
@@ -51,7 +59,8 @@ export interface Report {
   suggestion?: string;
 }
 
-export interface Rule<Options = Record<string, never>> {
+/** What every check that is a rule has: identity, severities, documentation, options. */
+interface RuleInfo<Options> {
   id: string;
   /** kebab-case name. */
   name: string;
@@ -65,8 +74,60 @@ export interface Rule<Options = Record<string, never>> {
   /** JSON Schema of the options object a config may give with `[severity, options]`. */
   optionsSchema?: object;
   defaultOptions: Options;
+  /** Options that `axag-lint/strict` sets on top of the defaults (the recommended preset restores the defaults). */
+  strictOptions?: Partial<Options>;
+}
+
+/** A rule that looks at one document at a time. */
+export interface Rule<Options = Record<string, never>> extends RuleInfo<Options> {
   /** Pure: looks at the model, returns findings. */
   check(context: RuleContext<Options>): Report[];
+}
+
+/**
+ * A check across files (spec §9.1): it runs after every file is linted, on the plain data each file's result
+ * carries (its intent index), never on the files themselves, so results linted in parallel or read from a
+ * cache serve as well. The engine applies each file's config, directives and baseline to what it reports.
+ */
+export interface RunRule extends RuleInfo<Record<string, never>> {
+  checkRun(run: RunContext): RunReport[];
+}
+
+/** Any check that is a rule. */
+export type AnyRule = Rule<any> | RunRule;
+
+export function isRunRule(rule: AnyRule): rule is RunRule {
+  return 'checkRun' in rule;
+}
+
+/**
+ * The files of a run that describe one site, with the manifest they use: the files whose configs name the same
+ * manifest, or, without a manifest, the files under the same config file (a monorepo package is its own site).
+ */
+export interface RunSite {
+  manifest?: {
+    path: string;
+    actions: ReadonlyMap<string, ManifestAction>;
+    /** Where the `intent` of the action at `index` of its `actions` list is written. */
+    locateIntent(index: number): Range;
+  };
+  /** In path order. */
+  files: readonly { path: string; displayPath: string; intents: readonly IntentDeclaration[] }[];
+}
+
+export interface RunContext {
+  sites: readonly RunSite[];
+}
+
+/** A finding of a check across files, on the file `path` (a linted file or a manifest). */
+export interface RunReport {
+  path: string;
+  message: string;
+  /** The message without what depends on the rest of the run or the working directory (another file's position), for fingerprints. */
+  stableMessage: string;
+  range: Range;
+  /** The element it is about, as in a Finding, with the digest of its tag and attributes (for fingerprints). */
+  element?: { name: string; line: number; column: number; digest: string };
 }
 
 /** The finding for an attribute an action lacks: reported at the start-tag name. */

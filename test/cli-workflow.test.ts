@@ -43,8 +43,8 @@ const ERR = '<button axag-entity="cart" axag-action-type="read">View</button>';
 const WARN = '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write" axag-risk-level="low">Add</button>';
 /** Both AXAG-LINT-001 (error) and AXAG-LINT-007 (warning), at the same tag name. */
 const BOTH = '<button axag-entity="cart" axag-action-type="write" axag-risk-level="low">Edit</button>';
-/** No finding. */
-const GOOD = '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="write" axag-idempotent="false" axag-risk-level="low">Add</button>';
+/** No finding (another intent than WARN's, so that the two side by side are no axag/duplicate-intent). */
+const GOOD = '<button axag-intent="cart.empty" axag-entity="cart" axag-action-type="write" axag-idempotent="false" axag-risk-level="low">Empty</button>';
 
 type Row = [number, number, string, string];
 
@@ -715,6 +715,10 @@ describe.concurrent('--print-config', () => {
         'axag/parameter-type': 'error',
         'axag/params-from': 'error',
         'axag/schema-ref': 'error',
+        'axag/duplicate-intent': 'error',
+        // strict compares the optional parameters too
+        'axag/manifest-drift': ['error', { optionalParameters: true }],
+        'axag/manifest-unused': 'off',
         'axag/dynamic-annotation': 'off',
         // strict only
         'axag/tenant-parameter': 'error',
@@ -899,6 +903,9 @@ describe.concurrent('axag rules', () => {
     ['axag/parameter-type', 'parameter-type', 'warning', 'error'],
     ['axag/params-from', 'params-from', 'warning', 'error'],
     ['axag/schema-ref', 'schema-ref', 'warning', 'error'],
+    ['axag/duplicate-intent', 'duplicate-intent', 'warning', 'error'],
+    ['axag/manifest-drift', 'manifest-drift', 'warning', 'error'],
+    ['axag/manifest-unused', 'manifest-unused', 'off', 'off'],
     ['axag/dynamic-annotation', 'dynamic-annotation', 'off', 'off'],
     ['axag/tenant-parameter', 'tenant-parameter', 'off', 'error'],
     ['axag/parse-error', 'parse-error', 'error', 'error'],
@@ -1040,6 +1047,9 @@ describe.concurrent('axag init', () => {
     'axag/parameter-type': 'warning',
     'axag/params-from': 'warning',
     'axag/schema-ref': 'warning',
+    'axag/duplicate-intent': 'warning',
+    'axag/manifest-drift': 'warning',
+    'axag/manifest-unused': 'off',
     'axag/dynamic-annotation': 'off',
     'axag/tenant-parameter': 'off',
   };
@@ -1243,7 +1253,8 @@ describe.concurrent('the configuration the AXAG 1.1 docs describe', () => {
     'src/index.html': [
       ERR, // 001, lowered to a warning by "info"
       // 004 at "Write": `<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="` is 73 characters.
-      '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="Write" axag-idempotent="false">Add</button>',
+      // (No axag-idempotent, as the manifest has none, so that it does not drift from the manifest, nor from WARN's.)
+      '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="Write">Add</button>',
       WARN, // 007 is off; its intent is in the manifest
       // 010 at the value, after `<button axag-intent="` (21 characters).
       '<button axag-intent="cart.remove_item" axag-entity="cart" axag-action-type="delete" axag-idempotent="true" axag-risk-level="medium">Remove</button>',

@@ -39,7 +39,7 @@ const isCommand = (line: string) => /^\s*::/.test(line) || line.includes('##[');
 
 function results(path: string, message: string): LintResults {
   const finding: Finding = { ruleId: 'AXAG-LINT-004', severity: 'error', message, line: 1, column: 2, endLine: 1, endColumn: 3, fingerprint: 'f' };
-  return { files: [{ path, findings: [finding], annotations: 1, dynamic: 0 }], filesLinted: 1, failures: [], internalErrors: [], notices: [] };
+  return { files: [{ path, findings: [finding], annotations: 1, dynamic: 0, intents: [], directives: [] }], filesLinted: 1, failures: [], internalErrors: [], notices: [] };
 }
 
 const CONTEXT: FormatContext = { cwd: '/repo', root: '/repo', color: false, verbose: false, tool: { name: 'axag', version: '0', informationUri: 'https://example.com' } };

@@ -58,7 +58,7 @@ const notDefault = (id: string) => (RULES_BY_ID.get(id)!.severity === 'off' ? 'e
 const at = { line: 1, column: 1, endLine: 1, endColumn: 30 };
 const finding = (ruleId: string): Finding => ({ ruleId, severity: 'error', message: 'm', line: 2, column: 2, endLine: 2, endColumn: 8, fingerprint: 'f' });
 const directives = (text: string, findings: Finding[], reportUnused = false) =>
-  applyDirectives(findings, [{ text: ` ${text} `, range: at }], [], { unjudged: new Set(), ...(reportUnused && { reportUnused: 'warning' as const }) });
+  applyDirectives(findings, [{ text: ` ${text} `, range: at }], [], { unjudged: new Set(), ...(reportUnused && { reportUnused: 'warning' as const }) }).findings;
 
 describe('the table of the other linter’s numbers', () => {
   it('is spec §5: seven aliases and eighteen numbers without a check, nothing else', () => {

@@ -94,10 +94,13 @@ describe('sarif', () => {
       'axag/parameter-type',
       'axag/params-from',
       'axag/schema-ref',
+      'axag/duplicate-intent',
+      'axag/manifest-drift',
+      'axag/manifest-unused',
       'axag/dynamic-annotation',
       'axag/tenant-parameter',
     ];
-    const offByDefault = ['axag/dynamic-annotation', 'axag/tenant-parameter'];
+    const offByDefault = ['axag/manifest-unused', 'axag/dynamic-annotation', 'axag/tenant-parameter'];
     expect(driver.rules.map((rule) => rule.id)).toEqual([...numbered, ...own, 'axag/parse-error', 'axag/directive', 'axag/manifest-schema', 'axag/internal-error']);
     for (const rule of driver.rules) {
       expect(rule.help.text.length).toBeGreaterThan(40);

@@ -4,17 +4,23 @@ import type { SeverityLevel } from './settings.js';
 
 export interface Preset {
   rules: Record<string, SeverityLevel>;
+  /** Rule options the preset sets, by rule id. */
+  options: Record<string, Record<string, unknown>>;
   identity: Identity;
 }
 
-/** Every rule at its default severity: applied after strict, it undoes strict. */
+const withStrictOptions = RULES.filter((rule) => rule.strictOptions !== undefined);
+
+/** Every rule at its default severity and options: applied after strict, it undoes strict. */
 const recommended: Preset = {
   rules: Object.fromEntries(RULES.map((rule) => [rule.id, rule.severity])),
+  options: Object.fromEntries(withStrictOptions.map((rule) => [rule.id, { ...rule.defaultOptions }])),
   identity: 'default',
 };
 
 const strict: Preset = {
   rules: Object.fromEntries(RULES.map((rule) => [rule.id, rule.strictSeverity])),
+  options: Object.fromEntries(withStrictOptions.map((rule) => [rule.id, { ...rule.strictOptions }])),
   identity: 'strict',
 };
 

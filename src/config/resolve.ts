@@ -100,6 +100,7 @@ export class ConfigResolver {
     for (const rule of RULES) rules[rule.id] = { severity: rule.severity, options: { ...rule.defaultOptions } };
     for (const preset of presets) {
       for (const [id, severity] of Object.entries(preset.rules)) rules[id]!.severity = severity;
+      for (const [id, options] of Object.entries(preset.options)) Object.assign(rules[id]!.options, options);
     }
     for (const [id, setting] of Object.entries(file.rules ?? {})) applySetting(rules[id]!, setting);
     for (const [id, severity] of this.ruleOverrides().severities) rules[id]!.severity = severity;

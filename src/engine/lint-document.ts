@@ -2,10 +2,11 @@ import { RULES } from '../../rules/index.js';
 import type { ResolvedConfig } from '../config/settings.js';
 import type { SourceDocument, SyntaxProblem } from '../model.js';
 import { findingFingerprint } from '../fingerprint.js';
-import { compareFindings, type Finding } from '../results.js';
+import { compareFindings, type FileResult, type Finding } from '../results.js';
 import type { ParameterItems } from '../parameter-list.js';
-import type { ManifestIndex, Report, Rule, Severity } from '../rule.js';
+import { isRunRule, type ManifestIndex, type Report, type Rule, type Severity } from '../rule.js';
 import { applyDirectives } from './directives.js';
+import { intentIndex } from './intent-index.js';
 import { ACTION_TYPES } from '../vocabulary.js';
 import { buildModel } from './element-model.js';
 
@@ -33,16 +34,11 @@ export interface InternalFailure {
   stack: string;
 }
 
-/** What linting one document gives: its findings and how many annotations it holds. */
-export interface DocumentResult {
-  findings: Finding[];
-  /** Annotated elements checked (outside `axag-skip` subtrees). */
-  annotations: number;
-  /** Of those, the ones whose `axag` macro is computed at run time, so not checked (spec §8.1). */
-  dynamic: number;
-  /** Checks that threw on this document; each is also an `axag/internal-error` finding. */
-  internalErrors: InternalFailure[];
-}
+/**
+ * What linting one document gives: its findings, how many annotations it holds, what the checks across files read,
+ * and the checks that threw on it (each also an `axag/internal-error` finding).
+ */
+export type DocumentResult = Omit<FileResult, 'path'> & { internalErrors: InternalFailure[] };
 
 /** Runs every enabled rule over one parsed document, after expanding its macros and reporting what did not parse. Pure. */
 export function lintDocument(document: SourceDocument, options: DocumentOptions): DocumentResult {
@@ -57,6 +53,7 @@ export function lintDocument(document: SourceDocument, options: DocumentOptions)
   const internalErrors: InternalFailure[] = [];
   const extraRules = options.extraRules ?? [];
   for (const rule of [...RULES, ...extraRules]) {
+    if (isRunRule(rule)) continue;
     const setting = options.config.rules[rule.id] ?? (extraRules.includes(rule) ? { severity: rule.severity, options: rule.defaultOptions } : undefined);
     if (!setting || setting.severity === 'off') continue;
     if (options.errorsOnly && setting.severity !== 'error') {
@@ -90,9 +87,16 @@ export function lintDocument(document: SourceDocument, options: DocumentOptions)
     unjudged,
     ...(options.reportUnusedDirectives && { reportUnused: options.reportUnusedDirectives }),
   });
-  const reported = options.errorsOnly ? directed.filter((finding) => finding.severity === 'error') : directed;
+  const reported = options.errorsOnly ? directed.findings.filter((finding) => finding.severity === 'error') : directed.findings;
   const dynamic = model.elements.filter(({ element }) => element.macro?.form === 'bound').length;
-  return { findings: reported.sort(compareFindings), annotations: model.elements.length, dynamic, internalErrors };
+  return {
+    findings: reported.sort(compareFindings),
+    annotations: model.elements.length,
+    dynamic,
+    intents: intentIndex(model, parameterItems),
+    directives: directed.directives,
+    internalErrors,
+  };
 }
 
 /** What a thrown value says, for the finding and `--debug`. */

@@ -12,6 +12,7 @@ import type { SourceDocument } from '../model.js';
 import { isSourceFile, mayContainAnnotations, parseSource } from '../sources/index.js';
 import { stripBom } from '../text/line-index.js';
 import { readTextFile, UnreadableFileError } from '../text-file.js';
+import { runCrossFileChecks, type SiteFiles } from './cross-file.js';
 import { internalErrorFinding, internalFailure, lintDocument, type DocumentResult, type InternalFailure } from './lint-document.js';
 
 export const MANIFEST_SCHEMA_RULE = 'axag/manifest-schema';
@@ -59,6 +60,8 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
     }
   }
   let yielded = performance.now();
+  /** The files of each site, for the checks across files: by manifest path, else by config file. */
+  const sites = new Map<string, SiteFiles>();
 
   for (const input of inputs) {
     // Long runs are synchronous work between awaits that settle at once: give signal handlers (Ctrl-C) a turn.
@@ -86,51 +89,61 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
     let manifest = manifestPath === undefined ? undefined : manifests.get(manifestKey);
     if (manifestPath !== undefined && !manifest) {
       const loaded = loadManifest(manifestPath, displayPath(manifestPath, cwd), missingManifestHint(config, cwd), manifestSchema);
-      manifest = { loaded, index: { displayPath: displayPath(manifestPath, cwd), intents: loaded.intents } };
+      const index: ManifestIndex = { displayPath: displayPath(manifestPath, cwd), intents: loaded.intents, schema: loaded.schema, actions: loaded.actions };
+      manifest = { loaded, index };
       manifests.set(manifestKey, manifest);
     }
-    if (!mayContainAnnotations(text)) {
-      files.push(withoutAnnotations(path));
-      continue;
+    const result = mayContainAnnotations(text) ? await lintText(path, parseAs, text) : withoutAnnotations(path);
+    files.push(result);
+    const siteKey = manifestPath !== undefined ? `manifest ${manifestPath}` : `config ${config.configFile ?? ''}`;
+    const site = sites.get(siteKey) ?? { manifest: manifest?.loaded, files: [] };
+    site.files.push(result);
+    sites.set(siteKey, site);
+
+    /** The file's result; a parser or the engine that throws is a bug, in this file only: an internal-error finding. */
+    async function lintText(path: string, parseAs: string, text: string): Promise<FileResult> {
+      const failed = (failure: InternalFailure) => {
+        internalErrors.push({ path, ...failure });
+        return withoutAnnotations(path, [internalErrorFinding(failure, 'no check ran on it')]);
+      };
+      let document: SourceDocument;
+      try {
+        document = await parseSource(parseAs, stripBom(text));
+      } catch (error) {
+        // A parser reports what it cannot parse as a syntax error; one that throws is a bug.
+        return failed(internalFailure(`the parser of ${extname(parseAs) || 'these'} files`, error));
+      }
+      let result: DocumentResult;
+      try {
+        result = lintDocument(document, {
+          config,
+          manifest: manifest?.index,
+          errorsOnly: options.errorsOnly ?? false,
+          ...(options.reportUnusedDirectives && { reportUnusedDirectives: options.reportUnusedDirectives }),
+          ...(extraRules.length > 0 && { extraRules }),
+        });
+      } catch (error) {
+        return failed(internalFailure('the rule engine', error));
+      }
+      const { internalErrors: failedChecks, ...counts } = result;
+      for (const failure of failedChecks) internalErrors.push({ path, ...failure });
+      return { path, ...counts };
     }
-    const failed = (failure: InternalFailure) => {
-      internalErrors.push({ path, ...failure });
-      files.push(withoutAnnotations(path, [internalErrorFinding(failure, 'no check ran on it')]));
-    };
-    let document: SourceDocument;
-    try {
-      document = await parseSource(parseAs, stripBom(text));
-    } catch (error) {
-      // A parser reports what it cannot parse as a syntax error; one that throws is a bug, in this file only.
-      failed(internalFailure(`the parser of ${extname(parseAs) || 'these'} files`, error));
-      continue;
-    }
-    let result: DocumentResult;
-    try {
-      result = lintDocument(document, {
-        config,
-        manifest: manifest?.index,
-        errorsOnly: options.errorsOnly ?? false,
-        ...(options.reportUnusedDirectives && { reportUnusedDirectives: options.reportUnusedDirectives }),
-        ...(extraRules.length > 0 && { extraRules }),
-      });
-    } catch (error) {
-      failed(internalFailure('the rule engine', error));
-      continue;
-    }
-    const { internalErrors: failedChecks, ...counts } = result;
-    for (const failure of failedChecks) internalErrors.push({ path, ...failure });
-    files.push({ path, ...counts });
   }
 
   const filesLinted = files.length;
   const manifestResults = new Map<string, FileResult>();
+  const manifestResult = (path: string) => {
+    const result = manifestResults.get(path) ?? withoutAnnotations(path);
+    manifestResults.set(path, result);
+    return result;
+  };
   for (const { loaded } of manifests.values()) {
     if (loaded.problems.length === 0) continue;
-    const result = manifestResults.get(loaded.path) ?? withoutAnnotations(loaded.path);
+    const result = manifestResult(loaded.path);
     result.findings = uniqueFindings([...result.findings, ...manifestFindings(loaded)]);
-    manifestResults.set(loaded.path, result);
   }
+  runCrossFileChecks([...sites.values()], { resolver, cwd, errorsOnly: options.errorsOnly ?? false, resultFor: manifestResult });
   files.push(...manifestResults.values());
   files.sort((a, b) => compareStrings(a.path, b.path));
   return { files, filesLinted, failures, internalErrors, notices: resolver.notices };

@@ -1,7 +1,9 @@
 import { extname } from 'node:path';
+import type { Range } from '../model.js';
 import { parseStructured, readRequiredFile, type DataPath } from '../structured/document.js';
 import { schemaProblems, type Explainer, type SchemaProblem } from '../structured/schema-errors.js';
 import { validator } from '../structured/validators.js';
+import { readManifestActions, type ManifestAction } from './actions.js';
 import { DEFAULT_MANIFEST_SCHEMA, MANIFEST_PATTERN_NAMES, V1_1_ADDITIONS, type ManifestObject, type ManifestSchemaVersion } from './schema.js';
 
 export interface LoadedManifest {
@@ -13,6 +15,10 @@ export interface LoadedManifest {
   problems: SchemaProblem[];
   /** Length of the `actions` list (0 when it is not a list). */
   actionCount: number;
+  /** The actions of the `actions` list that have a string intent, by intent (the first of a repeated intent). */
+  actions: ReadonlyMap<string, ManifestAction>;
+  /** Where the `intent` of the action at `index` of `actions` is written. */
+  locateIntent(index: number): Range;
 }
 
 /**
@@ -35,6 +41,8 @@ export function loadManifest(
     intents: collectIntents(document.data),
     problems: schemaProblems(validator(`manifest-${schema}`), document, EXPLAINERS[schema]),
     actionCount: Array.isArray(actions) ? actions.length : 0,
+    actions: readManifestActions(document.data),
+    locateIntent: (index) => document.locate(['actions', index, 'intent']),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Rule } from '../src/rule.js';
 import { closest, quote } from '../src/text/suggest.js';
+import { normalizedIntent } from '../src/vocabulary.js';
 
 export const rule: Rule = {
   id: 'AXAG-LINT-010',
@@ -11,7 +12,8 @@ export const rule: Rule = {
     what:
       'When a Semantic Manifest is in use, reports an action whose static `axag-intent` is not the intent of any ' +
       'action in the manifest, suggesting the closest manifest intent (at most two edits away). Dynamic intents are ' +
-      'not checked.',
+      'not checked, nor a malformed intent whose normalised form is in the manifest (`Cart.AddItem` for ' +
+      '`cart.add_item`): that is one mistake, and `axag/intent-format` reports it with the fix.',
     why:
       'Agents discover actions through the manifest. An annotated element whose intent is missing from it cannot ' +
       'be found; a near miss is usually a typo on one side.',
@@ -29,6 +31,8 @@ export const rule: Rule = {
       const attribute = effective.get('axag-intent')?.attribute;
       const intent = attribute?.value?.trim();
       if (!attribute || !intent || manifest.intents.has(intent)) return [];
+      const normalized = normalizedIntent(intent);
+      if (normalized !== undefined && manifest.intents.has(normalized)) return [];
       const suggestion = closest(intent, manifest.intents, 2);
       const hint = suggestion
         ? `did you mean "${suggestion}"?`

@@ -7,7 +7,7 @@
 import type { ManifestActionKey } from '../manifest/actions.js';
 import { parameterNames, type ParameterItems } from '../parameter-list.js';
 import { parseStringArray } from '../text/json-value.js';
-import { ACTION_TYPES, DEPRECATED_ACTION_TYPES, RISK_LEVELS, SCOPES, TENANT_BOUNDARIES } from '../vocabulary.js';
+import { ACTION_TYPES, DEPRECATED_ACTION_TYPES, ENTITY_PATTERN, RISK_LEVELS, SCOPES, TENANT_BOUNDARIES } from '../vocabulary.js';
 import type { Action, EffectiveAttribute } from './element-model.js';
 
 export interface FieldSpec {
@@ -17,6 +17,8 @@ export interface FieldSpec {
   kind: 'enum' | 'text' | 'boolean' | 'list' | 'parameters';
   /** An enum's values: any other value is another check's finding, so it is not compared. */
   allowed?: readonly string[];
+  /** A text's form: any other value is another check's finding (`axag/entity-format`), so it is not compared. */
+  pattern?: RegExp;
   /** What an absent field means. Without one, absent is a value of its own. */
   absentMeans?: string;
   /** The manifest action's key for the same field, when the manifest has one. */
@@ -28,7 +30,7 @@ export interface FieldSpec {
 /** The fields of an action as agents and manifest generators read them, in the order messages list them. */
 export const ACTION_FIELDS: readonly FieldSpec[] = [
   { attribute: 'axag-action-type', label: 'action type', kind: 'enum', allowed: ACTION_TYPES, manifestKey: 'action_type', macroKey: 'type' },
-  { attribute: 'axag-entity', label: 'entity', kind: 'text', manifestKey: 'entity' },
+  { attribute: 'axag-entity', label: 'entity', kind: 'text', pattern: ENTITY_PATTERN, manifestKey: 'entity' },
   { attribute: 'axag-risk-level', label: 'risk level', kind: 'enum', allowed: RISK_LEVELS, manifestKey: 'risk_level', macroKey: '!' },
   { attribute: 'axag-confirmation-required', label: 'confirmation', kind: 'boolean', absentMeans: 'false', manifestKey: 'confirmation_required', macroKey: 'confirm' },
   { attribute: 'axag-approval-required', label: 'approval', kind: 'boolean', absentMeans: 'false', manifestKey: 'approval_required', macroKey: 'approval' },
@@ -64,7 +66,7 @@ export function readField(action: Action, field: FieldSpec, parameterItems: Para
 function canonical(field: FieldSpec, value: string, parameterItems: ParameterItems): string | undefined {
   switch (field.kind) {
     case 'text':
-      return value;
+      return field.pattern && !field.pattern.test(value) ? undefined : value;
     case 'enum': {
       const meant = field.attribute === 'axag-action-type' ? (DEPRECATED_ACTION_TYPES.get(value) ?? value) : value;
       return field.allowed!.includes(meant) ? meant : undefined;

@@ -1246,15 +1246,16 @@ describe.concurrent('the configuration the AXAG 1.1 docs describe', () => {
     generated_at: '2024-01-01T00:00:00Z',
     source: { url: 'https://shop.example', paths: ['src'], tool: 'axag', tool_version: '1.1.0' },
     conformance: 'basic',
-    actions: [{ intent: 'cart.add_item', entity: 'cart', action_type: 'write', description: 'Add to cart' }],
+    actions: [{ intent: 'cart.add_item', entity: 'cart', action_type: 'write', risk_level: 'low', description: 'Add to cart' }],
   });
   const SOURCES = {
     'axag-manifest.json': MANIFEST,
     'src/index.html': [
       ERR, // 001, lowered to a warning by "info"
       // 004 at "Write": `<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="` is 73 characters.
-      // (No axag-idempotent, as the manifest has none, so that it does not drift from the manifest, nor from WARN's.)
-      '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="Write">Add</button>',
+      // (Its risk level and no axag-idempotent, as in the manifest, so that it drifts neither from the manifest nor
+      // from WARN's.)
+      '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="Write" axag-risk-level="low">Add</button>',
       WARN, // 007 is off; its intent is in the manifest
       // 010 at the value, after `<button axag-intent="` (21 characters).
       '<button axag-intent="cart.remove_item" axag-entity="cart" axag-action-type="delete" axag-idempotent="true" axag-risk-level="medium">Remove</button>',

@@ -36,6 +36,9 @@ export async function checkRun(
   texts: ReadonlyMap<string, string>,
   { fatalAllowed = false } = {},
 ): Promise<void> {
+  // lint() hardly waits for anything: without a turn of the event loop per run, a long run starves vitest's
+  // messages between its worker and the main process, which then give up ("Timeout calling onTaskUpdate").
+  await new Promise((resolve) => setImmediate(resolve));
   let first: LintResults;
   try {
     first = await lint(inputs, options);

@@ -46,8 +46,9 @@ export const rule: Rule = {
       }
       const [required, optional] = lists;
       if (!required || !optional) continue;
+      const requiredNames = new Set(required.names);
       for (const name of new Set(optional.names)) {
-        if (!required.names.includes(name)) continue;
+        if (!requiredNames.has(name)) continue;
         reports.push({
           message: `Parameter ${quote(name)} is both required and optional; remove it from ${setIn(optional.attribute)} or from ${setIn(required.attribute)}`,
           range: optional.attribute.valueRange,

@@ -1,6 +1,9 @@
 import type { Rule } from '../src/rule.js';
-import { closest, quote } from '../src/text/suggest.js';
+import { CloseMatches, quote } from '../src/text/suggest.js';
 import { normalizedIntent } from '../src/vocabulary.js';
+
+/** One index per manifest, shared by every file linted against it. */
+const matchesOf = new WeakMap<ReadonlySet<string>, CloseMatches>();
 
 export const rule: Rule = {
   id: 'AXAG-LINT-010',
@@ -27,13 +30,16 @@ export const rule: Rule = {
   defaultOptions: {},
   check({ model, manifest }) {
     if (!manifest) return [];
+    const { intents } = manifest;
+    let matches = matchesOf.get(intents);
     return model.actions.flatMap(({ element, effective }) => {
       const attribute = effective.get('axag-intent')?.attribute;
       const intent = attribute?.value?.trim();
       if (!attribute || !intent || manifest.intents.has(intent)) return [];
       const normalized = normalizedIntent(intent);
       if (normalized !== undefined && manifest.intents.has(normalized)) return [];
-      const suggestion = closest(intent, manifest.intents, 2);
+      if (!matches) matchesOf.set(intents, (matches = new CloseMatches(intents, 2)));
+      const suggestion = matches.closest(intent);
       const hint = suggestion
         ? `did you mean "${suggestion}"?`
         : 'add the action to the manifest or correct the intent';

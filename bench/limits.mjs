@@ -87,7 +87,7 @@ if (values.one) {
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   const page = Object.keys(files)[0];
   const start = process.hrtime.bigint();
-  const results = await lint([join(dir, page)], { cwd: dir, noConfig: true });
+  const results = await lint([join(dir, page)], { cwd: dir, noConfig: true, maxFileSize: 0 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   const file = results.files.find((f) => f.path.endsWith(page));
   const limit = file?.findings.find((f) => f.ruleId === 'axag/parse-error')?.message;

@@ -51,11 +51,34 @@ export function notRegularFile(stats: Stats): string | undefined {
 }
 
 /**
- * Reads a regular file as text. Anything else (a directory, a FIFO, a device such as /dev/zero, also behind a
- * symbolic link) is refused without being read, so that a committed link cannot block or exhaust the run.
- * Throws UnreadableFileError.
+ * The largest source file axag lints unless told otherwise: parsing takes time linear in the size, but the parsers'
+ * trees take about 60 times the file's size in memory, so a 50 MB page would need some 3 GB.
  */
-export function readTextFile(path: string): string {
+export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+
+/** A size in the units people read: `52.4 MB`, `900 KB`. */
+export function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
+  if (bytes >= 1024) return `${Math.ceil(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
+}
+
+/** Why a file of `size` bytes is not linted under the limit `maxBytes` (0: none), or undefined when it is. */
+export function tooLarge(size: number, maxBytes: number): string | undefined {
+  if (maxBytes <= 0 || size <= maxBytes) return undefined;
+  const enough = Math.ceil(size / 1024 / 1024);
+  return (
+    `it is ${formatSize(size)}, more than the ${formatSize(maxBytes)} limit on files to lint (the parsers need about 60 times ` +
+    `a file's size in memory); to lint it, raise the limit: --max-file-size ${enough}MB (0 for none)`
+  );
+}
+
+/**
+ * Reads a regular file as text. Anything else (a directory, a FIFO, a device such as /dev/zero, also behind a
+ * symbolic link) is refused without being read, so that a committed link cannot block or exhaust the run; so is
+ * a file larger than `maxBytes` (0: no limit). Throws UnreadableFileError.
+ */
+export function readTextFile(path: string, maxBytes = 0): string {
   let stats: Stats;
   try {
     stats = statSync(path);
@@ -64,6 +87,8 @@ export function readTextFile(path: string): string {
   }
   const special = notRegularFile(stats);
   if (special) throw new UnreadableFileError(special);
+  const large = tooLarge(stats.size, maxBytes);
+  if (large) throw new UnreadableFileError(large);
   let fd: number;
   try {
     // O_NONBLOCK: should the path be swapped for a FIFO after the check, opening it still returns at once.

@@ -371,3 +371,36 @@ describe('the walk', () => {
     expect(result.stderr).toMatch(/^axag: no files to lint match "node_modules\/pkg"/);
   });
 });
+
+describe.concurrent('a source file larger than --max-file-size', () => {
+  /** A page of about 11 MB: more than the default 10 MB (its parse tree would take some 600 MB). */
+  const BIG = `${WARN}${' '.repeat(11 * 1024 * 1024)}\n`;
+
+  it('is refused by default with its size, the limit and the flag that raises it; the other files are linted; exit 2', async ({ expect }) => {
+    const cwd = project({ 'big.html': BIG, 'a.html': WARN });
+    const result = await axag(['lint', 'big.html', 'a.html'], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('big.html');
+    expect(result.stderr).toContain('it is 11 MB, more than the 10 MB limit on files to lint');
+    expect(result.stderr).toContain('--max-file-size 12MB (0 for none)');
+    expect(rowsByFile(result.stdout)).toEqual({ 'a.html': [[1, 2, 'warning', 'AXAG-LINT-007']] });
+  });
+
+  it('is linted once the limit is raised or lifted, and a smaller limit refuses smaller files', async ({ expect }) => {
+    const cwd = project({ 'big.html': BIG, 'a.html': WARN });
+    for (const size of ['12MB', '0']) {
+      const result = await axag(['lint', '--max-file-size', size, 'big.html'], { cwd });
+      expect(result.stderr, size).toBe('');
+      expect(rowsByFile(result.stdout), size).toEqual({ 'big.html': [[1, 2, 'warning', 'AXAG-LINT-007']] });
+    }
+    const small = await axag(['lint', '--max-file-size', '64', 'a.html'], { cwd });
+    expect(small.code).toBe(2);
+    expect(small.stderr).toContain(`it is ${Buffer.byteLength(WARN)} bytes, more than the 64 bytes limit on files to lint`);
+  });
+
+  it('a size it cannot read is a usage error', async ({ expect }) => {
+    const result = await axag(['lint', '--max-file-size', 'ten', 'a.html'], { cwd: project({ 'a.html': WARN }) });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('expected a size such as 20MB, 512KB or 1GB (0 for no limit)');
+  });
+});

@@ -28,6 +28,7 @@ export interface LintCommandOptions {
   manifest?: string;
   rule?: Record<string, SeverityLevel>;
   maxWarnings?: number;
+  maxFileSize?: number;
   quiet?: boolean;
   color?: boolean;
   verbose?: boolean;
@@ -123,6 +124,7 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
       resolver,
       errorsOnly: options.quiet ?? false,
       ...(unusedSeverity !== 'off' && { reportUnusedDirectives: unusedSeverity }),
+      ...(options.maxFileSize !== undefined && { maxFileSize: options.maxFileSize }),
     });
     // Paths that could not be read fail the run like files that could not be: the run did not do all its job.
     results.failures.unshift(...problems);

@@ -7,7 +7,7 @@ import { runManifestCheck, type ManifestCheckOptions } from './manifest-command.
 import { runRules } from './rules-command.js';
 import { FORMATTERS } from '../formatters/index.js';
 import { DEFAULT_MANIFEST_SCHEMA, MANIFEST_SCHEMA_VERSIONS } from '../manifest/schema.js';
-import { parseFormat, parseMaxWarnings, parseRuleOption, parseSeverity } from './options.js';
+import { parseFileSize, parseFormat, parseMaxWarnings, parseRuleOption, parseSeverity } from './options.js';
 import { parseFormats } from './outputs.js';
 import { TOOL } from './tool.js';
 
@@ -75,6 +75,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .option('-m, --manifest <file>', 'use this Semantic Manifest (JSON or YAML)')
     .option('--rule <id:severity>', 'set a rule severity by id or name, e.g. AXAG-LINT-007:off or idempotent-declared:off (repeatable)', parseRuleOption)
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', parseMaxWarnings)
+    .option('--max-file-size <size>', 'lint files up to this size, e.g. 50MB (default 10MB; 0 for no limit); a larger file fails the run', parseFileSize)
     .option('--quiet', 'report errors only; warning rules do not run')
     .option('--report-unused-disable-directives', 'report inline axag-disable directives that silenced nothing (as warnings)')
     .option(

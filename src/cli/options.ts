@@ -40,6 +40,14 @@ export function parseMaxWarnings(value: string): number {
   return Number(value);
 }
 
+/** `--max-file-size`: bytes, or with a unit (`20MB`, `512KB`, `1GB`); `0` lifts the limit. */
+export function parseFileSize(value: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(value.trim());
+  if (!match) throw new InvalidArgumentError('expected a size such as 20MB, 512KB or 1GB (0 for no limit)');
+  const unit = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(match[2] ?? 'b').toLowerCase() as 'b' | 'kb' | 'mb' | 'gb'];
+  return Math.round(Number(match[1]) * unit);
+}
+
 export function parseFormat(value: string): string {
   if (!Object.hasOwn(FORMATTERS, value)) {
     throw new InvalidArgumentError(`unknown format "${value}"; expected one of ${Object.keys(FORMATTERS).join(', ')}`);

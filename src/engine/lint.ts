@@ -11,7 +11,7 @@ import { FatalError } from '../errors.js';
 import type { SourceDocument } from '../model.js';
 import { isSourceFile, mayContainAnnotations, parseSource } from '../sources/index.js';
 import { stripBom } from '../text/line-index.js';
-import { readTextFile, UnreadableFileError } from '../text-file.js';
+import { DEFAULT_MAX_FILE_SIZE, readTextFile, tooLarge, UnreadableFileError } from '../text-file.js';
 import { runCrossFileChecks, type SiteFiles } from './cross-file.js';
 import { internalErrorFinding, internalFailure, lintDocument, type DocumentResult, type InternalFailure } from './lint-document.js';
 
@@ -30,6 +30,11 @@ export interface LintOptions extends Partial<ConfigOptions> {
    * from the built-in ones.
    */
   rules?: readonly Rule<any>[];
+  /**
+   * The largest source file to lint, in bytes (default DEFAULT_MAX_FILE_SIZE, 10 MB; 0 for no limit): a larger one
+   * is a failure that says so, never a silent skip.
+   */
+  maxFileSize?: number;
 }
 
 /**
@@ -53,6 +58,7 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
   const files: FileResult[] = [];
   const failures: string[] = [];
   const internalErrors: InternalError[] = [];
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const extraRules = options.rules ?? [];
   for (const rule of extraRules) {
     if (RULES_BY_ID.has(rule.id) || extraRules.filter((other) => other.id === rule.id).length > 1) {
@@ -77,7 +83,9 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
     }
     let text: string;
     try {
-      text = typeof input === 'string' ? readTextFile(path) : input.text;
+      text = typeof input === 'string' ? readTextFile(path, maxFileSize) : input.text;
+      const large = typeof input === 'string' ? undefined : tooLarge(Buffer.byteLength(text), maxFileSize);
+      if (large) throw new UnreadableFileError(large);
     } catch (error) {
       if (!(error instanceof UnreadableFileError)) throw error;
       failures.push(`${displayPath(path, cwd)}: cannot read the file: ${error.reason}`);

@@ -23,6 +23,7 @@ export function MiniCart({ lines, onRemove }) {
               onClick={() => onRemove(line.id)}
               axag-intent="cart.remove_item"
               axag-action-type="delete"
+              axag-required-parameters={JSON.stringify(['line_id'])}
               axag-description={`Remove ${line.title} from the cart`}
               axag-risk-level="low"
               axag-idempotent

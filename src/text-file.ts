@@ -1,3 +1,4 @@
+import { mayContainAnnotations } from './sources/documents.js';
 import { closeSync, constants, fstatSync, openSync, readFileSync, statSync, type Stats } from 'node:fs';
 
 /**
@@ -68,7 +69,7 @@ export function tooLarge(size: number, maxBytes: number): string | undefined {
   if (maxBytes <= 0 || size <= maxBytes) return undefined;
   const enough = Math.ceil(size / 1024 / 1024);
   return (
-    `it is ${formatSize(size)}, more than the ${formatSize(maxBytes)} limit on files to lint (the parsers need about 60 times ` +
+    `it is ${formatSize(size)}, more than the limit of ${formatSize(maxBytes)} on files to lint (the parsers need about 60 times ` +
     `a file's size in memory); to lint it, raise the limit: --max-file-size ${enough}MB (0 for none)`
   );
 }
@@ -110,19 +111,20 @@ export function readTextFile(path: string, maxBytes = 0): string {
 
 /**
  * The text of a file's bytes: UTF-16 (what PowerShell's `>` writes) when a byte-order mark says so, else UTF-8;
- * the byte-order mark is dropped. Bytes that are not text (a NUL outside UTF-16, as git judges a binary file)
- * throw UnreadableFileError: read as UTF-8 they would pass the lint as clean. Malformed UTF-8 is decoded with
- * U+FFFD, as editors and browsers show it: the file is still linted.
+ * the byte-order mark is dropped. UTF-16 without a byte-order mark, and bytes that are not text (NULs, as git
+ * judges a binary file) around the word `axag`, throw UnreadableFileError: read as UTF-8 they would pass the lint
+ * as clean. A NUL where no annotation can be (a binary asset, a NUL in a string) is harmless: such a file is read
+ * like any other, and the `axag` pre-check skips it. Malformed UTF-8 is decoded with U+FFFD, as editors and
+ * browsers show it: the file is still linted.
  */
 export function decodeText(bytes: Buffer): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.toString('utf16le', 2);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2))).swap16().toString('utf16le');
   if (bytes.indexOf(0) !== -1) {
-    throw new UnreadableFileError(
-      looksLikeUtf16(bytes)
-        ? 'it looks like UTF-16 without a byte-order mark; save it as UTF-8 (or UTF-16 with a byte-order mark)'
-        : 'it is not a text file (it contains NUL bytes)',
-    );
+    if (looksLikeUtf16(bytes)) {
+      throw new UnreadableFileError('it looks like UTF-16 without a byte-order mark; save it as UTF-8 (or UTF-16 with a byte-order mark)');
+    }
+    if (mayContainAnnotations(bytes.toString('latin1'))) throw new UnreadableFileError('it is not a text file (it contains NUL bytes)');
   }
   return bytes.toString('utf8', bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0);
 }

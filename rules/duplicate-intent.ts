@@ -1,4 +1,4 @@
-import { ACTION_FIELDS } from '../src/engine/action-fields.js';
+import { ACTION_FIELDS, type FieldSpec } from '../src/engine/action-fields.js';
 import { located } from '../src/errors.js';
 import type { IntentDeclaration } from '../src/results.js';
 import type { RunReport, RunRule } from '../src/rule.js';
@@ -66,12 +66,16 @@ function differingFields(here: IntentDeclaration, there: IntentDeclaration): str
   return ACTION_FIELDS.flatMap((field) => {
     const ours = here.fields[field.attribute];
     const theirs = there.fields[field.attribute];
-    if (ours === null || theirs === null || ours === theirs) return [];
-    return [`${field.label} ${shown(ours)} here, ${shown(theirs)} there`];
+    if (ours === null || theirs === null || (ours ?? field.absentMeans) === (theirs ?? field.absentMeans)) return [];
+    return [`${field.label} ${shown(ours, field)} here, ${shown(theirs, field)} there`];
   });
 }
 
-function shown(value: string | undefined): string {
-  if (value === undefined) return 'not declared';
+function shown(value: string | undefined, field: FieldSpec): string {
+  if (value === undefined) return field.absentMeans === undefined ? 'not declared' : `not declared (so ${quoted(field.absentMeans)})`;
+  return quoted(value);
+}
+
+function quoted(value: string): string {
   return value.startsWith('[') ? value : `"${value}"`;
 }

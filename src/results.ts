@@ -44,7 +44,7 @@ export interface IntentDeclaration {
   element: { name: string; line: number; column: number; digest: string };
   /**
    * The effective annotation by attribute name, canonical (see src/engine/action-fields.ts): a key left out is
-   * not declared, `null` is unknown (computed at run time, a value another check reports, or not declared on an
+   * not declared (and means the field's default, if it has one), `null` is unknown (computed at run time, a value another check reports, or not declared on an
    * element with a spread, which may receive it at run time).
    */
   fields: Record<string, string | null>;

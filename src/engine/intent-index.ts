@@ -18,7 +18,9 @@ export function intentIndex(model: AnnotationModel, parameterItems: ParameterIte
         continue;
       }
       const reading = readField(action, field, parameterItems);
-      if (reading.kind !== 'absent') fields[field.attribute] = reading.kind === 'value' ? reading.value : null;
+      // A default is left out like any undeclared field: messages then say it was not declared.
+      if (reading.kind === 'unknown') fields[field.attribute] = null;
+      else if (reading.kind === 'value' && reading.from) fields[field.attribute] = reading.value;
     }
     const { element } = action;
     return [

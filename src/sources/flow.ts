@@ -1,5 +1,6 @@
 import type { File, Node } from '@babel/types';
 import { parse } from 'hermes-parser';
+import { forEachChild } from './babel-tree.js';
 
 /**
  * Flow syntax that Babel's Flow plugin does not read (`component` and `hook` declarations, `match`, `as` casts,
@@ -46,9 +47,6 @@ function offsetOf(text: string, line: number, column: number): number {
   return offset;
 }
 
-/** Keys of Babel nodes that never hold child nodes. */
-const NOT_CHILDREN = new Set(['type', 'start', 'end', 'loc', 'range', 'extra', 'leadingComments', 'trailingComments', 'innerComments']);
-
 /**
  * Nodes that hermes makes when it lowers `match` and component syntax have no place in the text (0 to 0);
  * each gets the span of its children, as if written there, so a walk that skips subtrees by their text
@@ -76,19 +74,4 @@ function spanSynthesizedNodes(program: Node): void {
     });
     if (end > 0) Object.assign(node, { start, end });
   }
-}
-
-function forEachChild(node: Node, visit: (child: Node) => void): void {
-  const record = node as unknown as Record<string, unknown>;
-  for (const key in record) {
-    if (NOT_CHILDREN.has(key)) continue;
-    const value = record[key];
-    if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) visit(item);
-    } else if (isNode(value)) visit(value);
-  }
-}
-
-function isNode(value: unknown): value is Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }

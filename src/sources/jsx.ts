@@ -2,6 +2,7 @@ import { parse, type ParserPlugin } from '@babel/parser';
 import type { Expression, File, JSXAttribute, JSXOpeningElement, Node } from '@babel/types';
 import type { AnnotatedElement, AxagAttribute, ElementId, SourceComment, SourceDocument } from '../model.js';
 import { LineIndex } from '../text/line-index.js';
+import { forEachChild } from './babel-tree.js';
 import { isAxagAttribute, isInteractive, MACRO } from './element-traits.js';
 import { directiveComment, syntaxProblem, unparsed } from './documents.js';
 import { valuePositions, type Escapes } from './value-positions.js';
@@ -139,9 +140,6 @@ async function parseFile(text: string, dialect: ScriptDialect): Promise<File> {
   throw furthest;
 }
 
-/** Keys of Babel nodes that never hold child nodes. */
-const NOT_CHILDREN = new Set(['type', 'start', 'end', 'loc', 'range', 'extra', 'leadingComments', 'trailingComments', 'innerComments']);
-
 /**
  * Finds every JSX element with AXAG attributes, depth-first without recursion.
  * JSX may appear anywhere in a program (returns, props, callbacks), so the
@@ -192,14 +190,7 @@ function collectElements(program: Node, text: string, shift: number, lines: Line
       case 'JSXText':
         break;
       default: {
-        const record = node as unknown as Record<string, unknown>;
-        for (const key in record) {
-          if (NOT_CHILDREN.has(key)) continue;
-          const value = record[key];
-          if (Array.isArray(value)) {
-            for (const item of value) if (isNode(item)) add(item);
-          } else if (isNode(value)) add(value);
-        }
+        forEachChild(node, add);
         // Babel does not always set properties in source order.
         if (!inSourceOrder(children)) children.sort((a, b) => a.start! - b.start!);
       }
@@ -244,10 +235,6 @@ function angleBrackets(text: string): (node: Node) => boolean {
 function inSourceOrder(nodes: Node[]): boolean {
   for (let i = 1; i < nodes.length; i++) if (nodes[i]!.start! < nodes[i - 1]!.start!) return false;
   return true;
-}
-
-function isNode(value: unknown): value is Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
 function toAnnotated(

@@ -18,6 +18,28 @@ export interface Finding {
   suggestion?: string;
   /** Stable across edits elsewhere in the file: rule, message and the element's tag and AXAG attributes, not its line. */
   fingerprint: string;
+  /** Edits that make the finding go away without changing what the author meant (spec §10): `--fix` applies them. */
+  fix?: Fix;
+  /** Choices the author must make (spec §10): offered in editors, never applied by `--fix`. */
+  suggestions?: SuggestedFix[];
+}
+
+/** Replace the file's text from `start` to `end` (offsets in UTF-16 code units of the whole file's text) with `text`. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Non-overlapping edits, sorted by `start`, applied together. */
+export interface Fix {
+  edits: TextEdit[];
+}
+
+export interface SuggestedFix {
+  /** What applying it does, for a quick-fix menu: `Set axag-scope="user"`. */
+  label: string;
+  edits: TextEdit[];
 }
 
 export interface FileResult {

@@ -126,17 +126,11 @@ export function internalErrorFinding({ check, message }: InternalFailure, lost =
   };
 }
 
-/**
- * How deep each parser follows markup, measured with bench/limits.mjs on Node's default stack: parse5 and Vue's
- * parser keep their own stacks; Babel and Svelte's parser recurse, Svelte's several calls per element or block.
- */
-const NESTING_LIMITS = 'axag follows about 600 levels in Svelte, 5,000 in JSX and TypeScript, and any depth in HTML and Vue';
-
 /** A syntax error is always reported: the annotations in that part of the file went unchecked. */
 function parseErrorFinding(problem: SyntaxProblem): Finding {
   const source = problem.source.charAt(0).toUpperCase() + problem.source.slice(1);
   const message = problem.limit
-    ? `${source} nests deeper than its parser can follow, so its annotations were not checked; nest fewer levels or split it into smaller parts (${NESTING_LIMITS})`
+    ? `${source} nests deeper than its parser can follow, so its annotations were not checked; nest fewer levels, split it into smaller parts, or give the parser a larger stack with the environment variable AXAG_PARSER_STACK_MB (the default, 256, follows 100,000 levels)`
     : `${source} does not parse: ${problem.message.replace(/\.$/, '')}; fix the syntax so axag can check its annotations`;
   return { ruleId: PARSE_ERROR_RULE, severity: 'error', message, ...problem.range, fingerprint: findingFingerprint(PARSE_ERROR_RULE, message) };
 }

@@ -3,6 +3,7 @@ import type { SourceDocument } from '../model.js';
 import { LineIndex } from '../text/line-index.js';
 import type { BlockParser } from './markdown.js';
 import { nestingLimit, unparsed } from './documents.js';
+import { parseWithinStack, type ParseJob } from './large-stack.js';
 
 /**
  * How each file type is read. Parsers are imported on first use, so a run over
@@ -26,7 +27,7 @@ const vue = once(() => import('./vue.js'));
 const svelte = once(() => import('./svelte.js'));
 const markdown = once(() => import('./markdown.js'));
 
-const parseBlock: BlockParser = async (language, text, label) => {
+const parseBlockOnce: BlockParser = async (language, text, label) => {
   switch (language) {
     case 'html':
       return (await html()).parseHtml(text);
@@ -36,6 +37,11 @@ const parseBlock: BlockParser = async (language, text, label) => {
       return (await script()).parseScript(text, language === 'tsx' ? 'tsx' : 'js', { label, snippet: true });
   }
 };
+
+/** One block too deep for its parser must not cost the Markdown file its other blocks. */
+const parseBlock: BlockParser = async (language, text, label) =>
+  (await parseWithinStack(() => parseBlockOnce(language, text, label), { block: language, text, label })) ??
+  unparsed(nestingLimit(label, text, new LineIndex(text)));
 
 const labelled = (label: string, parse: (text: string, label: string) => Promise<SourceDocument>): SourceType => ({
   label,
@@ -99,17 +105,21 @@ export const DEFAULT_INCLUDE = Object.entries(TYPES)
 export { mayContainAnnotations } from './documents.js';
 
 /**
- * Parses a file of a type axag reads (BOM already stripped). A syntax error is
- * part of the document, not an exception; so is nesting too deep for a
- * recursive parser's stack (a RangeError).
+ * Parses a file of a type axag reads (BOM already stripped). A syntax error is part of the document, not an
+ * exception; so is nesting deeper than a recursive parser can follow even on a large stack.
  */
 export async function parseSource(path: string, text: string): Promise<SourceDocument> {
+  const type = sourceType(path);
+  return (await parseWithinStack(() => type.parse(text), { path, text })) ?? unparsed(nestingLimit(type.label, text, new LineIndex(text)));
+}
+
+/** The parse a large-stack thread repeats (./large-stack.ts); a stack overflow is left to the caller. */
+export function runParseJob(job: ParseJob): Promise<SourceDocument> {
+  return 'block' in job ? parseBlockOnce(job.block, job.text, job.label) : sourceType(job.path).parse(job.text);
+}
+
+function sourceType(path: string): SourceType {
   const type = typeOf(path);
   if (!type) throw new Error(`not a source file: ${path}`);
-  try {
-    return await type.parse(text);
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return unparsed(nestingLimit(type.label, text, new LineIndex(text)));
-  }
+  return type;
 }

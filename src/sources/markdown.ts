@@ -2,7 +2,7 @@ import type { Code, Html, Nodes } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { AnnotatedElement, ElementId, Range, SourceComment, SourceDocument, SyntaxProblem } from '../model.js';
 import { LineIndex } from '../text/line-index.js';
-import { directiveComment, mayContainAnnotations, nestingLimit, unparsed } from './documents.js';
+import { directiveComment, mayContainAnnotations } from './documents.js';
 
 type Position = { line: number; column: number };
 
@@ -42,14 +42,7 @@ export async function parseMarkdown(text: string, parseBlock: BlockParser, optio
     if (!annotated && !readIds) continue;
     const toFile = blockMapping(block.value, block.position.start.line + 1, text, lines);
     const label = `the ${language} code block`;
-    let document: SourceDocument;
-    try {
-      document = await parseBlock(language, withoutHighlightComments(block.value), label);
-    } catch (error) {
-      // One block too deep for its parser must not cost the file its other blocks.
-      if (!(error instanceof RangeError)) throw error;
-      document = unparsed(nestingLimit(label, block.value, new LineIndex(block.value)));
-    }
+    const document = await parseBlock(language, withoutHighlightComments(block.value), label);
     for (const id of document.ids) ids.push({ ...id, range: toFile.range(id.range) });
     // A block that could not be read may hold any id.
     dynamicIds ||= document.dynamicIds || document.syntaxErrors.length > 0;

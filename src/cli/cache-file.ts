@@ -46,7 +46,7 @@ export function readCacheFile(path: string, version: string): LoadedCache {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: new Map(), outdated: 'there is no cache file yet' };
+    if (['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) return { entries: new Map(), outdated: 'there is no cache file yet' };
     return { entries: new Map(), problem: `cannot read it: ${fileSystemReason(error)}` };
   }
   let data: unknown;

@@ -4,9 +4,10 @@ import { availableParallelism } from 'node:os';
 export type Concurrency = number | 'auto' | 'off';
 
 /**
- * The bytes of source a worker must have to lint for `auto` to start it: starting a worker thread loads the
- * engine again (about 60 ms of one core), which linting about this much markup costs too, on this kind of
- * machine (measured with bench/concurrency.mjs). Below two workers' worth, the main thread lints alone.
+ * The bytes of source a worker must have to lint for `auto` to start it. A worker loads the engine and the
+ * parsers it needs again: on the 2-core machine axag is developed on, about 1 s of CPU with all five parsers,
+ * which is what linting about 0.5 MB of annotated markup costs (300 generated files of 5 KB: 3.5 s of CPU in the
+ * main thread, 5.5 s with two workers). Twice that per worker keeps `auto` from losing on a small run.
  */
 export const AUTO_BYTES_PER_WORKER = 2 * 1024 * 1024;
 

@@ -134,8 +134,9 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
       bytes += task.text.length;
     } else if (cache || bytes < enoughBytes) {
       const stats = statIfPresent(path);
-      bytes += stats?.size ?? 0;
       if (cache) file.cached = cache.lookup(task, settingsList[settingsId]!, stats);
+      // Only what is left to lint counts for `auto`.
+      if (!file.cached?.reused) bytes += stats?.size ?? 0;
     }
   }
 

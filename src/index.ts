@@ -2,6 +2,8 @@
 export { lint, MANIFEST_SCHEMA_RULE, type LintInput, type LintOptions } from './engine/lint.js';
 export { lintDocument, INTERNAL_ERROR_RULE, PARSE_ERROR_RULE } from './engine/lint-document.js';
 export { buildModel } from './engine/element-model.js';
+export { ResultCache, type CachedFile } from './engine/result-cache.js';
+export type { Concurrency } from './engine/concurrency.js';
 export { ConfigResolver, CONFIG_FILENAMES } from './config/resolve.js';
 export type { ResolvedConfig } from './config/settings.js';
 export { expandPaths } from './files.js';

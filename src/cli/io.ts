@@ -37,11 +37,11 @@ export function writeFailure(error: unknown): string {
 }
 
 /**
- * Writes a report file, creating its directory; `shownAs` is the path as the user gave it. The text goes to a
+ * Writes a report file (or the cache), creating its directory; `shownAs` is the path as the user gave it. The text goes to a
  * temporary file beside it that is then renamed over it, so the file is at every moment either the whole new
  * report or absent/old, never half written, whatever stops the run (a signal, a full disk, a crash).
  */
-export function writeOutputFile(path: string, shownAs: string, text: string): void {
+export function writeOutputFile(path: string, shownAs: string, text: string, what = 'the report'): void {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.axag-tmp`);
   try {
     mkdirSync(dirname(path), { recursive: true });
@@ -49,7 +49,7 @@ export function writeOutputFile(path: string, shownAs: string, text: string): vo
     renameSync(temporary, path);
   } catch (error) {
     removeIfPresent(temporary);
-    throw new FatalError(`cannot write the report to ${shownAs}: ${writeFailure(error)}`);
+    throw new FatalError(`cannot write ${what} to ${shownAs}: ${writeFailure(error)}`);
   }
 }
 

@@ -19,6 +19,9 @@ import { planOutputs, type OutputRequest } from './outputs.js';
 import { printConfig } from './print-config.js';
 import { repositoryRoot } from './repository-root.js';
 import { TOOL } from './tool.js';
+import { cacheFilePath, DEFAULT_CACHE_LOCATION, readCacheFile, writeCacheFile } from './cache-file.js';
+import type { Concurrency } from '../engine/concurrency.js';
+import { ResultCache } from '../engine/result-cache.js';
 import { decodeText, UnreadableFileError } from '../text-file.js';
 
 export interface LintCommandOptions {
@@ -45,6 +48,9 @@ export interface LintCommandOptions {
   ignorePattern?: string[];
   ignore?: boolean;
   errorOnUnmatchedPattern?: boolean;
+  concurrency?: Concurrency;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 /** `axag lint`: returns the exit code (spec §6), the same whatever the formats. */
@@ -119,13 +125,21 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
     debug(`${plural(inputs.length, 'file')} to lint, found in ${elapsed()}`);
     for (const input of inputs) debug(`  ${escapeControl(displayPath(typeof input === 'string' ? input : input.path, cwd))}`);
     const unusedSeverity = options.reportUnusedDisableDirectivesSeverity ?? (options.reportUnusedDisableDirectives ? 'warning' : 'off');
+    const cache = options.cache ? openCache(options.cacheLocation ?? DEFAULT_CACHE_LOCATION, io, debug) : undefined;
     results = await lint(inputs, {
       cwd,
       resolver,
       errorsOnly: options.quiet ?? false,
       ...(unusedSeverity !== 'off' && { reportUnusedDirectives: unusedSeverity }),
       ...(options.maxFileSize !== undefined && { maxFileSize: options.maxFileSize }),
+      concurrency: options.concurrency ?? 'auto',
+      ...(cache && { cache: cache.results }),
+      debug,
     });
+    if (cache) {
+      debug(`cache: reused the results of ${plural(cache.results.reused, 'file')}, linted ${plural(cache.results.linted, 'file')}`);
+      cache.save();
+    }
     // Paths that could not be read fail the run like files that could not be: the run did not do all its job.
     results.failures.unshift(...problems);
     debug(`linted in ${elapsed()}`);
@@ -176,6 +190,29 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
     return 1;
   }
   return 0;
+}
+
+/**
+ * The `--cache` file's results, and how to write them back. A cache that cannot be used, read or written costs
+ * the run its speed, never its result: one line on stderr says so.
+ */
+function openCache(location: string, io: Io, debug: (message: string) => void): { results: ResultCache; save(): void } {
+  const path = cacheFilePath(location, io.cwd);
+  const shownAs = displayPath(path, io.cwd);
+  const loaded = readCacheFile(path, TOOL.version);
+  if (loaded.problem) io.stderr.write(`axag: note: ignored the cache file ${escapeControl(shownAs)}: ${escapeControl(loaded.problem)}; it will be rewritten\n`);
+  debug(`cache: ${escapeControl(shownAs)}, ${loaded.outdated ? `not used: ${loaded.outdated}` : `${loaded.entries.size} cached ${loaded.entries.size === 1 ? 'result' : 'results'}`}`);
+  const results = new ResultCache(loaded.entries);
+  const save = () => {
+    if (!results.changed && !loaded.problem && !loaded.outdated) return;
+    try {
+      writeCacheFile(path, shownAs, TOOL.version, results.entries);
+    } catch (error) {
+      if (!(error instanceof FatalError)) throw error;
+      io.stderr.write(`axag: warning: ${escapeControl(error.message)}; the next run lints every file again\n`);
+    }
+  };
+  return { results, save };
 }
 
 /** An error that is not axag's report of a problem: its first line. */

@@ -7,9 +7,10 @@ import { runManifestCheck, type ManifestCheckOptions } from './manifest-command.
 import { runRules } from './rules-command.js';
 import { FORMATTERS } from '../formatters/index.js';
 import { DEFAULT_MANIFEST_SCHEMA, MANIFEST_SCHEMA_VERSIONS } from '../manifest/schema.js';
-import { parseFileSize, parseFormat, parseMaxWarnings, parseRuleOption, parseSeverity } from './options.js';
+import { parseConcurrency, parseFileSize, parseFormat, parseMaxWarnings, parseRuleOption, parseSeverity } from './options.js';
 import { parseFormats } from './outputs.js';
 import { TOOL } from './tool.js';
+import { DEFAULT_CACHE_LOCATION } from './cache-file.js';
 
 const EXIT_CODES = `
 Exit codes:
@@ -95,6 +96,13 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .option('--ignore-pattern <glob>', 'also ignore files matching this glob, relative to the working directory (repeatable)', collect)
     .option('--no-ignore', 'do not apply .gitignore, ignorePatterns or --ignore-pattern')
     .option('--no-error-on-unmatched-pattern', 'do not fail when a path does not exist or a directory or glob matches no file to lint')
+    .option(
+      '--concurrency <n|auto|off>',
+      'lint in n worker threads, in as many as pay off (auto, the default), or in the main thread only (off, or 1)',
+      parseConcurrency,
+    )
+    .option('--cache', 'reuse the results of files that did not change since the last run with --cache')
+    .option('--cache-location <path>', `the cache file, or a directory for it (default ${DEFAULT_CACHE_LOCATION})`)
     .option('--print-config <file>', 'print the configuration that applies to a file, and lint nothing')
     .option('--debug', 'print the files linted and timings to standard error, and stack traces of internal errors')
     .addHelpText('after', EXIT_CODES)

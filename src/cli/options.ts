@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import { resolveRuleReference } from '../../rules/index.js';
 import { normalizeSeverity, SEVERITY_SPELLINGS, type SeverityLevel } from '../config/settings.js';
+import type { Concurrency } from '../engine/concurrency.js';
 import { MANIFEST_SCHEMA_RULE } from '../engine/lint.js';
 import { DIRECTIVE_RULE } from '../engine/directives.js';
 import { INTERNAL_ERROR_RULE, PARSE_ERROR_RULE } from '../engine/lint-document.js';
@@ -46,6 +47,14 @@ export function parseFileSize(value: string): number {
   if (!match) throw new InvalidArgumentError('expected a size such as 20MB, 512KB or 1GB (0 for no limit)');
   const unit = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(match[2] ?? 'b').toLowerCase() as 'b' | 'kb' | 'mb' | 'gb'];
   return Math.round(Number(match[1]) * unit);
+}
+
+/** `--concurrency`: a number of worker threads (1: none, as `off`), `auto` or `off`, as ESLint takes it. */
+export function parseConcurrency(value: string): Concurrency {
+  const trimmed = value.trim();
+  if (trimmed === 'auto' || trimmed === 'off') return trimmed;
+  if (!/^\d+$/.test(trimmed) || Number(trimmed) < 1) throw new InvalidArgumentError('expected a number of threads (1 or more), auto or off');
+  return Number(trimmed);
 }
 
 export function parseFormat(value: string): string {

@@ -1,4 +1,4 @@
-import { extname } from 'node:path';
+import { statSync, type Stats } from 'node:fs';
 import { ConfigResolver, type ConfigOptions } from '../config/resolve.js';
 import type { ResolvedConfig } from '../config/settings.js';
 import { loadManifest, type LoadedManifest } from '../manifest/load.js';
@@ -8,12 +8,13 @@ import { compareFindings, compareStrings, withoutAnnotations, type FileResult, t
 import type { ManifestIndex, Rule, Severity } from '../rule.js';
 import { RULES_BY_ID } from '../../rules/index.js';
 import { FatalError } from '../errors.js';
-import type { SourceDocument } from '../model.js';
-import { isSourceFile, mayContainAnnotations, parseSource } from '../sources/index.js';
-import { stripBom } from '../text/line-index.js';
-import { DEFAULT_MAX_FILE_SIZE, readTextFile, tooLarge, UnreadableFileError } from '../text-file.js';
+import { isSourceFile } from '../sources/index.js';
+import { plural } from '../text/plural.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../text-file.js';
+import { autoBytesEnough, workerCount, type Concurrency } from './concurrency.js';
 import { runCrossFileChecks, type SiteFiles } from './cross-file.js';
-import { internalErrorFinding, internalFailure, lintDocument, type DocumentResult, type InternalFailure } from './lint-document.js';
+import { lintFile, type FileOutcome, type FileSettings, type FileTask } from './lint-file.js';
+import type { CacheLookup, ResultCache } from './result-cache.js';
 
 export const MANIFEST_SCHEMA_RULE = 'axag/manifest-schema';
 
@@ -30,6 +31,19 @@ export interface LintOptions extends Partial<ConfigOptions> {
    * from the built-in ones.
    */
   rules?: readonly Rule<any>[];
+  /**
+   * Worker threads to lint in (default `off`: in the calling thread): a number, or `auto` for as many as the
+   * cores when there is enough to lint to pay for starting them. Results are the same whatever it is. Needs
+   * the built package (the workers run `dist/`); with extra `rules`, files are linted in the calling thread.
+   */
+  concurrency?: Concurrency;
+  /**
+   * Results of earlier runs to reuse for files that did not change, and to update (see ResultCache). Not used
+   * with extra `rules`.
+   */
+  cache?: ResultCache;
+  /** Told what the run does that a user may want to know when it is slow (`--debug`). */
+  debug?: (message: string) => void;
   /**
    * The largest source file to lint, in bytes (default DEFAULT_MAX_FILE_SIZE, 10 MB; 0 for no limit): a larger one
    * is a failure that says so, never a silent skip.
@@ -65,30 +79,23 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
       throw new FatalError(`the extra rule ${rule.id} has the id of another rule; give it an id of its own`);
     }
   }
-  let yielded = performance.now();
-  /** The files of each site, for the checks across files: by manifest path, else by config file. */
-  const sites = new Map<string, SiteFiles>();
+  // The rules of a plugin are functions: they cannot cross to a worker thread, nor be told apart in a cache.
+  const concurrency = extraRules.length > 0 ? 'off' : (options.concurrency ?? 'off');
+  const cache = extraRules.length > 0 ? undefined : options.cache;
+  const yieldNow = yielder();
 
+  // First, in input order: what each file is linted under, and which cached results still hold.
+  const settingsList: FileSettings[] = [];
+  const settingsIds = new Map<string, number>();
+  const planned: Planned[] = [];
+  let bytes = 0;
+  const enoughBytes = concurrency === 'auto' ? autoBytesEnough() : 0;
   for (const input of inputs) {
-    // Long runs are synchronous work between awaits that settle at once: give signal handlers (Ctrl-C) a turn.
-    if (performance.now() - yielded > 50) {
-      await new Promise((resolve) => setImmediate(resolve));
-      yielded = performance.now();
-    }
+    await yieldNow();
     const path = absolute(typeof input === 'string' ? input : input.path, cwd);
     const parseAs = typeof input === 'string' ? path : (input.parseAs ?? path);
     if (!isSourceFile(parseAs)) {
-      failures.push(`${displayPath(path, cwd)}: not a file type axag reads`);
-      continue;
-    }
-    let text: string;
-    try {
-      text = typeof input === 'string' ? readTextFile(path, maxFileSize) : input.text;
-      const large = typeof input === 'string' ? undefined : tooLarge(Buffer.byteLength(text), maxFileSize);
-      if (large) throw new UnreadableFileError(large);
-    } catch (error) {
-      if (!(error instanceof UnreadableFileError)) throw error;
-      failures.push(`${displayPath(path, cwd)}: cannot read the file: ${error.reason}`);
+      planned.push({ path, failure: 'not a file type axag reads' });
       continue;
     }
     const config = resolver.forFile(path);
@@ -101,42 +108,68 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
       manifest = { loaded, index };
       manifests.set(manifestKey, manifest);
     }
-    const result = mayContainAnnotations(text) ? await lintText(path, parseAs, text) : withoutAnnotations(path);
-    files.push(result);
-    const siteKey = manifestPath !== undefined ? `manifest ${manifestPath}` : `config ${config.configFile ?? ''}`;
-    const site = sites.get(siteKey) ?? { manifest: manifest?.loaded, files: [] };
-    site.files.push(result);
-    sites.set(siteKey, site);
-
-    /** The file's result; a parser or the engine that throws is a bug, in this file only: an internal-error finding. */
-    async function lintText(path: string, parseAs: string, text: string): Promise<FileResult> {
-      const failed = (failure: InternalFailure) => {
-        internalErrors.push({ path, ...failure });
-        return withoutAnnotations(path, [internalErrorFinding(failure, 'no check ran on it')]);
-      };
-      let document: SourceDocument;
-      try {
-        document = await parseSource(parseAs, stripBom(text));
-      } catch (error) {
-        // A parser reports what it cannot parse as a syntax error; one that throws is a bug.
-        return failed(internalFailure(`the parser of ${extname(parseAs) || 'these'} files`, error));
-      }
-      let result: DocumentResult;
-      try {
-        result = lintDocument(document, {
-          config,
-          manifest: manifest?.index,
-          errorsOnly: options.errorsOnly ?? false,
-          ...(options.reportUnusedDirectives && { reportUnusedDirectives: options.reportUnusedDirectives }),
-          ...(extraRules.length > 0 && { extraRules }),
-        });
-      } catch (error) {
-        return failed(internalFailure('the rule engine', error));
-      }
-      const { internalErrors: failedChecks, ...counts } = result;
-      for (const failure of failedChecks) internalErrors.push({ path, ...failure });
-      return { path, ...counts };
+    const settingsKey = `${config.configFile ?? ''}\n${manifestKey}`;
+    let settingsId = settingsIds.get(settingsKey);
+    if (settingsId === undefined) {
+      settingsId = settingsList.push({
+        config: { rules: config.rules, identity: config.identity },
+        manifest: manifest?.index,
+        errorsOnly: options.errorsOnly ?? false,
+        ...(options.reportUnusedDirectives && { reportUnusedDirectives: options.reportUnusedDirectives }),
+        maxFileSize,
+        ...(extraRules.length > 0 && { extraRules }),
+      }) - 1;
+      settingsIds.set(settingsKey, settingsId);
     }
+    const task: FileTask = typeof input === 'string' ? { path, parseAs } : { path, parseAs, text: input.text };
+    const file: PlannedFile = {
+      path,
+      siteKey: manifestPath !== undefined ? `manifest ${manifestPath}` : `config ${config.configFile ?? ''}`,
+      manifest: manifest?.loaded,
+      task,
+      settingsId,
+    };
+    planned.push(file);
+    if (task.text !== undefined) {
+      bytes += task.text.length;
+    } else if (cache || bytes < enoughBytes) {
+      const stats = statIfPresent(path);
+      if (cache) file.cached = cache.lookup(task, settingsList[settingsId]!, stats);
+      // Only what is left to lint counts for `auto`.
+      if (!file.cached?.reused) bytes += stats?.size ?? 0;
+    }
+  }
+
+  // Then the files to lint, in the main thread or in worker threads; then every result, in input order again.
+  const toLint = planned.filter((file): file is PlannedFile => 'task' in file && file.cached?.reused === undefined);
+  const workers = workerCount(concurrency, toLint.length, bytes);
+  options.debug?.(workers > 0 ? `linting ${plural(toLint.length, 'file')} in ${workers} worker threads` : `linting ${plural(toLint.length, 'file')} in the main thread`);
+  const outcomes =
+    workers > 0
+      ? await (await import('./worker-pool.js')).lintInWorkers(toLint, settingsList, workers)
+      : await lintHere(toLint, settingsList, yieldNow);
+  toLint.forEach((file, index) => (file.outcome = outcomes[index]));
+
+  /** The files of each site, for the checks across files: by manifest path, else by config file. */
+  const sites = new Map<string, SiteFiles>();
+  for (const file of planned) {
+    if ('failure' in file) {
+      failures.push(`${displayPath(file.path, cwd)}: ${file.failure}`);
+      continue;
+    }
+    const outcome = file.cached?.reused ?? (cache && file.cached ? cache.settle(file.task, file.outcome!, file.cached) : file.outcome!);
+    // Only a task given a cached hash (by the cache) can come back unchanged.
+    if (outcome.kind === 'unchanged') throw new Error(`${file.path} has no cached result to reuse`);
+    if (outcome.kind === 'not-linted') {
+      failures.push(`${displayPath(file.path, cwd)}: ${outcome.reason}`);
+      continue;
+    }
+    const { result } = outcome;
+    for (const failure of outcome.internalErrors) internalErrors.push({ path: file.path, ...failure });
+    files.push(result);
+    const site = sites.get(file.siteKey) ?? { manifest: file.manifest, files: [] };
+    site.files.push(result);
+    sites.set(file.siteKey, site);
   }
 
   const filesLinted = files.length;
@@ -168,6 +201,58 @@ export function manifestFindings(manifest: LoadedManifest): Finding[] {
 function uniqueFindings(findings: Finding[]): Finding[] {
   const unique = new Map(findings.map((finding) => [`${finding.line}:${finding.column}:${finding.message}`, finding]));
   return [...unique.values()].sort(compareFindings);
+}
+
+/** A file of the run that cannot be linted (not a source file): why. */
+interface Unlintable {
+  path: string;
+  failure: string;
+}
+
+/** A file of the run to lint, or to take from the cache. */
+interface PlannedFile {
+  path: string;
+  /** The site whose checks across files it takes part in. */
+  siteKey: string;
+  manifest: LoadedManifest | undefined;
+  task: FileTask;
+  settingsId: number;
+  cached?: CacheLookup;
+  outcome?: FileOutcome;
+}
+
+type Planned = Unlintable | PlannedFile;
+
+/** Lints the files one after the other in this thread. */
+async function lintHere(files: readonly PlannedFile[], settings: readonly FileSettings[], yieldNow: () => Promise<void>): Promise<FileOutcome[]> {
+  const outcomes: FileOutcome[] = [];
+  for (const file of files) {
+    await yieldNow();
+    outcomes.push(await lintFile(file.task, settings[file.settingsId]!));
+  }
+  return outcomes;
+}
+
+/**
+ * Long runs are synchronous work between awaits that settle at once: this gives signal handlers (Ctrl-C) a
+ * turn every 50 ms.
+ */
+function yielder(): () => Promise<void> {
+  let yielded = performance.now();
+  return async () => {
+    if (performance.now() - yielded <= 50) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    yielded = performance.now();
+  };
+}
+
+function statIfPresent(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    // Reading it will say why it cannot be read.
+    return undefined;
+  }
 }
 
 function missingManifestHint(config: ResolvedConfig, cwd: string): string {

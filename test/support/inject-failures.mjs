@@ -2,7 +2,10 @@
 //   AXAG_THROW_IN_CHECK=<rule id>        that rule's check throws on every file
 //   AXAG_THROW_IN_VUE_PARSER=<marker>    Vue's parser throws on files that contain the marker
 //   AXAG_THROW_IN_RESOLVER=1             resolving a file's config throws: an internal error outside any file
+//   AXAG_EXIT_WORKER_ON=<marker>         a worker thread that parses a .vue file containing the marker dies (exit code 7)
+// Worker threads run this too (node passes --import on to them).
 import { createRequire } from 'node:module';
+import { isMainThread } from 'node:worker_threads';
 
 const { RULES_BY_ID } = await import('../../dist/rules/index.js');
 const { ConfigResolver } = await import('../../dist/src/config/resolve.js');
@@ -15,12 +18,14 @@ if (check) {
 }
 
 const marker = process.env.AXAG_THROW_IN_VUE_PARSER;
-if (marker) {
+const exitMarker = process.env.AXAG_EXIT_WORKER_ON;
+if (marker || (exitMarker && !isMainThread)) {
   // Vue's compiler is CommonJS: patched here, before axag imports it, axag's import sees the patched function.
   const vue = createRequire(import.meta.url)('@vue/compiler-dom');
   const parse = vue.parse;
   vue.parse = (text, options) => {
-    if (text.includes(marker)) throw new Error('injected failure in the Vue parser');
+    if (marker && text.includes(marker)) throw new Error('injected failure in the Vue parser');
+    if (exitMarker && text.includes(exitMarker)) process.exit(7);
     return parse(text, options);
   };
 }

@@ -1,0 +1,93 @@
+/**
+ * Linting one source file: read it, skip it when it cannot hold an annotation, parse it, run the rules. The same
+ * code runs in the main thread and in worker threads; its inputs and outcome are plain data, so both cross a
+ * thread boundary, and a result can sit in a cache.
+ */
+import { createHash } from 'node:crypto';
+import { extname } from 'node:path';
+import type { ResolvedConfig } from '../config/settings.js';
+import type { SourceDocument } from '../model.js';
+import { withoutAnnotations, type FileResult } from '../results.js';
+import type { ManifestIndex, Rule, Severity } from '../rule.js';
+import { mayContainAnnotations, parseSource } from '../sources/index.js';
+import { stripBom } from '../text/line-index.js';
+import { readTextFile, tooLarge, UnreadableFileError } from '../text-file.js';
+import { internalErrorFinding, internalFailure, lintDocument, type InternalFailure } from './lint-document.js';
+
+/** A file to lint: read from `path`, or `text` already in hand; `parseAs` names the file whose extension picks the parser. */
+export interface FileTask {
+  path: string;
+  parseAs: string;
+  text?: string;
+  /** Also return the hash of the text read (for the cache). */
+  hash?: boolean;
+  /** The hash of the text a cached result was made from: a text that still hashes to it is not linted again. */
+  cachedHash?: string;
+}
+
+/** What applies to a file besides its text: the same for every file under one config and manifest. */
+export interface FileSettings {
+  config: Pick<ResolvedConfig, 'rules' | 'identity'>;
+  manifest: ManifestIndex | undefined;
+  errorsOnly: boolean;
+  reportUnusedDirectives?: Severity;
+  maxFileSize: number;
+  /** Functions: these settings then cannot cross to a worker thread. */
+  extraRules?: readonly Rule<any>[];
+}
+
+export type FileOutcome =
+  /** The file was not linted: why, in words (`cannot read the file: permission denied`). */
+  | { kind: 'not-linted'; reason: string }
+  /** Its text still hashes to `cachedHash`. */
+  | { kind: 'unchanged' }
+  /** Its result, with the parts of axag that threw on it (each also an `axag/internal-error` finding in it). */
+  | { kind: 'linted'; result: FileResult; internalErrors: InternalFailure[]; hash?: string };
+
+export async function lintFile(task: FileTask, settings: FileSettings): Promise<FileOutcome> {
+  const { path, parseAs } = task;
+  let text: string;
+  try {
+    text = task.text ?? readTextFile(path, settings.maxFileSize);
+    const large = task.text === undefined ? undefined : tooLarge(Buffer.byteLength(text), settings.maxFileSize);
+    if (large) throw new UnreadableFileError(large);
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) throw error;
+    return { kind: 'not-linted', reason: `cannot read the file: ${error.reason}` };
+  }
+  const hash = task.hash || task.cachedHash !== undefined ? textHash(text) : undefined;
+  if (hash !== undefined && hash === task.cachedHash) return { kind: 'unchanged' };
+  const linted = (result: FileResult, internalErrors: InternalFailure[] = []): FileOutcome => ({
+    kind: 'linted',
+    result,
+    internalErrors,
+    ...(hash !== undefined && { hash }),
+  });
+  if (!mayContainAnnotations(text)) return linted(withoutAnnotations(path));
+
+  // A parser or the engine that throws is a bug, in this file only: an internal-error finding.
+  const failed = (failure: InternalFailure) => linted(withoutAnnotations(path, [internalErrorFinding(failure, 'no check ran on it')]), [failure]);
+  let document: SourceDocument;
+  try {
+    document = await parseSource(parseAs, stripBom(text));
+  } catch (error) {
+    // A parser reports what it cannot parse as a syntax error; one that throws is a bug.
+    return failed(internalFailure(`the parser of ${extname(parseAs) || 'these'} files`, error));
+  }
+  try {
+    const { internalErrors, ...counts } = lintDocument(document, {
+      config: settings.config,
+      manifest: settings.manifest,
+      errorsOnly: settings.errorsOnly,
+      ...(settings.reportUnusedDirectives && { reportUnusedDirectives: settings.reportUnusedDirectives }),
+      ...(settings.extraRules && settings.extraRules.length > 0 && { extraRules: settings.extraRules }),
+    });
+    return linted({ path, ...counts }, internalErrors);
+  } catch (error) {
+    return failed(internalFailure('the rule engine', error));
+  }
+}
+
+export function textHash(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
+}

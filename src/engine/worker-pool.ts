@@ -1,0 +1,110 @@
+/**
+ * Linting files in worker threads. Loaded only when a run uses them. Each worker gets a few files at a time and
+ * lints them in the order sent; outcomes come back in that order, so the file a worker is busy with is always the
+ * first one it has not answered. A worker that dies (a crash, or running out of memory) costs that file only: it
+ * becomes an `axag/internal-error` finding, and a new worker takes the files that were waiting.
+ */
+import { Worker } from 'node:worker_threads';
+import { withoutAnnotations } from '../results.js';
+import { internalErrorFinding, internalFailure } from './lint-document.js';
+import type { FileOutcome, FileSettings, FileTask } from './lint-file.js';
+
+/** Files sent to a worker ahead of its answers: enough to keep it busy while an answer crosses to the main thread. */
+const AHEAD = 4;
+
+export interface WorkerRequest {
+  /** The file's place in the run. */
+  index: number;
+  task: FileTask;
+  settingsId: number;
+  /** The settings, the first time a worker needs them. */
+  settings?: FileSettings;
+}
+
+export interface WorkerReply {
+  index: number;
+  outcome: FileOutcome;
+}
+
+/** The outcomes of `files`, in their order, linted by `workers` worker threads. */
+export function lintInWorkers(
+  files: readonly { task: FileTask; settingsId: number }[],
+  settings: readonly FileSettings[],
+  workers: number,
+): Promise<FileOutcome[]> {
+  const outcomes: FileOutcome[] = new Array(files.length);
+  let answered = 0;
+  let next = 0;
+  /** Files a dead worker had been sent but had not started: the next worker takes them first. */
+  const retry: number[] = [];
+  const running = new Set<Worker>();
+
+  return new Promise((resolve, reject) => {
+    const take = () => (retry.length > 0 ? retry.shift() : next < files.length ? next++ : undefined);
+    const answer = (index: number, outcome: FileOutcome) => {
+      outcomes[index] = outcome;
+      answered++;
+      if (answered < files.length) return;
+      for (const worker of running) void worker.terminate();
+      running.clear();
+      resolve(outcomes);
+    };
+
+    const start = () => {
+      const worker = new Worker(new URL('./lint-worker.js', import.meta.url));
+      running.add(worker);
+      const sent = new Set<number>();
+      /** Sent and not answered, in the order sent: the first is the file it is linting. */
+      const pending: number[] = [];
+      const feed = () => {
+        while (pending.length < AHEAD) {
+          const index = take();
+          if (index === undefined) break;
+          const { task, settingsId } = files[index]!;
+          const request: WorkerRequest = { index, task, settingsId, ...(!sent.has(settingsId) && { settings: settings[settingsId]! }) };
+          sent.add(settingsId);
+          pending.push(index);
+          worker.postMessage(request);
+        }
+        if (pending.length === 0 && running.delete(worker)) void worker.terminate();
+      };
+      /** Whether it loaded the engine: a worker that dies before is not a file's fault. */
+      let ready = false;
+      worker.on('message', (reply: WorkerReply | 'ready') => {
+        if (reply === 'ready') {
+          ready = true;
+          return;
+        }
+        const { index, outcome } = reply;
+        pending.shift();
+        answer(index, outcome);
+        feed();
+      });
+      let dead = false;
+      const died = (error: Error) => {
+        if (dead || !running.delete(worker)) return;
+        dead = true;
+        if (!ready) {
+          // Then no worker would start.
+          for (const other of running) void other.terminate();
+          running.clear();
+          reject(new Error(`cannot start a worker thread: ${error.message}`));
+          return;
+        }
+        const [lost, ...waiting] = pending;
+        retry.unshift(...waiting);
+        if (lost !== undefined) {
+          const failure = internalFailure('a worker thread', error);
+          const { path } = files[lost]!.task;
+          answer(lost, { kind: 'linted', result: withoutAnnotations(path, [internalErrorFinding(failure, 'no check ran on it')]), internalErrors: [failure] });
+        }
+        if (answered < files.length && (retry.length > 0 || next < files.length || running.size === 0)) start();
+      };
+      worker.on('error', died);
+      worker.on('exit', (code) => died(new Error(`the worker thread stopped with exit code ${code}`)));
+      feed();
+    };
+
+    for (let i = 0; i < Math.min(workers, files.length); i++) start();
+  });
+}

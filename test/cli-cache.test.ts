@@ -1,0 +1,175 @@
+/**
+ * Issue 11, `--cache`: a file is linted again only when its content, the config that applies to it, the manifest,
+ * the options that change findings or the axag version changed; the checks across files still see every file;
+ * a cache file that is not an axag cache is ignored with a note, never a crash, and rewritten. `--debug` says how
+ * many results were reused: the observable that proves a file was not linted again.
+ */
+import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, axag, project, removeProjects, ROOT, type RunResult } from './cli-helpers.js';
+
+beforeAll(assertBuilt);
+afterAll(removeProjects);
+
+const INJECT = pathToFileURL(join(ROOT, 'test', 'support', 'inject-failures.mjs')).href;
+const MANIFEST =
+  'version: "1.1.0"\ngenerated_at: "2026-01-01T00:00:00Z"\nsource: {}\nconformance: basic\nactions:\n' +
+  '  - { intent: cart.view, entity: cart, action_type: read, description: d }\n';
+const view = (extra = '') => `<button axag-intent="cart.view" axag-entity="cart" axag-action-type="read"${extra}>View</button>\n`;
+const write = '<button axag-intent="order.cancel" axag-entity="order" axag-action-type="write" axag-risk-level="low">Cancel</button>\n';
+
+function shop(): string {
+  return project({
+    '.axag-lint.json': JSON.stringify({ manifestPath: 'axag-manifest.yaml', rules: { 'axag/duplicate-intent': 'error' } }),
+    'axag-manifest.yaml': MANIFEST,
+    'a.html': view(),
+    'b.html': write,
+    'c.html': '<p>no annotations</p>\n',
+  });
+}
+
+/** `reused N, linted M` from the --debug line of a run with --cache. */
+function cacheUse(result: RunResult): string {
+  const match = /axag debug: cache: reused the results of (\d+) files?, linted (\d+) files?\n/.exec(result.stderr);
+  if (!match) throw new Error(`no cache line in:\n${result.stderr}`);
+  return `reused ${match[1]}, linted ${match[2]}`;
+}
+
+const lintCached = (cwd: string, args: string[] = [], extra: { env?: Record<string, string>; nodeArgs?: string[] } = {}) =>
+  axag(['lint', '--cache', '--debug', '-f', 'json', ...args], { cwd, ...extra });
+
+const cacheFiles = (cwd: string) => readdirSync(join(cwd, 'node_modules', '.cache', 'axag'));
+
+describe('--cache', () => {
+  it('a second run reuses every result, also of a file touched but not changed; the report is the same', async () => {
+    const cwd = shop();
+    const first = await lintCached(cwd);
+    expect(cacheUse(first)).toBe('reused 0, linted 3');
+    expect(first.code).toBe(0);
+    expect(cacheFiles(cwd)).toEqual([expect.stringMatching(/^lint-[0-9a-f]{8}\.json$/)]);
+    const second = await lintCached(cwd);
+    expect(cacheUse(second)).toBe('reused 3, linted 0');
+    expect(second.stdout).toBe(first.stdout);
+    expect(second.code).toBe(first.code);
+    utimesSync(join(cwd, 'a.html'), new Date(), new Date(Date.now() + 5000));
+    expect(cacheUse(await lintCached(cwd))).toBe('reused 3, linted 0');
+    // Without --cache, every file is linted and no cache is read.
+    expect((await axag(['lint', '--debug', '-f', 'json'], { cwd })).stdout).toBe(first.stdout);
+  });
+
+  it('lints a changed file again, and the checks across files see it with the cached ones', async () => {
+    const cwd = shop();
+    await lintCached(cwd);
+    writeFileSync(join(cwd, 'b.html'), `${write}${view(' axag-scope="user"')}`);
+    const changed = await lintCached(cwd);
+    expect(cacheUse(changed)).toBe('reused 2, linted 1');
+    const findings = JSON.parse(changed.stdout).files.flatMap((file: { path: string; findings: { ruleId: string }[] }) => file.findings.map((finding) => `${file.path} ${finding.ruleId}`));
+    expect(findings).toContain('b.html axag/duplicate-intent');
+    expect(findings.filter((finding: string) => !finding.startsWith('b.html '))).toEqual([]);
+    expect(changed.code).toBe(1);
+    // The cached a.html is still the first declaration on the next run.
+    const again = await lintCached(cwd);
+    expect(cacheUse(again)).toBe('reused 3, linted 0');
+    expect(again.stdout).toBe(changed.stdout);
+  });
+
+  it('lints every file again when the config, a --rule, --quiet or the manifest changes', async () => {
+    const cwd = shop();
+    const first = await lintCached(cwd);
+    writeFileSync(join(cwd, '.axag-lint.json'), JSON.stringify({ manifestPath: 'axag-manifest.yaml', rules: { 'AXAG-LINT-007': 'error' } }));
+    const config = await lintCached(cwd);
+    expect(cacheUse(config)).toBe('reused 0, linted 3');
+    const severities = JSON.parse(config.stdout).files.flatMap((file: { findings: { ruleId: string; severity: string }[] }) => file.findings.map((finding) => `${finding.ruleId} ${finding.severity}`));
+    expect(severities).toContain('AXAG-LINT-007 error');
+    expect(config.stdout).not.toBe(first.stdout);
+    expect(cacheUse(await lintCached(cwd))).toBe('reused 3, linted 0');
+
+    const rule = await lintCached(cwd, ['--rule', 'AXAG-LINT-007:off']);
+    expect(cacheUse(rule)).toBe('reused 0, linted 3');
+    expect(rule.code).toBe(0);
+    expect(cacheUse(await lintCached(cwd, ['--quiet']))).toBe('reused 0, linted 3');
+
+    writeFileSync(join(cwd, 'axag-manifest.yaml'), MANIFEST.replace('cart.view', 'cart.show'));
+    const manifest = await lintCached(cwd);
+    expect(cacheUse(manifest)).toBe('reused 0, linted 3');
+    const rules = JSON.parse(manifest.stdout).files.flatMap((file: { findings: { ruleId: string }[] }) => file.findings.map((finding) => finding.ruleId));
+    expect(rules).toContain('AXAG-LINT-010');
+  });
+
+  it('lints every file again after an axag upgrade (another version in the cache), without a note', async () => {
+    const cwd = shop();
+    const first = await lintCached(cwd);
+    const [name] = cacheFiles(cwd);
+    const path = join(cwd, 'node_modules', '.cache', 'axag', name!);
+    const data = JSON.parse(readFileSync(path, 'utf8'));
+    writeFileSync(path, JSON.stringify({ ...data, version: '0.0.1' }));
+    const upgraded = await lintCached(cwd);
+    expect(cacheUse(upgraded)).toBe('reused 0, linted 3');
+    expect(upgraded.stderr).toContain('axag debug: cache: node_modules/.cache/axag/');
+    expect(upgraded.stderr).toContain('not used: it was written by axag 0.0.1\n');
+    expect(upgraded.stderr).not.toContain('axag: note');
+    expect(upgraded.stdout).toBe(first.stdout);
+    expect(JSON.parse(readFileSync(path, 'utf8')).version).not.toBe('0.0.1');
+  });
+
+  it('a corrupt, cut short or foreign cache file: a one-line note, the right report and exit code, and a cache rewritten', async () => {
+    const cwd = shop();
+    writeFileSync(join(cwd, 'b.html'), `${write}${view(' axag-scope="user"')}`);
+    const first = await lintCached(cwd);
+    expect(first.code).toBe(1);
+    const [name] = cacheFiles(cwd);
+    const path = join(cwd, 'node_modules', '.cache', 'axag', name!);
+    const shown = `node_modules/.cache/axag/${name}`;
+    const valid = readFileSync(path, 'utf8');
+    const cases: [string, string][] = [
+      [valid.slice(0, valid.length / 2), 'it is not valid JSON'],
+      ['\u0000\u0001garbage', 'it is not valid JSON'],
+      ['{"version": 3, "files": []}', 'it is not an axag cache file'],
+      [valid.replace('"findings":[', '"findings":7,"x":['), 'its entry for '],
+    ];
+    for (const [text, reason] of cases) {
+      writeFileSync(path, text);
+      const result = await lintCached(cwd);
+      const notes = result.stderr.split('\n').filter((line) => line.startsWith('axag: note'));
+      expect(notes).toEqual([expect.stringMatching(new RegExp(`^axag: note: ignored the cache file ${shown}: ${reason}.*; it will be rewritten$`))]);
+      expect(cacheUse(result)).toBe('reused 0, linted 3');
+      expect(result.stdout).toBe(first.stdout);
+      expect(result.code).toBe(1);
+      expect(readFileSync(path, 'utf8')).toBe(valid);
+    }
+  });
+
+  it('does not keep the result of a file a check threw on', async () => {
+    const cwd = shop();
+    const failed = await lintCached(cwd, [], { env: { AXAG_THROW_IN_CHECK: 'AXAG-LINT-007' }, nodeArgs: ['--import', INJECT] });
+    expect(failed.code).toBe(2);
+    expect(failed.stdout).toContain('axag/internal-error');
+    const next = await lintCached(cwd);
+    // a.html and b.html were annotated: the check threw on both; c.html has no annotations, so no check ran on it.
+    expect(cacheUse(next)).toBe('reused 1, linted 2');
+    expect(next.stdout).not.toContain('axag/internal-error');
+  });
+
+  it('--cache-location: a file path is the file; an existing directory, or a path ending in a slash, holds it', async () => {
+    const cwd = shop();
+    await lintCached(cwd, ['--cache-location', 'my.cache']);
+    expect(existsSync(join(cwd, 'my.cache'))).toBe(true);
+    expect(cacheUse(await lintCached(cwd, ['--cache-location', 'my.cache']))).toBe('reused 3, linted 0');
+    await lintCached(cwd, ['--cache-location', 'tmp/cache/']);
+    expect(readdirSync(join(cwd, 'tmp', 'cache'))).toEqual([expect.stringMatching(/^lint-[0-9a-f]{8}\.json$/)]);
+    expect(cacheUse(await lintCached(cwd, ['--cache-location', 'tmp/cache']))).toBe('reused 3, linted 0');
+    expect(existsSync(join(cwd, 'node_modules'))).toBe(false);
+  });
+
+  it('a cache that cannot be written is a warning: the run keeps its report and exit code', async () => {
+    const cwd = shop();
+    writeFileSync(join(cwd, 'blocker'), 'a file where the cache directory would be\n');
+    const result = await lintCached(cwd, ['--cache-location', 'blocker/sub/']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('axag: warning: cannot write the cache to blocker/sub/');
+    expect(result.stderr).toContain('the next run lints every file again\n');
+    expect(JSON.parse(result.stdout).files).toHaveLength(3);
+  });
+});

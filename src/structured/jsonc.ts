@@ -1,24 +1,24 @@
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, stripComments, type Node, type ParseError } from 'jsonc-parser';
 import type { DataPath } from './document.js';
 
-/** What each of jsonc-parser's error codes means, in the words of someone editing the file. */
-const MESSAGES: Readonly<Record<string, string>> = {
-  InvalidSymbol: 'unexpected character',
-  InvalidNumberFormat: 'invalid number',
-  PropertyNameExpected: 'expected a property name in double quotes',
-  ValueExpected: 'expected a value',
-  ColonExpected: 'expected ":"',
-  CommaExpected: 'expected "," between entries',
-  CloseBraceExpected: 'expected "}" (an object is not closed)',
-  CloseBracketExpected: 'expected "]" (an array is not closed)',
-  EndOfFileExpected: 'unexpected text after the JSON value',
-  InvalidCommentToken: 'invalid comment',
-  UnexpectedEndOfComment: 'unterminated /* comment; close it with */',
-  UnexpectedEndOfString: 'unterminated string',
-  UnexpectedEndOfNumber: 'unterminated number',
-  InvalidUnicode: 'invalid \\u escape',
-  InvalidEscapeCharacter: 'invalid escape in a string',
-  InvalidCharacter: 'control character in a string; escape it',
+/** What each of jsonc-parser's error codes means, in the words of someone editing the file; `found` names the text there. */
+const MESSAGES: Readonly<Record<string, (found: string) => string>> = {
+  InvalidSymbol: (found) => `unexpected ${found}`,
+  InvalidNumberFormat: () => 'invalid number',
+  PropertyNameExpected: (found) => `expected a property name in double quotes, found ${found}`,
+  ValueExpected: (found) => `expected a value, found ${found}`,
+  ColonExpected: (found) => `expected ":", found ${found}`,
+  CommaExpected: (found) => `expected "," between entries, found ${found}`,
+  CloseBraceExpected: (found) => `expected "}" (an object is not closed), found ${found}`,
+  CloseBracketExpected: (found) => `expected "]" (an array is not closed), found ${found}`,
+  EndOfFileExpected: (found) => `unexpected ${found} after the JSON value`,
+  InvalidCommentToken: () => 'invalid comment',
+  UnexpectedEndOfComment: () => 'unterminated /* comment; close it with */',
+  UnexpectedEndOfString: () => 'unterminated string',
+  UnexpectedEndOfNumber: () => 'unterminated number',
+  InvalidUnicode: () => 'invalid \\u escape',
+  InvalidEscapeCharacter: () => 'invalid escape in a string',
+  InvalidCharacter: () => 'control character in a string; escape it',
 };
 
 export type JsoncResult =
@@ -38,7 +38,7 @@ export function parseJsonc(text: string): JsoncResult {
   if (first) {
     const name = printParseErrorCode(first.error);
     const found = first.offset >= text.length ? 'the end of the file' : JSON.stringify(text[first.offset]);
-    return { error: { offset: first.offset, message: `${MESSAGES[name] ?? name}, found ${found}` } };
+    return { error: { offset: first.offset, message: MESSAGES[name]?.(found) ?? name } };
   }
   const duplicate = tree && duplicateKey(tree);
   if (duplicate) return { error: { offset: duplicate.offset, message: `duplicate key ${JSON.stringify(duplicate.value)}` } };

@@ -1,5 +1,13 @@
-import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, stripComments, type Node, type ParseError } from 'jsonc-parser';
+import { createRequire } from 'node:module';
+import type { Node, ParseError } from 'jsonc-parser';
 import type { DataPath } from './document.js';
+
+type JsoncParser = typeof import('jsonc-parser');
+let parser: JsoncParser | undefined;
+/** jsonc-parser, loaded when a JSON config is first read: a run without one never loads it. */
+function jsonc(): JsoncParser {
+  return (parser ??= createRequire(import.meta.url)('jsonc-parser') as JsoncParser);
+}
 
 /** What each of jsonc-parser's error codes means, in the words of someone editing the file; `found` names the text there. */
 const MESSAGES: Readonly<Record<string, (found: string) => string>> = {
@@ -31,6 +39,7 @@ export type JsoncResult =
  * silently), is returned with its offset. A text of only comments and white space holds no value: undefined data.
  */
 export function parseJsonc(text: string): JsoncResult {
+  const { getNodeValue, parseTree, printParseErrorCode, stripComments } = jsonc();
   if (stripComments(text).trim() === '') return { data: undefined, span: () => [0, 0] };
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
@@ -63,7 +72,7 @@ function duplicateKey(node: Node): Node | undefined {
 /** From the key of the entry at `path` (or the nearest existing ancestor) to the end of its value; or the key alone. */
 function spanOf(tree: Node, path: DataPath, part: 'entry' | 'key'): [number, number] {
   for (let depth = path.length; depth >= 0; depth--) {
-    const value = findNodeAtLocation(tree, [...path.slice(0, depth)]);
+    const value = jsonc().findNodeAtLocation(tree, [...path.slice(0, depth)]);
     if (!value) continue;
     const key = value.parent?.type === 'property' ? value.parent.children?.[0] : undefined;
     if (key && part === 'key') return [key.offset, key.offset + key.length];

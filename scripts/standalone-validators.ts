@@ -2,19 +2,41 @@
  * The validators of our JSON Schemas as ajv standalone code (https://ajv.js.org/standalone.html): the build
  * writes them into dist/validators/ (build-validators.ts), and a test checks that what is there is current.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import addFormats from 'ajv-formats';
-import { CONFIG_SCHEMA } from '../src/config/schema.js';
+import { CONFIG_SCHEMA, CONFIG_SCHEMA_FILE } from '../src/config/schema.js';
 import { MANIFEST_SCHEMAS } from '../src/manifest/json-schemas.js';
 import type { ValidatorName } from '../src/structured/validators.js';
 
-/** The schema of each validator: the config schema as the registered rules build it, and the shipped manifest schemas. */
-export const VALIDATOR_SCHEMAS: Readonly<Record<ValidatorName, object>> = {
-  config: CONFIG_SCHEMA,
-  'manifest-v1': MANIFEST_SCHEMAS.v1,
-  'manifest-v1.1': MANIFEST_SCHEMAS['v1.1'],
-};
+const require = createRequire(import.meta.url);
+/** The package's schemas/ folder, found the same from the TypeScript sources and from dist/. */
+const SCHEMAS_DIR = dirname(require.resolve('#schemas/manifest-v1.json'));
+export const CONFIG_SCHEMA_PATH = join(SCHEMAS_DIR, CONFIG_SCHEMA_FILE.replace(/^schemas\//, ''));
+
+/** The config schema as the registered rules build it, as the shipped file holds it. */
+export function configSchemaText(): string {
+  return `${JSON.stringify(CONFIG_SCHEMA, null, 2)}\n`;
+}
+
+/** Writes the shipped config schema (the build does, before compiling the validators from it). */
+export function writeConfigSchema(): void {
+  writeFileSync(CONFIG_SCHEMA_PATH, configSchemaText());
+}
+
+/** The schema of each validator: the shipped config schema (as the file holds it) and the shipped manifest schemas. */
+export function validatorSchemas(): Readonly<Record<ValidatorName, object>> {
+  return {
+    config: JSON.parse(readFileSync(CONFIG_SCHEMA_PATH, 'utf8')) as object,
+    'manifest-v1': MANIFEST_SCHEMAS.v1,
+    'manifest-v1.1': MANIFEST_SCHEMAS['v1.1'],
+  };
+}
+
+export const VALIDATOR_NAMES: readonly ValidatorName[] = ['config', 'manifest-v1', 'manifest-v1.1'];
 
 /**
  * The CommonJS module of each validator. Every error is reported (each one is a finding or a config
@@ -23,7 +45,7 @@ export const VALIDATOR_SCHEMAS: Readonly<Record<ValidatorName, object>> = {
  */
 export function standaloneValidators(): Record<ValidatorName, string> {
   const modules = {} as Record<ValidatorName, string>;
-  for (const [name, schema] of Object.entries(VALIDATOR_SCHEMAS) as [ValidatorName, object][]) {
+  for (const [name, schema] of Object.entries(validatorSchemas()) as [ValidatorName, object][]) {
     const ajv = new Ajv({ allErrors: true, strict: true, strictTuples: false, code: { source: true } });
     // ajv and ajv-formats are CommonJS: under NodeNext a default import is module.exports, whose `default` is the function.
     addFormats.default(ajv);

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { ConfigResolver } from './config/resolve.js';
-import type { ResolvedConfig } from './config/settings.js';
+import type { IgnorePatterns, ResolvedConfig } from './config/settings.js';
 import { FatalError } from './errors.js';
 import { absolute, displayPath, isInside } from './paths.js';
 import { compareStrings } from './results.js';
@@ -22,10 +22,10 @@ export interface ExpandOptions {
 
 /** Decides, for one run, which files its ignore rules exclude. */
 export function ignoreRules(resolver: ConfigResolver, options: Pick<ExpandOptions, 'cwd' | 'ignorePatterns' | 'noIgnore'>) {
-  const fromCommandLine = { baseDir: options.cwd, ignorePatterns: [...(options.ignorePatterns ?? [])] };
+  const fromCommandLine = [{ baseDir: options.cwd, patterns: [...(options.ignorePatterns ?? [])] }];
   return {
     gitignore: !options.noIgnore,
-    ignores: (file: string) => !options.noIgnore && (isIgnored(file, resolver.forFile(file)) || isIgnored(file, fromCommandLine)),
+    ignores: (file: string) => !options.noIgnore && (isIgnored(file, resolver.forFile(file).ignorePatterns) || isIgnored(file, fromCommandLine)),
   };
 }
 type IgnoreRules = ReturnType<typeof ignoreRules>;
@@ -145,30 +145,43 @@ function namesOptInExtension(glob: string): boolean {
   return /(?:^|[.{,])mdx?(?:$|[},])/i.test(glob.slice(glob.lastIndexOf('/') + 1));
 }
 
-type IgnoreSource = Pick<ResolvedConfig, 'baseDir' | 'ignorePatterns'>;
-const matchers = new WeakMap<IgnoreSource, (path: string) => boolean>();
+type IgnoreSet = Pick<IgnorePatterns, 'baseDir' | 'patterns'>;
+const matchers = new WeakMap<IgnoreSet, { ignores: (path: string) => boolean; keeps: (path: string) => boolean }>();
 
 /**
- * Whether a config's `ignorePatterns` (relative to its directory) cover the
- * file. As in .gitignore, a pattern naming a directory covers everything in it,
- * and a `!pattern` takes files back.
+ * Whether sets of ignore patterns (each relative to its directory: those of the configs that apply, farthest
+ * first) cover the file. As in .gitignore, a pattern naming a directory covers everything in it, and a `!pattern`
+ * takes back files that it or an earlier set ignores.
  */
-export function isIgnored(file: string, config: IgnoreSource): boolean {
-  if (config.ignorePatterns.length === 0 || !isInside(file, config.baseDir)) return false;
-  let matcher = matchers.get(config);
+export function isIgnored(file: string, sets: readonly IgnoreSet[]): boolean {
+  let ignored = false;
+  for (const set of sets) {
+    if (set.patterns.length === 0 || !isInside(file, set.baseDir)) continue;
+    const { ignores, keeps } = matcherOf(set);
+    const path = relative(set.baseDir, file).split(sep).join('/');
+    if (ignores(path)) ignored = true;
+    if (ignored && keeps(path)) ignored = false;
+  }
+  return ignored;
+}
+
+function matcherOf(set: IgnoreSet) {
+  let matcher = matchers.get(set);
   if (!matcher) {
     const withContents = (globs: string[]) =>
       globs.flatMap((glob) => {
         const trimmed = glob.replace(/\/+$/, '');
         return [trimmed, `${trimmed}/**`];
       });
-    const negated = config.ignorePatterns.filter((glob) => glob.startsWith('!')).map((glob) => glob.slice(1));
-    const ignores = picomatch(withContents(config.ignorePatterns.filter((glob) => !glob.startsWith('!'))), { dot: true });
-    const keeps = negated.length > 0 ? picomatch(withContents(negated), { dot: true }) : () => false;
-    matcher = (path) => ignores(path) && !keeps(path);
-    matchers.set(config, matcher);
+    const positive = set.patterns.filter((glob) => !glob.startsWith('!'));
+    const negated = set.patterns.filter((glob) => glob.startsWith('!')).map((glob) => glob.slice(1));
+    matcher = {
+      ignores: positive.length > 0 ? picomatch(withContents(positive), { dot: true }) : () => false,
+      keeps: negated.length > 0 ? picomatch(withContents(negated), { dot: true }) : () => false,
+    };
+    matchers.set(set, matcher);
   }
-  return matcher(relative(config.baseDir, file).split(sep).join('/'));
+  return matcher;
 }
 
 /** node_modules below the working directory (a project that itself lives in one is still linted). */

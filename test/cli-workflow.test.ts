@@ -678,14 +678,33 @@ describe.concurrent('--print-config', () => {
     'packages/app/src/Cart.jsx': `export const C = () => ${ERR};\n`,
   };
 
-  it('a file under a nested config: that config, strict preset applied, rule options shown; nothing linted', async ({ expect }) => {
+  it('a file under a nested config: merged over the root config, strict preset applied, rule options shown, each setting\'s source; nothing linted', async ({ expect }) => {
     const cwd = project(FILES);
     const result = await axag(['lint', '--print-config', 'packages/app/src/Cart.jsx'], { cwd });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    const config = JSON.parse(result.stdout) as Record<string, unknown>;
+    const { sources, ...config } = JSON.parse(result.stdout) as { sources: { rules: Record<string, string> } & Record<string, unknown> } & Record<string, unknown>;
+    const nested = FILES['packages/app/.axag-lint.json'];
+    const at = (text: string, needle: string) => positionOf(text, needle);
+    expect(sources).toEqual({
+      rules: expect.objectContaining({
+        // The nested config's extends sets every rule, over the root config's AXAG-LINT-007: "off".
+        'AXAG-LINT-007': `axag-lint/strict (extends at packages/app/.axag-lint.json:${at(nested, '"extends"')})`,
+        'AXAG-LINT-004': `packages/app/.axag-lint.json:${at(nested, '"AXAG-LINT-004"')}`,
+        'axag/manifest-drift': `axag-lint/strict (extends at packages/app/.axag-lint.json:${at(nested, '"extends"')})`,
+      }),
+      include: `packages/app/.axag-lint.json:${at(nested, '"include"')}`,
+      ignorePatterns: [
+        `.axag-lint.json:${at(FILES['.axag-lint.json'], '"ignorePatterns"')}, relative to .`,
+        `packages/app/.axag-lint.json:${at(nested, '"ignorePatterns"')}, relative to packages/app`,
+      ],
+      manifestPath: `.axag-lint.json:${at(FILES['.axag-lint.json'], '"manifestPath"')}`,
+      manifestSchema: 'default',
+      identity: `axag-lint/strict (extends at packages/app/.axag-lint.json:${at(nested, '"extends"')})`,
+    });
     expect(config).toEqual({
       configFile: 'packages/app/.axag-lint.json',
+      configFiles: ['.axag-lint.json', 'packages/app/.axag-lint.json'],
       rules: {
         'AXAG-LINT-001': 'error',
         'AXAG-LINT-002': 'error',
@@ -724,8 +743,10 @@ describe.concurrent('--print-config', () => {
         'axag/tenant-parameter': 'error',
       },
       include: ['src/**/*.jsx'],
-      ignorePatterns: ['legacy/**'],
-      manifestPath: null,
+      // Each relative to the config that declares it: dist/ to the root, legacy/** to packages/app.
+      ignorePatterns: ['dist/', 'legacy/**'],
+      // Inherited from the root config, relative to it.
+      manifestPath: 'api/axag-manifest.yaml',
       manifestSchema: 'v1.1',
       identity: 'strict',
     });
@@ -1375,7 +1396,7 @@ describe.concurrent('the configuration the AXAG 1.1 docs describe', () => {
     const config = JSON.parse(result.stdout) as { configFile: string; rules: Record<string, unknown>; include: string[]; ignorePatterns: string[]; manifestPath: string };
     expect(config.configFile).toBe('packages/shop/package.json');
     expect(config.rules['AXAG-LINT-001']).toBe('warning');
-    expect(config.rules['AXAG-LINT-002']).toBe('error'); // the root config does not apply
+    expect(config.rules['AXAG-LINT-002']).toBe('off'); // inherited from the root config, which it merges over
     expect(Object.keys(config.rules)).not.toContain('AXAG-LINT-024');
     expect(config.include).toEqual(['src/**/*.{jsx,tsx}']);
     expect(config.ignorePatterns).toEqual(['src/legacy/**']);

@@ -250,13 +250,13 @@ describe.concurrent('pretty output and exit codes', () => {
 
 describe.concurrent('broken config: exit 2, the file and key named, no stack trace', () => {
   it('invalid JSON names file:line:col', async ({ expect }) => {
-    // The trailing comma makes the "}" at 4:3 unexpected.
-    const config = '{\n  "rules": {\n    "AXAG-LINT-007": "off",\n  }\n}\n';
+    // A trailing comma is allowed (JSON with comments); the missing comma makes the key at 4:5 unexpected.
+    const config = '{\n  "rules": {\n    "AXAG-LINT-007": "off"\n    "AXAG-LINT-006": "off"\n  }\n}\n';
     const cwd = project({ '.axag-lint.json': config, 'index.html': GOOD });
     const result = await axag(['lint'], { cwd });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('.axag-lint.json:4:3');
+    expect(result.stderr).toBe('axag: .axag-lint.json:4:5: invalid JSON: expected "," between entries, found "\\""\n');
     expectNoStack(result);
   });
 

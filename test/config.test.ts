@@ -73,7 +73,7 @@ describe('config resolution', () => {
     ['{"rules": {"AXAG-LINT-038": "error"}}', /:1:12: unknown key "AXAG-LINT-038" in rules; rule ids are AXAG-LINT-001 … AXAG-LINT-012/],
     ['{"rules": {"AXAG-LINT-007": "fatal"}}', /:1:12: rules\.AXAG-LINT-007 must be one of "off", "warn", "warning", "info", "error", 0, 1, 2; got "fatal"/],
     ['{"rules": {"AXAG-LINT-004": ["error", {"allowed": ["Write"]}]}}', /rules\.AXAG-LINT-004\[1\]\.allowed\[0\] "Write" is not a lower-case action type such as "write"$/],
-    ['{"extends": "eslint:recommended"}', /extends must be one of "axag-lint\/recommended", "@axag\/lint\/recommended", "axag-lint\/strict"/],
+    ['{"extends": "eslint:recommended"}', /:1:2: extends "eslint:recommended" is not a preset, a path or a package name; the presets are axag-lint\/recommended, @axag\/lint\/recommended, axag-lint\/strict/],
     ['{"identity": "loose"}', /identity must be one of "default", "strict"; got "loose"/],
     ['{\n  "rules": {,}\n}', /\.axag-lint\.json:2:13: invalid JSON: /],
     ['{"rules": {}, "rules": {}}', /:1:15: invalid JSON: duplicate key "rules"/],
@@ -131,13 +131,13 @@ describe('the configuration the AXAG 1.1 docs describe (spec §5)', () => {
   it('exclude means ignorePatterns, relative to the config file; with both, both apply', () => {
     const dir = project({ 'site/.axaglintrc.json': JSON.stringify({ ignorePatterns: ['vendor/'], exclude: ['dist/**', '**/*.test.*'] }) });
     const config = resolveIn(dir, 'site/page.html');
-    expect(config.ignorePatterns).toEqual(['vendor/', 'dist/**', '**/*.test.*']);
-    expect(isIgnored(join(dir, 'site/dist/a.html'), config)).toBe(true);
-    expect(isIgnored(join(dir, 'site/src/a.test.html'), config)).toBe(true);
-    expect(isIgnored(join(dir, 'site/vendor/a.html'), config)).toBe(true);
-    expect(isIgnored(join(dir, 'site/src/a.html'), config)).toBe(false);
+    expect(config.ignorePatterns.flatMap((set) => set.patterns)).toEqual(['vendor/', 'dist/**', '**/*.test.*']);
+    expect(isIgnored(join(dir, 'site/dist/a.html'), config.ignorePatterns)).toBe(true);
+    expect(isIgnored(join(dir, 'site/src/a.test.html'), config.ignorePatterns)).toBe(true);
+    expect(isIgnored(join(dir, 'site/vendor/a.html'), config.ignorePatterns)).toBe(true);
+    expect(isIgnored(join(dir, 'site/src/a.html'), config.ignorePatterns)).toBe(false);
     // Relative to the config's directory, not the working directory.
-    expect(isIgnored(join(dir, 'dist/a.html'), config)).toBe(false);
+    expect(isIgnored(join(dir, 'dist/a.html'), config.ignorePatterns)).toBe(false);
   });
 
   it('info is a severity that means warning: in rules, with options, in --rule and on its own', () => {
@@ -169,7 +169,7 @@ describe('the configuration the AXAG 1.1 docs describe (spec §5)', () => {
     const resolver = new ConfigResolver({ cwd: dir });
     const config = resolver.forFile(join(dir, 'page.html'));
     expect(config.include).toEqual(['**/*.{html,htm,jsx,tsx,vue}']);
-    expect(config.ignorePatterns).toEqual(['node_modules/**', 'dist/**']);
+    expect(config.ignorePatterns.flatMap((set) => set.patterns)).toEqual(['node_modules/**', 'dist/**']);
     expect(config.manifestPath).toBe(join(dir, 'axag-manifest.json'));
     expect(config.rules['AXAG-LINT-007']!.severity).toBe('warning');
     const path = join(dir, '.axaglintrc.json');
@@ -186,7 +186,7 @@ describe('the configuration the AXAG 1.1 docs describe (spec §5)', () => {
 
   it('enforcedIntentsPath is not offered as a valid key', () => {
     const dir = project({ '.axag-lint.json': '{"exclud": []}' });
-    expect(() => resolveIn(dir)).toThrow(/valid keys are extends, rules, include, ignorePatterns, exclude, manifestPath, manifestSchema, identity$/);
+    expect(() => resolveIn(dir)).toThrow(/valid keys are extends, rules, include, ignorePatterns, exclude, manifestPath, manifestSchema, identity, root$/);
   });
 });
 
@@ -203,11 +203,12 @@ describe('package.json#axag-lint (spec §5)', () => {
     expect(config.rules['AXAG-LINT-002']!.severity).toBe('error');
   });
 
-  it('is used when it is the only config source of the directory, before any config further up', () => {
+  it('is used when it is the only config source of the directory, merged over the config further up', () => {
     const dir = project({ '.axag-lint.json': off('AXAG-LINT-001'), 'app/package.json': packageJson({ rules: { 'AXAG-LINT-002': 'off' } }) });
     const config = resolveIn(dir, 'app/src/page.html');
     expect(config.configFile).toBe(join(dir, 'app/package.json'));
-    expect(config.rules['AXAG-LINT-001']!.severity).toBe('error');
+    expect(config.configFiles).toEqual([join(dir, '.axag-lint.json'), join(dir, 'app/package.json')]);
+    expect(config.rules['AXAG-LINT-001']!.severity).toBe('off');
     expect(config.rules['AXAG-LINT-002']!.severity).toBe('off');
   });
 
@@ -230,8 +231,8 @@ describe('package.json#axag-lint (spec §5)', () => {
     expect(config.baseDir).toBe(join(dir, 'packages/app'));
     expect(config.manifestPath).toBe(join(dir, 'packages/app/api/axag-manifest.yaml'));
     expect(config.include).toEqual(['src/**/*.jsx']);
-    expect(isIgnored(join(dir, 'packages/app/legacy/a.html'), config)).toBe(true);
-    expect(isIgnored(join(dir, 'legacy/a.html'), config)).toBe(false);
+    expect(isIgnored(join(dir, 'packages/app/legacy/a.html'), config.ignorePatterns)).toBe(true);
+    expect(isIgnored(join(dir, 'legacy/a.html'), config.ignorePatterns)).toBe(false);
   });
 
   it('discovers axag-manifest.* beside the package.json', () => {
@@ -254,7 +255,7 @@ describe('package.json#axag-lint (spec §5)', () => {
     expect(error.message).toBe(
       [
         'invalid "axag-lint" config in package.json',
-        'package.json:4:5: unknown key "exlude" in the "axag-lint" config; valid keys are extends, rules, include, ignorePatterns, exclude, manifestPath, manifestSchema, identity',
+        'package.json:4:5: unknown key "exlude" in the "axag-lint" config; valid keys are extends, rules, include, ignorePatterns, exclude, manifestPath, manifestSchema, identity, root',
         // `    "rules": { ` is 15 characters: the entry "AXAG-LINT-007" starts at column 16.
         'package.json:5:16: rules.AXAG-LINT-007 must be one of "off", "warn", "warning", "info", "error", 0, 1, 2; got "loud"',
       ].join('\n'),

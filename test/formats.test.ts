@@ -45,7 +45,7 @@ describe('github, junit and gitlab on paths and messages that need escaping', ()
     const result = await axag(['lint', 'conf', '-f', 'github'], { cwd });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe(
-      '::error file=conf/.axag-lint.json,line=2,col=3,title=axag::invalid config file%0Aconf/.axag-lint.json:2:3: unknown key "rulez" in the config; valid keys are extends, rules, include, ignorePatterns, exclude, manifestPath, manifestSchema, identity\n' +
+      '::error file=conf/.axag-lint.json,line=2,col=3,title=axag::invalid config file%0Aconf/.axag-lint.json:2:3: unknown key "rulez" in the config; valid keys are extends, rules, include, ignorePatterns, exclude, manifestPath, manifestSchema, identity, root\n' +
         'axag: stopped before linting; fix the error above\n',
     );
   });

@@ -109,7 +109,7 @@ describe('the binary on hostile input', () => {
     expect(result.stderr.split('\n').filter(isCommand)).toEqual([]);
     expect(result.stderr).toBe(
       'axag: invalid config file\n' +
-        '.axag-lint.json:1:13: unknown key "x\\x1b]0;t\\x07\\x0a::error::forged\\u202e" in the config; valid keys are extends, rules, include, ignorePatterns, exclude, manifestPath, manifestSchema, identity\n',
+        '.axag-lint.json:1:13: unknown key "x\\x1b]0;t\\x07\\x0a::error::forged\\u202e" in the config; valid keys are extends, rules, include, ignorePatterns, exclude, manifestPath, manifestSchema, identity, root\n',
     );
   });
 

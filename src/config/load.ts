@@ -21,9 +21,15 @@ export type RawRuleSetting = RawSeverity | [RawSeverity] | [RawSeverity, Record<
 export interface ConfigFile {
   path: string;
   dir: string;
+  /** How messages name the file (relative to the working directory). */
+  displayPath: string;
+  /** Configs in the directories above do not apply. */
+  root?: boolean;
   extends?: string | string[];
   /** By rule id; of two entries for one rule (an id and its alias), the one written last. */
   rules?: Record<string, RawRuleSetting>;
+  /** How `rules` wrote each rule id (by id, by name, or by another linter's number). */
+  ruleReferences?: Record<string, string>;
   include?: string[];
   ignorePatterns?: string[];
   /** The other AXAG linter's name for ignorePatterns. */
@@ -33,6 +39,8 @@ export interface ConfigFile {
   identity?: Identity;
   /** What was ignored, in document order. */
   notices: Notice[];
+  /** Where the key (or the array entry) at a path of the document is; line 1, column 1 when the file is empty. */
+  at(path: DataPath): { line: number; column: number };
 }
 
 /** The key of package.json that holds a config (spec §5). */
@@ -53,8 +61,9 @@ export function loadConfigFile(path: string, displayPath: string): ConfigFile {
     if (!section) throw new FatalError(`${displayPath} has no "${PACKAGE_JSON_KEY}" key; add the config there, or use a config file`);
     return validated(section, path, displayPath, `the "${PACKAGE_JSON_KEY}" config`, `invalid "${PACKAGE_JSON_KEY}" config in ${displayPath}`);
   }
-  if (text.trim() === '') return { path, dir: dirname(path), notices: [] };
-  const format = extname(path).toLowerCase() === '.json' ? 'json' : 'yaml';
+  if (text.trim() === '') return emptyConfig(path, displayPath);
+  // JSON config files may hold comments and trailing commas, as VS Code's settings do; package.json may not.
+  const format = extname(path).toLowerCase() === '.json' ? 'jsonc' : 'yaml';
   return validated(parseStructured(text, format, path, displayPath), path, displayPath, 'the config', 'invalid config file');
 }
 
@@ -86,8 +95,17 @@ function packageJsonSection(text: string, path: string, displayPath: string): St
   return { data: whole.data[PACKAGE_JSON_KEY], locate: (at, part) => whole.locate([PACKAGE_JSON_KEY, ...at], part) };
 }
 
+/** The config of an empty file, or of none (`path` ''): no settings. */
+export function emptyConfig(path: string, displayPath: string, dir = dirname(path)): ConfigFile {
+  return { path, dir, displayPath, notices: [], at: () => ({ line: 1, column: 1 }) };
+}
+
 function validated(document: StructuredDocument, path: string, displayPath: string, rootName: string, heading: string): ConfigFile {
-  const file: ConfigFile = { path, dir: dirname(path), notices: [] };
+  const at = (key: DataPath) => {
+    const { line, column } = document.locate(key, 'key');
+    return { line, column };
+  };
+  const file: ConfigFile = { ...emptyConfig(path, displayPath), at };
   if (document.data === null || document.data === undefined) return file;
   const problems = schemaProblems(validator('config'), document, { rootName, unknownKeyHint, special, patternNames: PATTERN_NAMES });
   if (problems.length > 0) {
@@ -103,7 +121,8 @@ function validated(document: StructuredDocument, path: string, displayPath: stri
     const { line, column } = document.locate(at, 'key');
     return { message, location: { path, line, column } };
   };
-  const { rules, ...rest } = document.data as Omit<ConfigFile, 'path' | 'dir' | 'notices'> & Record<string, unknown>;
+  // `$schema` only serves editors.
+  const { rules, $schema: _schema, ...rest } = document.data as Omit<ConfigFile, 'path' | 'dir' | 'displayPath' | 'notices' | 'at'> & Record<string, unknown>;
   for (const [key, message] of Object.entries(IGNORED_KEYS)) {
     if (!Object.hasOwn(rest, key)) continue;
     file.notices.push(notice(message, [key]));
@@ -125,12 +144,13 @@ function validated(document: StructuredDocument, path: string, displayPath: stri
       namedBy.set(resolved.id, reference);
       file.rules[resolved.id] = setting;
     }
+    file.ruleReferences = Object.fromEntries(namedBy);
   }
   file.notices.sort((a, b) => a.location!.line - b.location!.line || a.location!.column - b.location!.column);
   return { ...rest, ...file };
 }
 
-const CONFIG_KEYS = Object.keys(CONFIG_SCHEMA.properties).filter((key) => !Object.hasOwn(IGNORED_KEYS, key));
+const CONFIG_KEYS = Object.keys(CONFIG_SCHEMA.properties).filter((key) => !Object.hasOwn(IGNORED_KEYS, key) && key !== '$schema');
 const PATTERN_NAMES = {
   [ACTION_TYPE_WORD]: 'a lower-case action type such as "write"',
   [SCOPE_WORD]: 'a lower-case scope such as "tenant"',

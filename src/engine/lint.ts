@@ -256,7 +256,7 @@ function statIfPresent(path: string): Stats | undefined {
 }
 
 function missingManifestHint(config: ResolvedConfig, cwd: string): string {
-  return config.manifestFrom === 'config' && config.configFile
-    ? `fix manifestPath in ${displayPath(config.configFile, cwd)}, or remove it to lint without a manifest`
+  return config.manifestConfigFile
+    ? `fix manifestPath in ${displayPath(config.manifestConfigFile, cwd)}, or remove it to lint without a manifest`
     : 'fix the --manifest path';
 }

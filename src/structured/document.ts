@@ -4,6 +4,7 @@ import type { Range } from '../model.js';
 import { LineIndex, stripBom } from '../text/line-index.js';
 import { readTextFile, UnreadableFileError } from '../text-file.js';
 import { findJsonError } from './json-error.js';
+import { parseJsonc } from './jsonc.js';
 
 export type DataPath = readonly (string | number)[];
 
@@ -34,17 +35,23 @@ export function readRequiredFile(path: string, displayPath: string, what: string
 }
 
 /**
- * Parses a JSON (`format: 'json'`) or YAML text. A syntax error is a FatalError
- * naming `displayPath`, line and column, and what is wrong.
+ * Parses a JSON (`format: 'json'`), JSON with comments and trailing commas (`'jsonc'`, as config files may be) or
+ * YAML text. A syntax error is a FatalError naming `displayPath`, line and column, and what is wrong.
  */
-export function parseStructured(rawText: string, format: 'json' | 'yaml', path: string, displayPath: string): StructuredDocument {
+export function parseStructured(rawText: string, format: 'json' | 'jsonc' | 'yaml', path: string, displayPath: string): StructuredDocument {
   const text = stripBom(rawText);
   const lines = new LineIndex(text);
   const fail = (offset: number, message: string): never => {
     const position = lines.position(offset);
-    throw new FatalError(`${located(displayPath, position)}: invalid ${format.toUpperCase()}: ${message}`, [{ path, ...position }]);
+    throw new FatalError(`${located(displayPath, position)}: invalid ${format === 'yaml' ? 'YAML' : 'JSON'}: ${message}`, [{ path, ...position }]);
   };
   try {
+    if (format === 'jsonc') {
+      const parsed = parseJsonc(text);
+      if ('error' in parsed) fail(parsed.error.offset, parsed.error.message);
+      const { data, span } = parsed as Exclude<typeof parsed, { error: unknown }>;
+      return { data, locate: (path, part = 'entry') => lines.range(...span(path, part)) };
+    }
     if (format === 'json') {
       const error = findJsonError(text);
       if (error) fail(error.offset, error.message);

@@ -69,7 +69,7 @@ describe('action.yml', () => {
     expect(lintStep.run).toMatch(/--format github\b/);
     expect(lintStep.run).toMatch(/--format "sarif=\$sarif_file"/);
     const upload = action.runs.steps.find((step) => step.uses?.startsWith('github/codeql-action/upload-sarif@'))!;
-    expect(upload.uses).toBe('github/codeql-action/upload-sarif@v3');
+    expect(upload.uses).toBe('github/codeql-action/upload-sarif@v4');
     expect(upload.if).toMatch(/^always\(\) && /);
     // The step that fails the action as axag lint did comes last.
     expect(action.runs.steps.at(-1)!.run).toMatch(/exit "\$\{AXAG_EXIT_CODE/);

@@ -13,6 +13,7 @@ export { DEFAULT_MANIFEST_SCHEMA, MANIFEST_SCHEMA_VERSIONS, type ManifestSchemaV
 export { FORMATTERS, type FormatContext, type Formatter } from './formatters/index.js';
 export { FatalError, type FileLocation, type Notice } from './errors.js';
 export { RULES, RULES_BY_ID } from '../rules/index.js';
+export { ruleDocsUrl } from './rule-docs.js';
 export type { Finding, FileResult, IntentDeclaration, InternalError, LintResults } from './results.js';
 export type { AnnotatedElement, AxagAttribute, Range, SourceDocument, SyntaxProblem } from './model.js';
 export type { Rule, RuleDocs, RunRule } from './rule.js';

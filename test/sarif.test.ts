@@ -41,7 +41,7 @@ const SHARED: Record<string, string> = {
 
 interface SarifLog {
   runs: {
-    tool: { driver: { name: string; version: string; informationUri: string; rules: { id: string; name: string; help: { text: string; markdown: string }; defaultConfiguration: { level: string; enabled?: boolean }; properties: { tags: string[] } }[] } };
+    tool: { driver: { name: string; version: string; informationUri: string; rules: { id: string; name: string; helpUri: string; help: { text: string; markdown: string }; defaultConfiguration: { level: string; enabled?: boolean }; properties: { tags: string[] } }[] } };
     invocations: { executionSuccessful: boolean; toolConfigurationNotifications: { message: { text: string }; locations?: unknown[] }[] }[];
     originalUriBaseIds: Record<string, { uri: string }>;
     results: { ruleId: string; ruleIndex: number; level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: Record<string, number> } }[] }[];
@@ -109,6 +109,9 @@ describe('sarif', () => {
       // A check that is off by default is not enabled, and says at which level it reports once turned on.
       expect(rule.defaultConfiguration.enabled).toBe(offByDefault.includes(rule.id) ? false : undefined);
       expect(rule.properties.tags).toContain('axag');
+      // Each rule's own page, generated into docs/rules/ from the same documentation (test/rule-pages.test.ts).
+      expect(rule.helpUri).toBe(`https://github.com/axag/axag-lint/blob/v${PACKAGE_VERSION}/docs/rules/${rule.id}.md`);
+      expect(existsSync(join(ROOT, 'docs', 'rules', ...`${rule.id}.md`.split('/')))).toBe(true);
     }
     expect(driver.rules[6]).toMatchObject({ id: 'AXAG-LINT-007', name: 'idempotent-declared', defaultConfiguration: { level: 'warning' } });
   });

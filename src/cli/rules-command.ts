@@ -1,6 +1,7 @@
 import { resolveRuleReference } from '../../rules/index.js';
 import { ALL_CHECKS, type CheckInfo } from '../engine/checks.js';
 import { FatalError } from '../errors.js';
+import { ruleDocsUrl } from '../rule-docs.js';
 import { closest } from '../text/suggest.js';
 import type { Io } from './io.js';
 
@@ -30,7 +31,7 @@ export function runRules(id: string | undefined, io: Io): number {
   if (!direct) io.stdout.write(`${written.toUpperCase()} is the number another AXAG linter gives ${check.id}.\n\n`);
   io.stdout.write(
     `${check.id}  ${check.name}  (recommended: ${check.severity}, strict: ${check.strictSeverity})\n\n${check.description}\n\n${what}\n\nWhy: ${why}\n\n` +
-      `Failing:\n${indent(failing)}\n\nPassing:\n${indent(passing)}\n`,
+      `Failing:\n${indent(failing)}\n\nPassing:\n${indent(passing)}\n\nMore: ${ruleDocsUrl(check.id)}\n`,
   );
   return 0;
 }

@@ -2,8 +2,9 @@ import { pathToFileURL } from 'node:url';
 import { ALL_CHECKS, NAMESPACED_CHECKS, type CheckInfo } from '../engine/checks.js';
 import type { FileLocation } from '../errors.js';
 import type { Finding } from '../results.js';
+import { ruleDocsUrl } from '../rule-docs.js';
 import { reportedPath, repositoryPath, rootOf, stableFingerprints } from './repository.js';
-import type { FormatContext, Formatter } from './types.js';
+import type { Formatter } from './types.js';
 
 const SRCROOT = '%SRCROOT%';
 const RULE_INDEX = new Map(ALL_CHECKS.map((check, index) => [check.id, index]));
@@ -50,7 +51,7 @@ export const formatSarif: Formatter = (results, context) => {
             version: context.tool.version,
             semanticVersion: context.tool.version,
             informationUri: context.tool.informationUri,
-            rules: ALL_CHECKS.map((check) => ruleDescriptor(check, context)),
+            rules: ALL_CHECKS.map(ruleDescriptor),
           },
         },
         invocations: [
@@ -78,14 +79,14 @@ function region(finding: Finding) {
   return { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn };
 }
 
-function ruleDescriptor(check: CheckInfo, context: FormatContext) {
+function ruleDescriptor(check: CheckInfo) {
   const { what, why, failing, passing, language = 'html' } = check.docs;
   return {
     id: check.id,
     name: check.name,
     shortDescription: { text: check.description },
     fullDescription: { text: what },
-    helpUri: `${context.tool.informationUri}#rules`,
+    helpUri: ruleDocsUrl(check.id),
     help: {
       text: `${what}\n\nWhy: ${why}\n\nFailing:\n${failing}\n\nPassing:\n${passing}`,
       markdown: `${what}\n\n**Why:** ${why}\n\nFailing:\n\n${fenced(failing, language)}\n\nPassing:\n\n${fenced(passing, language)}`,

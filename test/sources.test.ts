@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnnotatedElement, SourceDocument } from '../src/model.js';
 import { lint } from '../src/index.js';
 import { mayContainAnnotations, parseSource } from '../src/sources/index.js';
+import { nestingDepth } from '../src/sources/large-stack.js';
 import { withParserStack } from './support/parser-stack.js';
 
 const parsed = (path: string, text: string) => parseSource(path, text);
@@ -197,6 +198,15 @@ describe('syntax real projects use, and the limits of parsers', () => {
       const document = await parsed(path, text);
       expect([path, document.syntaxErrors, document.elements.length]).toEqual([path, [], levels]);
     }
+  });
+
+  it('measures nesting without a parser, counting tags, brackets and Svelte blocks but not type arguments or void elements', () => {
+    expect(nestingDepth('const a = <div><b x={f(1)} /><br /></div>;')).toBe(4);
+    expect(nestingDepth('const m: Map<string, Array<number>> = new Map<string, number[]>(); if (a<b && c < d) {}')).toBe(1);
+    expect(nestingDepth('<form><input name="a"><input name="b" /><img src="x"></form>')).toBe(1);
+    expect(nestingDepth('{#if a}{#each b as c}<p>{c}</p>{/each}{/if}')).toBe(4);
+    expect(nestingDepth('<>'.repeat(200) + '</>'.repeat(200))).toBe(200);
+    expect(nestingDepth('('.repeat(500) + ')'.repeat(500))).toBe(500);
   });
 
   it('reports a parser limit, not a syntax error, for nesting deeper than the large stack; in Markdown only for that block', async () => {

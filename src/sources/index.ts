@@ -15,6 +15,8 @@ interface SourceType {
   /** Linted when a directory is walked with the default `include`; Markdown is opt-in. */
   byDefault: boolean;
   parse(text: string): Promise<SourceDocument>;
+  /** Its parser recurses per level of nesting (Babel, Svelte's), so deep text goes to a large stack. */
+  recurses: boolean;
 }
 
 const once = <T>(load: () => Promise<T>) => {
@@ -40,17 +42,18 @@ const parseBlockOnce: BlockParser = async (language, text, label) => {
 
 /** One block too deep for its parser must not cost the Markdown file its other blocks. */
 const parseBlock: BlockParser = async (language, text, label) =>
-  (await parseWithinStack(() => parseBlockOnce(language, text, label), { block: language, text, label })) ??
+  (await parseWithinStack(() => parseBlockOnce(language, text, label), { block: language, text, label }, language === 'jsx' || language === 'tsx')) ??
   unparsed(nestingLimit(label, text, new LineIndex(text)));
 
-const labelled = (label: string, parse: (text: string, label: string) => Promise<SourceDocument>): SourceType => ({
+const labelled = (label: string, recurses: boolean, parse: (text: string, label: string) => Promise<SourceDocument>): SourceType => ({
   label,
   byDefault: true,
   parse: (text) => parse(text, label),
+  recurses,
 });
-const HTML = labelled('HTML', async (text) => (await html()).parseHtml(text));
+const HTML = labelled('HTML', false, async (text) => (await html()).parseHtml(text));
 const scriptType = (label: string, dialect: 'js' | 'ts' | 'tsx' | 'dts') =>
-  labelled(label, async (text) => (await script()).parseScript(text, dialect, { label }));
+  labelled(label, true, async (text) => (await script()).parseScript(text, dialect, { label }));
 const JAVASCRIPT = scriptType('JavaScript', 'js');
 const TYPESCRIPT = scriptType('TypeScript', 'ts');
 const DECLARATIONS = scriptType('TypeScript', 'dts');
@@ -60,6 +63,7 @@ const markdownType = (label: string, mdx: boolean): SourceType => ({
   label,
   byDefault: false,
   parse: async (text) => (await markdown()).parseMarkdown(text, parseBlock, { mdx }),
+  recurses: false,
 });
 
 const TYPES: Record<string, SourceType> = {
@@ -73,8 +77,8 @@ const TYPES: Record<string, SourceType> = {
   '.ts': TYPESCRIPT,
   '.mts': TYPESCRIPT,
   '.cts': TYPESCRIPT,
-  '.vue': labelled('the Vue component', async (text, label) => (await vue()).parseVue(text, { label })),
-  '.svelte': labelled('the Svelte component', async (text, label) => (await svelte()).parseSvelte(text, label)),
+  '.vue': labelled('the Vue component', false, async (text, label) => (await vue()).parseVue(text, { label })),
+  '.svelte': labelled('the Svelte component', true, async (text, label) => (await svelte()).parseSvelte(text, label)),
   '.md': markdownType('Markdown', false),
   '.mdx': markdownType('MDX', true),
 };
@@ -110,7 +114,7 @@ export { mayContainAnnotations } from './documents.js';
  */
 export async function parseSource(path: string, text: string): Promise<SourceDocument> {
   const type = sourceType(path);
-  return (await parseWithinStack(() => type.parse(text), { path, text })) ?? unparsed(nestingLimit(type.label, text, new LineIndex(text)));
+  return (await parseWithinStack(() => type.parse(text), { path, text }, type.recurses)) ?? unparsed(nestingLimit(type.label, text, new LineIndex(text)));
 }
 
 /** The parse a large-stack thread repeats (./large-stack.ts); a stack overflow is left to the caller. */

@@ -232,7 +232,10 @@ async function inputsToLint(
   }
   const within = patterns.map((pattern) => absolute(pattern, cwd));
   const wanted = (path: string) => (within.length === 0 || within.some((dir) => isInside(path, dir))) && isLintable(path, resolver, rules, cwd);
-  if (options.staged) return { inputs: stagedFiles(cwd).filter((file) => wanted(file.path)), problems: [] };
+  if (options.staged) {
+    const { files, problems } = stagedFiles(cwd, wanted);
+    return { inputs: files, problems };
+  }
   if (options.changedSince !== undefined) {
     return { inputs: changedFiles(cwd, options.changedSince).filter((path) => existsSync(path) && wanted(path)), problems: [] };
   }

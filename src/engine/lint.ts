@@ -35,6 +35,8 @@ export interface LintOptions extends Partial<ConfigOptions> {
    * is a failure that says so, never a silent skip.
    */
   maxFileSize?: number;
+  /** Called as the run goes: `done` of `total` inputs read and linted (for a progress line). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -69,7 +71,8 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
   /** The files of each site, for the checks across files: by manifest path, else by config file. */
   const sites = new Map<string, SiteFiles>();
 
-  for (const input of inputs) {
+  for (const [done, input] of inputs.entries()) {
+    options.onProgress?.(done, inputs.length);
     // Long runs are synchronous work between awaits that settle at once: give signal handlers (Ctrl-C) a turn.
     if (performance.now() - yielded > 50) {
       await new Promise((resolve) => setImmediate(resolve));
@@ -139,6 +142,7 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
     }
   }
 
+  options.onProgress?.(inputs.length, inputs.length);
   const filesLinted = files.length;
   const manifestResults = new Map<string, FileResult>();
   const manifestResult = (path: string) => {

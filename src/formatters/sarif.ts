@@ -3,6 +3,7 @@ import { ALL_CHECKS, NAMESPACED_CHECKS, type CheckInfo } from '../engine/checks.
 import type { FileLocation } from '../errors.js';
 import type { Finding } from '../results.js';
 import { reportedPath, repositoryPath, rootOf, stableFingerprints } from './repository.js';
+import { shardCategory } from '../shard.js';
 import type { FormatContext, Formatter } from './types.js';
 
 const SRCROOT = '%SRCROOT%';
@@ -53,6 +54,8 @@ export const formatSarif: Formatter = (results, context) => {
             rules: ALL_CHECKS.map((check) => ruleDescriptor(check, context)),
           },
         },
+        // GitHub code scanning keeps the analyses of different categories apart: each shard replaces only its own.
+        ...(context.shard && { automationDetails: { id: shardCategory(context.tool.name, context.shard) } }),
         invocations: [
           {
             executionSuccessful: results.failures.length === 0 && results.internalErrors.length === 0 && context.fatal === undefined,

@@ -51,7 +51,7 @@ describe.concurrent('progress line', () => {
 
   it.skipIf(!hasScript)('never in CI, nor on a terminal that cannot erase a line', ({ expect }) => {
     const cwd = tree();
-    for (const env of [{ CI: 'true' }, { CI: '1' }, { TERM: 'dumb' }]) {
+    for (const env of [{ CI: 'true' }, { CI: '1' }, { TERM: 'dumb' }] as Record<string, string>[]) {
       const { terminal, stdout, code } = onTerminal(cwd, env);
       expect({ env, code, terminal }).toEqual({ env, code: 0, terminal: '' });
       expect(stdout).toContain('page-0.html\n');

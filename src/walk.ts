@@ -3,6 +3,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { enclosingRepository } from './cli/repository-root.js';
 import { isInside } from './paths.js';
+import { gitIgnoredPaths } from './git-ignored.js';
 import { fileSystemReason, notRegularFile, readTextFile, UnreadableFileError } from './text-file.js';
 
 /**
@@ -35,22 +36,37 @@ interface IgnoreLevel {
 }
 
 /**
- * Lists the files below directories as git sees them: every `.gitignore` from the repository root (the nearest
- * directory holding `.git`; outside a repository, the working directory) down applies, a deeper one overriding a
- * higher one, and an ignored directory is never entered. Each `.gitignore` is read once per walker, however many
- * directories are walked, so one walker serves a whole run. Symbolic links to files are followed (a loop is
- * reported, not followed); symbolic links to directories are not entered, as git and ESLint do not.
+ * How a part of the walk decides what is ignored: git's own listing of the repository at `top`; or, where git
+ * cannot give one, the `.gitignore` files read level by level; or nothing (`--no-ignore`). A directory holding
+ * `.git` below `top` (a submodule, a nested repository) is another repository, with a view of its own.
+ */
+type IgnoreView = { kind: 'none' } | RepositoryView;
+type RepositoryView = { kind: 'git'; top: string; ignored: ReadonlySet<string> } | { kind: 'files'; top: string | undefined; levels: IgnoreLevel[] };
+
+const NO_IGNORES: IgnoreView = { kind: 'none' };
+
+/**
+ * Lists the files below directories, leaving out what git ignores. Inside a git work tree git itself says what
+ * that is (one `git ls-files` per repository and walker: nested `.gitignore` files, `.git/info/exclude`, the global
+ * excludes file; a tracked file is never ignored); where git cannot say (no git, not a work tree), every `.gitignore`
+ * from the repository root (the nearest directory holding `.git`; outside a repository, the working directory)
+ * down applies, a deeper one overriding a higher one, each read once per walker. An ignored directory is never
+ * entered. Symbolic links to files are followed (a loop is reported, not followed); symbolic links to directories
+ * are not entered, as git and ESLint do not.
  */
 export class Walker {
   private readonly ignoreFiles = new Map<string, Ignore | undefined>();
+  private readonly gitListings = new Map<string, ReadonlySet<string> | undefined>();
 
   constructor(private readonly options: { cwd: string; gitignore: boolean }) {}
 
   walk(root: string): Walk {
     const walk: Walk = { files: [], irregular: [], unreadable: [] };
-    const pending: { dir: string; levels: IgnoreLevel[] }[] = [{ dir: root, levels: this.levelsAbove(root, walk) }];
+    const start = this.viewAt(root, walk);
+    if (start === 'ignored') return walk;
+    const pending: { dir: string; view: IgnoreView }[] = [{ dir: root, view: start }];
     while (pending.length > 0) {
-      const { dir, levels: above } = pending.pop()!;
+      const { dir, view: above } = pending.pop()!;
       let entries: Dirent[];
       try {
         entries = readdirSync(dir, { withFileTypes: true });
@@ -58,16 +74,15 @@ export class Walker {
         walk.unreadable.push({ path: dir, reason: `${fileSystemReason(error)}; the files in it are not linted` });
         continue;
       }
-      // The listing says whether there is a .gitignore: no file system call for the many directories without one.
-      const levels = entries.some((entry) => entry.name === '.gitignore') ? this.withIgnoreFileOf(dir, above, walk) : above;
+      const view = this.viewIn(dir, entries, above, walk);
       for (const entry of entries) {
         const path = join(dir, entry.name);
         const kind = entryKind(entry, path);
         if (kind === 'directory') {
-          if (!NEVER_WALKED.has(entry.name) && !isIgnored(path, true, levels)) pending.push({ dir: path, levels });
+          if (!NEVER_WALKED.has(entry.name) && !isIgnored(path, true, view)) pending.push({ dir: path, view });
           continue;
         }
-        if (kind === 'linked directory' || isIgnored(path, false, levels)) continue;
+        if (kind === 'linked directory' || isIgnored(path, false, view)) continue;
         if (kind === 'file') walk.files.push(path);
         else walk.irregular.push({ path, reason: kind.reason });
       }
@@ -75,20 +90,48 @@ export class Walker {
     return walk;
   }
 
-  /** The ignore levels that apply to `root` from its ancestors, up to the repository root. */
-  private levelsAbove(root: string, walk: Walk): IgnoreLevel[] {
-    if (!this.options.gitignore) return [];
-    const top = enclosingRepository(root) ?? (isInside(root, this.options.cwd) ? this.options.cwd : root);
+  /** The view that applies to `root`, or `ignored` when git ignores the root itself or a directory above it. */
+  private viewAt(root: string, walk: Walk): IgnoreView | 'ignored' {
+    if (!this.options.gitignore) return NO_IGNORES;
+    const repository = enclosingRepository(root);
+    const top = repository ?? (isInside(root, this.options.cwd) ? this.options.cwd : root);
+    const view = this.repositoryView(top, repository !== undefined);
+    if (view.kind === 'git') {
+      // git lists an ignored directory as a whole, not its files.
+      for (let dir = root; dir !== view.top && isInside(dir, view.top); dir = dirname(dir)) {
+        if (view.ignored.has(`${below(view.top, dir)}/`)) return 'ignored';
+      }
+      return view;
+    }
     const ancestors: string[] = [];
     for (let dir = root; dir !== top && dirname(dir) !== dir; ) {
       dir = dirname(dir);
       ancestors.unshift(dir);
     }
-    return ancestors.reduce<IgnoreLevel[]>((levels, dir) => this.withIgnoreFileOf(dir, levels, walk), []);
+    const levels = ancestors.reduce<IgnoreLevel[]>((levels, dir) => this.withIgnoreFileOf(dir, levels, walk), []);
+    return { ...view, levels };
+  }
+
+  /** The view for the entries of `dir`: another repository's when `dir` holds `.git`; with its .gitignore read. */
+  private viewIn(dir: string, entries: readonly Dirent[], view: IgnoreView, walk: Walk): IgnoreView {
+    if (view.kind === 'none') return view;
+    // The listing says whether there is a .git or a .gitignore: no file system call for the many directories without.
+    const here = dir !== view.top && entries.some((entry) => entry.name === '.git') ? this.repositoryView(dir, true) : view;
+    if (here.kind !== 'files' || !entries.some((entry) => entry.name === '.gitignore')) return here;
+    return { ...here, levels: this.withIgnoreFileOf(dir, here.levels, walk) };
+  }
+
+  /** git's view of the repository at `top`, else the `.gitignore` files from `top` down (none read yet). */
+  private repositoryView(top: string, isRepository: boolean): RepositoryView {
+    if (isRepository) {
+      if (!this.gitListings.has(top)) this.gitListings.set(top, gitIgnoredPaths(top));
+      const ignored = this.gitListings.get(top);
+      if (ignored) return { kind: 'git', top, ignored };
+    }
+    return { kind: 'files', top: isRepository ? top : undefined, levels: [] };
   }
 
   private withIgnoreFileOf(dir: string, levels: IgnoreLevel[], walk: Walk): IgnoreLevel[] {
-    if (!this.options.gitignore) return levels;
     if (!this.ignoreFiles.has(dir)) this.ignoreFiles.set(dir, readIgnoreFile(join(dir, '.gitignore'), walk));
     const rules = this.ignoreFiles.get(dir);
     return rules ? [...levels, { dir, rules }] : levels;
@@ -125,14 +168,22 @@ function entryKind(entry: Dirent, path: string): EntryKind {
   return irregular ? { reason: irregular } : 'file';
 }
 
-/** As git decides: the deepest .gitignore with a pattern for the path (or one of its directories) wins. */
-function isIgnored(path: string, isDirectory: boolean, levels: readonly IgnoreLevel[]): boolean {
+function isIgnored(path: string, isDirectory: boolean, view: IgnoreView): boolean {
+  if (view.kind === 'none') return false;
+  if (view.kind === 'git') return view.ignored.has(isDirectory ? `${below(view.top, path)}/` : below(view.top, path));
+  // As git decides: the deepest .gitignore with a pattern for the path (or one of its directories) wins.
+  const { levels } = view;
   for (let i = levels.length - 1; i >= 0; i--) {
     const { dir, rules } = levels[i]!;
-    const rel = relative(dir, path).split(sep).join('/');
-    const { ignored, unignored } = rules.test(isDirectory ? `${rel}/` : rel);
+    const { ignored, unignored } = rules.test(isDirectory ? `${below(dir, path)}/` : below(dir, path));
     if (ignored) return true;
     if (unignored) return false;
   }
   return false;
+}
+
+/** `path`, inside `dir`, relative to it with `/` separators. */
+function below(dir: string, path: string): string {
+  const rel = relative(dir, path);
+  return sep === '/' ? rel : rel.split(sep).join('/');
 }

@@ -65,6 +65,10 @@ describe('sarif', () => {
     const withFindings = await sarifOf(['site'], shared);
     expect(withFindings.code).toBe(1);
     expect(validate(withFindings.log), ajv.errorsText(validate.errors)).toBe(true);
+    // A shard's run carries automationDetails (its category).
+    const sharded = await sarifOf(['--shard', '2/2', 'site'], shared);
+    expect(sharded.log.runs[0]).toHaveProperty('automationDetails', { id: 'axag/shard-2-of-2/' });
+    expect(validate(sharded.log), ajv.errorsText(validate.errors)).toBe(true);
     const clean = await sarifOf(['--no-config', 'ok.html'], project({ 'ok.html': '<p>no annotations</p>\n' }));
     expect(clean.code).toBe(0);
     expect(validate(clean.log), ajv.errorsText(validate.errors)).toBe(true);
@@ -231,6 +235,9 @@ describe('the SARIF Multitool with GitHub ingestion rules', () => {
       const run = await axag(['lint', '-f', `sarif=${join(out, `${name}.sarif`)}`, target], { cwd });
       expect([name, run.code, run.stderr]).toEqual([name, 1, '']);
     }
+    // A shard's run, with its automationDetails.
+    const shard = await axag(['lint', '-f', `sarif=${join(out, 'shard.sarif')}`, '--shard', '1/2', 'site'], { cwd: shared });
+    expect(shard.stderr).toBe('');
     // Configuration notifications, with and without a location.
     const notices = await axag(['lint', '-f', `sarif=${join(out, 'notices.sarif')}`, '--rule', 'AXAG-LINT-024:off'], { cwd: project(PEER_CONFIG_PROJECT) });
     expect(notices.code).toBe(0);
@@ -249,7 +256,7 @@ describe('the SARIF Multitool with GitHub ingestion rules', () => {
     const findings = (JSON.parse(readFileSync(report, 'utf8')) as { runs: { results?: { level?: string; ruleId: string; message: unknown; locations?: unknown }[] }[] }).runs.flatMap((r) => r.results ?? []);
     expect(findings.filter((f) => f.level === 'error')).toEqual([]);
     expect(findings.length, JSON.stringify(findings.slice(0, 5))).toBe(0);
-    expect(readdirSync(out).filter((f) => f.endsWith('.sarif')).length).toBe(directories.length + 3);
+    expect(readdirSync(out).filter((f) => f.endsWith('.sarif')).length).toBe(directories.length + 4);
   }, 120_000);
 });
 

@@ -14,6 +14,11 @@ export interface Io {
   stdin: NodeJS.ReadableStream;
   stdout: Output;
   stderr: Output;
+  /**
+   * Standard error as it is, for the progress line only (axag's own text and terminal codes, which `stderr`
+   * would escape); absent, no progress is shown.
+   */
+  terminal?: Output;
   env: NodeJS.ProcessEnv;
   cwd: string;
 }

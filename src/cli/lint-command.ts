@@ -17,7 +17,9 @@ import { removeIfPresent, whenInterrupted, writeOutputFile, type Io } from './io
 import { useColor } from './options.js';
 import { planOutputs, type OutputRequest } from './outputs.js';
 import { printConfig } from './print-config.js';
-import { repositoryRoot } from './repository-root.js';
+import { ProgressLine, showsProgress } from './progress.js';
+import { enclosingRepository, repositoryRoot } from './repository-root.js';
+import { inShard, type Shard } from '../shard.js';
 import { TOOL } from './tool.js';
 import { cacheFilePath, DEFAULT_CACHE_LOCATION, readCacheFile, writeCacheFile } from './cache-file.js';
 import type { Concurrency } from '../engine/concurrency.js';
@@ -51,6 +53,7 @@ export interface LintCommandOptions {
   concurrency?: Concurrency;
   cache?: boolean;
   cacheLocation?: string;
+  shard?: Shard;
 }
 
 /** `axag lint`: returns the exit code (spec §6), the same whatever the formats. */
@@ -104,6 +107,7 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
         color: file === undefined && useColor(options.color, io.stdout.isTTY === true, io.env),
         verbose: options.verbose ?? false,
         tool: TOOL,
+        ...(options.shard && { shard: options.shard }),
         ...(fatal && { fatal }),
       };
       const text = FORMATTERS[format]!(results, context);
@@ -118,10 +122,17 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
   };
   const stopWatching = whenInterrupted(removeStaleReports);
 
+  const terminal = io.terminal;
+  const progress = terminal && showsProgress(terminal, io.env, options.debug ?? false) ? new ProgressLine(terminal, progressDelay(io.env)) : undefined;
+  const stopProgress = whenInterrupted(() => progress?.clear());
+
   let results: LintResults;
   let stale = 0;
   try {
-    const { inputs, problems } = await inputsToLint(patterns, options, resolver, io, debug);
+    const found = await inputsToLint(patterns, options, resolver, io, debug);
+    const { problems } = found;
+    const inputs = options.shard ? shardOf(found.inputs, options.shard, cwd) : found.inputs;
+    if (options.shard) debug(`shard ${options.shard.index}/${options.shard.count}: ${inputs.length} of ${plural(found.inputs.length, 'file')}`);
     debug(`${plural(inputs.length, 'file')} to lint, found in ${elapsed()}`);
     for (const input of inputs) debug(`  ${escapeControl(displayPath(typeof input === 'string' ? input : input.path, cwd))}`);
     const unusedSeverity = options.reportUnusedDisableDirectivesSeverity ?? (options.reportUnusedDisableDirectives ? 'warning' : 'off');
@@ -135,7 +146,9 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
       concurrency: options.concurrency ?? 'auto',
       ...(cache && { cache: cache.results }),
       debug,
+      ...(progress && { onProgress: (done: number, total: number) => progress.update(done, total) }),
     });
+    progress?.clear();
     if (cache) {
       debug(`cache: reused the results of ${plural(cache.results.reused, 'file')}, linted ${plural(cache.results.linted, 'file')}`);
       cache.save();
@@ -155,6 +168,7 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
   } catch (error) {
     // CI reads SARIF, JUnit and workflow commands even from a run that could not do its job: those formats say
     // why it stopped; the others have nothing true to say, so no file of theirs is left.
+    progress?.clear();
     showNotices();
     const fatal = error instanceof FatalError ? error : { message: `internal error: ${internalMessage(error)}; please report it`, locations: [] };
     const paths = fatal.locations.map((location) => location.path);
@@ -168,6 +182,7 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
     throw error;
   } finally {
     stopWatching();
+    stopProgress();
   }
 
   if (stale > 0) {
@@ -215,6 +230,18 @@ function openCache(location: string, io: Io, debug: (message: string) => void): 
   return { results, save };
 }
 
+/** The inputs of one shard, by their path relative to the repository of the working directory (else to it). */
+function shardOf(inputs: LintInput[], shard: Shard, cwd: string): LintInput[] {
+  const root = enclosingRepository(cwd) ?? cwd;
+  return inputs.filter((input) => inShard(typeof input === 'string' ? input : input.path, root, shard));
+}
+
+/** `AXAG_PROGRESS_AFTER_MS` shortens the wait before the progress line (the tests show it at once). */
+function progressDelay(env: NodeJS.ProcessEnv): number | undefined {
+  const value = env.AXAG_PROGRESS_AFTER_MS;
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
+}
+
 /** An error that is not axag's report of a problem: its first line. */
 function internalMessage(error: unknown): string {
   return escapeControl((error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '');
@@ -230,6 +257,7 @@ function noticeText(notice: Notice, cwd: string): string {
 function checkCombinations(patterns: string[], options: LintCommandOptions): void {
   const sources = [options.stdin && '--stdin', options.staged && '--staged', options.changedSince !== undefined && '--changed-since'].filter(Boolean);
   if (sources.length > 1) throw new FatalError(`${sources.join(' and ')} cannot be combined; choose one`);
+  if (options.stdin && options.shard) throw new FatalError('--shard splits the files of a run, and --stdin lints one text: drop one of them');
   if (options.stdin && patterns.length > 0) throw new FatalError(`--stdin lints standard input, so it takes no paths (got ${patterns.join(' ')})`);
   if (options.stdinFilename !== undefined && !options.stdin) throw new FatalError('--stdin-filename names standard input; add --stdin');
   if (options.updateBaseline && options.quiet) {
@@ -269,7 +297,10 @@ async function inputsToLint(
   }
   const within = patterns.map((pattern) => absolute(pattern, cwd));
   const wanted = (path: string) => (within.length === 0 || within.some((dir) => isInside(path, dir))) && isLintable(path, resolver, rules, cwd);
-  if (options.staged) return { inputs: stagedFiles(cwd).filter((file) => wanted(file.path)), problems: [] };
+  if (options.staged) {
+    const { files, problems } = stagedFiles(cwd, wanted);
+    return { inputs: files, problems };
+  }
   if (options.changedSince !== undefined) {
     return { inputs: changedFiles(cwd, options.changedSince).filter((path) => existsSync(path) && wanted(path)), problems: [] };
   }

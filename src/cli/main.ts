@@ -7,7 +7,7 @@ import { runManifestCheck, type ManifestCheckOptions } from './manifest-command.
 import { runRules } from './rules-command.js';
 import { FORMATTERS } from '../formatters/index.js';
 import { DEFAULT_MANIFEST_SCHEMA, MANIFEST_SCHEMA_VERSIONS } from '../manifest/schema.js';
-import { parseConcurrency, parseFileSize, parseFormat, parseMaxWarnings, parseRuleOption, parseSeverity } from './options.js';
+import { parseConcurrency, parseFileSize, parseFormat, parseMaxWarnings, parseRuleOption, parseSeverity, parseShard } from './options.js';
 import { parseFormats } from './outputs.js';
 import { TOOL } from './tool.js';
 import { DEFAULT_CACHE_LOCATION } from './cache-file.js';
@@ -20,7 +20,7 @@ Exit codes:
 
 /** Runs the `axag` command line and returns its exit code. Never throws. */
 export async function main(argv: readonly string[], givenIo: Io): Promise<number> {
-  const io: Io = { ...givenIo, stderr: safeErrorOutput(givenIo.stderr) };
+  const io: Io = { ...givenIo, stderr: safeErrorOutput(givenIo.stderr), terminal: givenIo.terminal ?? givenIo.stderr };
   let exitCode = 0;
   const debug = argv.includes('--debug');
   const program = buildProgram(io, (code) => {
@@ -103,6 +103,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     )
     .option('--cache', 'reuse the results of files that did not change since the last run with --cache')
     .option('--cache-location <path>', `the cache file, or a directory for it (default ${DEFAULT_CACHE_LOCATION})`)
+    .option('--shard <i/n>', 'lint the i-th of n parts of the files (e.g. 2/4), split by path for a CI matrix', parseShard)
     .option('--print-config <file>', 'print the configuration that applies to a file, and lint nothing')
     .option('--debug', 'print the files linted and timings to standard error, and stack traces of internal errors')
     .addHelpText('after', EXIT_CODES)

@@ -6,6 +6,7 @@ import { MANIFEST_SCHEMA_RULE } from '../engine/lint.js';
 import { DIRECTIVE_RULE } from '../engine/directives.js';
 import { INTERNAL_ERROR_RULE, PARSE_ERROR_RULE } from '../engine/lint-document.js';
 import { FORMATTERS } from '../formatters/index.js';
+import type { Shard } from '../shard.js';
 
 /** Findings about input that could not be read; no severity applies to them. */
 const ALWAYS_REPORTED = [PARSE_ERROR_RULE, DIRECTIVE_RULE, MANIFEST_SCHEMA_RULE, INTERNAL_ERROR_RULE];
@@ -70,4 +71,14 @@ export function useColor(flag: boolean | undefined, toTerminal: boolean, env: No
   if (env.NO_COLOR) return false;
   if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
   return toTerminal;
+}
+
+/** `--shard <i>/<n>`: the i-th of n parts, 1 ≤ i ≤ n. */
+export function parseShard(value: string): Shard {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+  if (!match) throw new InvalidArgumentError('expected <index>/<count>, e.g. 2/4 for the second of four shards');
+  const [index, count] = [Number(match[1]), Number(match[2])];
+  if (count < 1) throw new InvalidArgumentError('the number of shards must be 1 or more, e.g. 1/4');
+  if (index < 1 || index > count) throw new InvalidArgumentError(`the shard index counts from 1 to ${count}, e.g. 1/${count}`);
+  return { index, count };
 }

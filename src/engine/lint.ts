@@ -49,6 +49,8 @@ export interface LintOptions extends Partial<ConfigOptions> {
    * is a failure that says so, never a silent skip.
    */
   maxFileSize?: number;
+  /** Called as the run goes: `done` of `total` inputs read and linted (for a progress line). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -144,10 +146,12 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
   const toLint = planned.filter((file): file is PlannedFile => 'task' in file && file.cached?.reused === undefined);
   const workers = workerCount(concurrency, toLint.length, bytes);
   options.debug?.(workers > 0 ? `linting ${plural(toLint.length, 'file')} in ${workers} worker threads` : `linting ${plural(toLint.length, 'file')} in the main thread`);
+  let done = inputs.length - toLint.length;
+  const fileDone = () => options.onProgress?.(++done, inputs.length);
   const outcomes =
     workers > 0
-      ? await (await import('./worker-pool.js')).lintInWorkers(toLint, settingsList, workers)
-      : await lintHere(toLint, settingsList, yieldNow);
+      ? await (await import('./worker-pool.js')).lintInWorkers(toLint, settingsList, workers, fileDone)
+      : await lintHere(toLint, settingsList, yieldNow, fileDone);
   toLint.forEach((file, index) => (file.outcome = outcomes[index]));
 
   /** The files of each site, for the checks across files: by manifest path, else by config file. */
@@ -172,6 +176,7 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
     sites.set(file.siteKey, site);
   }
 
+  options.onProgress?.(inputs.length, inputs.length);
   const filesLinted = files.length;
   const manifestResults = new Map<string, FileResult>();
   const manifestResult = (path: string) => {
@@ -224,11 +229,12 @@ interface PlannedFile {
 type Planned = Unlintable | PlannedFile;
 
 /** Lints the files one after the other in this thread. */
-async function lintHere(files: readonly PlannedFile[], settings: readonly FileSettings[], yieldNow: () => Promise<void>): Promise<FileOutcome[]> {
+async function lintHere(files: readonly PlannedFile[], settings: readonly FileSettings[], yieldNow: () => Promise<void>, fileDone: () => void): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = [];
   for (const file of files) {
     await yieldNow();
     outcomes.push(await lintFile(file.task, settings[file.settingsId]!));
+    fileDone();
   }
   return outcomes;
 }

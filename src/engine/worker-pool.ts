@@ -26,11 +26,12 @@ export interface WorkerReply {
   outcome: FileOutcome;
 }
 
-/** The outcomes of `files`, in their order, linted by `workers` worker threads. */
+/** The outcomes of `files`, in their order, linted by `workers` worker threads; `fileDone` is called as each is. */
 export function lintInWorkers(
   files: readonly { task: FileTask; settingsId: number }[],
   settings: readonly FileSettings[],
   workers: number,
+  fileDone: () => void,
 ): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = new Array(files.length);
   let answered = 0;
@@ -44,6 +45,7 @@ export function lintInWorkers(
     const answer = (index: number, outcome: FileOutcome) => {
       outcomes[index] = outcome;
       answered++;
+      fileDone();
       if (answered < files.length) return;
       for (const worker of running) void worker.terminate();
       running.clear();

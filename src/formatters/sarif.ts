@@ -4,7 +4,8 @@ import type { FileLocation } from '../errors.js';
 import type { Finding } from '../results.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { reportedPath, repositoryPath, rootOf, stableFingerprints } from './repository.js';
-import type { Formatter } from './types.js';
+import { shardCategory } from '../shard.js';
+import type { FormatContext, Formatter } from './types.js';
 
 const SRCROOT = '%SRCROOT%';
 const RULE_INDEX = new Map(ALL_CHECKS.map((check, index) => [check.id, index]));
@@ -54,6 +55,8 @@ export const formatSarif: Formatter = (results, context) => {
             rules: ALL_CHECKS.map(ruleDescriptor),
           },
         },
+        // GitHub code scanning keeps the analyses of different categories apart: each shard replaces only its own.
+        ...(context.shard && { automationDetails: { id: shardCategory(context.tool.name, context.shard) } }),
         invocations: [
           {
             executionSuccessful: results.failures.length === 0 && results.internalErrors.length === 0 && context.fatal === undefined,

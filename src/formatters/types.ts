@@ -1,5 +1,6 @@
 import type { FileLocation } from '../errors.js';
 import type { LintResults } from '../results.js';
+import type { Shard } from '../shard.js';
 
 export interface FormatContext {
   /** Paths in pretty and json output are relative to this directory. */
@@ -15,6 +16,8 @@ export interface FormatContext {
   /** Say so when there is nothing to report. */
   verbose: boolean;
   tool: { name: string; version: string; informationUri: string };
+  /** `--shard`: the run lints this part of the files; SARIF gives each part a category of its own. */
+  shard?: Shard;
   /** A configuration or manifest problem that stopped the run, for the formats that can carry one. */
   fatal?: { message: string; locations: readonly FileLocation[] };
 }

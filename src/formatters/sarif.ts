@@ -3,9 +3,9 @@ import { ALL_CHECKS, NAMESPACED_CHECKS, type CheckInfo } from '../engine/checks.
 import type { FileLocation } from '../errors.js';
 import type { Finding } from '../results.js';
 import { ruleDocsUrl } from '../rule-docs.js';
-import { reportedPath, repositoryPath, rootOf, stableFingerprints } from './repository.js';
 import { shardCategory } from '../shard.js';
-import type { FormatContext, Formatter } from './types.js';
+import { reportedPath, repositoryPath, rootOf, stableFingerprints } from './repository.js';
+import type { Formatter } from './types.js';
 
 const SRCROOT = '%SRCROOT%';
 const RULE_INDEX = new Map(ALL_CHECKS.map((check, index) => [check.id, index]));

@@ -79,6 +79,8 @@ export interface MacroProblem {
   range: Range;
   /** The corrected token, when there is one. */
   suggestion?: string;
+  /** The suggestion is the closest word, not a correction: offered, never applied (spec §10). */
+  guess?: boolean;
 }
 
 export interface AnnotatedElement {

@@ -115,8 +115,9 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
         return withoutAnnotations(path, [internalErrorFinding(failure, 'no check ran on it')]);
       };
       let document: SourceDocument;
+      const unmarked = stripBom(text);
       try {
-        document = await parseSource(parseAs, stripBom(text));
+        document = await parseSource(parseAs, unmarked);
       } catch (error) {
         // A parser reports what it cannot parse as a syntax error; one that throws is a bug.
         return failed(internalFailure(`the parser of ${extname(parseAs) || 'these'} files`, error));
@@ -127,6 +128,7 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
           config,
           manifest: manifest?.index,
           errorsOnly: options.errorsOnly ?? false,
+          text: unmarked,
           ...(options.reportUnusedDirectives && { reportUnusedDirectives: options.reportUnusedDirectives }),
           ...(extraRules.length > 0 && { extraRules }),
         });

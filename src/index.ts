@@ -14,3 +14,4 @@ export { RULES, RULES_BY_ID } from '../rules/index.js';
 export type { Finding, FileResult, IntentDeclaration, InternalError, LintResults } from './results.js';
 export type { AnnotatedElement, AxagAttribute, Range, SourceDocument, SyntaxProblem } from './model.js';
 export type { Rule, RuleDocs, RunRule } from './rule.js';
+export { applyFixes, fixText, MAX_FIX_PASSES, type Relint } from './engine/apply-fixes.js';

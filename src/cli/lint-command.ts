@@ -3,7 +3,8 @@ import { dirname, join, resolve } from 'node:path';
 import { applyBaseline, loadBaseline, recordBaseline } from '../baseline.js';
 import { ConfigResolver } from '../config/resolve.js';
 import type { SeverityLevel } from '../config/settings.js';
-import { lint, type LintInput } from '../engine/lint.js';
+import { lint, type LintInput, type LintOptions } from '../engine/lint.js';
+import { fixAndRelint } from './fix-files.js';
 import { FatalError, located, type Notice } from '../errors.js';
 import { expandPaths, ignoreRules, isInNodeModules, isLintable } from '../files.js';
 import { FORMATTERS, REPORTS_FATAL, type FormatContext } from '../formatters/index.js';
@@ -45,6 +46,8 @@ export interface LintCommandOptions {
   ignorePattern?: string[];
   ignore?: boolean;
   errorOnUnmatchedPattern?: boolean;
+  fix?: boolean;
+  fixDryRun?: boolean;
 }
 
 /** `axag lint`: returns the exit code (spec §6), the same whatever the formats. */
@@ -102,7 +105,8 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
       };
       const text = FORMATTERS[format]!(results, context);
       if (file === undefined) {
-        io.stdout.write(text);
+        // `--stdin --fix`: standard output is the fixed input, so the report goes to standard error.
+        (fixingStdin ? io.stderr : io.stdout).write(text);
         stdoutWritten = true;
       } else {
         writeOutputFile(absolute(file, cwd), file, text);
@@ -111,6 +115,8 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
     }
   };
   const stopWatching = whenInterrupted(removeStaleReports);
+  const fixing = options.fix === true || options.fixDryRun === true;
+  const fixingStdin = fixing && options.stdin === true;
 
   let results: LintResults;
   let stale = 0;
@@ -119,13 +125,18 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
     debug(`${plural(inputs.length, 'file')} to lint, found in ${elapsed()}`);
     for (const input of inputs) debug(`  ${escapeControl(displayPath(typeof input === 'string' ? input : input.path, cwd))}`);
     const unusedSeverity = options.reportUnusedDisableDirectivesSeverity ?? (options.reportUnusedDisableDirectives ? 'warning' : 'off');
-    results = await lint(inputs, {
+    const lintOptions: LintOptions = {
       cwd,
       resolver,
       errorsOnly: options.quiet ?? false,
       ...(unusedSeverity !== 'off' && { reportUnusedDirectives: unusedSeverity }),
       ...(options.maxFileSize !== undefined && { maxFileSize: options.maxFileSize }),
-    });
+    };
+    results = await lint(inputs, lintOptions);
+    if (fixing) {
+      results = await fixAndRelint(inputs, results, lintOptions, { write: options.fix === true && !options.stdin, cwd });
+      debug(`fixed in ${elapsed()}`);
+    }
     // Paths that could not be read fail the run like files that could not be: the run did not do all its job.
     results.failures.unshift(...problems);
     debug(`linted in ${elapsed()}`);
@@ -137,6 +148,7 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
     }
     showNotices();
     report(results, root);
+    if (fixingStdin) io.stdout.write(fixedStdin(inputs, results));
     debug(`reported in ${elapsed()}`);
   } catch (error) {
     // CI reads SARIF, JUnit and workflow commands even from a run that could not do its job: those formats say
@@ -178,6 +190,13 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
   return 0;
 }
 
+/** `--stdin --fix`: standard input with its fixes applied, or as it came when nothing was fixed (or it was not linted). */
+function fixedStdin(inputs: readonly LintInput[], results: LintResults): string {
+  const input = inputs[0];
+  if (input === undefined || typeof input === 'string') return '';
+  return results.files.find((file) => file.path === input.path)?.output ?? input.text;
+}
+
 /** An error that is not axag's report of a problem: its first line. */
 function internalMessage(error: unknown): string {
   return escapeControl((error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '');
@@ -195,6 +214,10 @@ function checkCombinations(patterns: string[], options: LintCommandOptions): voi
   if (sources.length > 1) throw new FatalError(`${sources.join(' and ')} cannot be combined; choose one`);
   if (options.stdin && patterns.length > 0) throw new FatalError(`--stdin lints standard input, so it takes no paths (got ${patterns.join(' ')})`);
   if (options.stdinFilename !== undefined && !options.stdin) throw new FatalError('--stdin-filename names standard input; add --stdin');
+  if (options.fix && options.fixDryRun) throw new FatalError('--fix and --fix-dry-run cannot be combined; choose one');
+  if ((options.fix || options.fixDryRun) && options.staged) {
+    throw new FatalError(`--${options.fix ? 'fix' : 'fix-dry-run'} cannot be combined with --staged: it lints what is staged, which is not the file on disk; fix the files themselves, e.g. axag lint --fix <paths>`);
+  }
   if (options.updateBaseline && options.quiet) {
     throw new FatalError('--update-baseline cannot be combined with --quiet: warning rules would not run, and their findings would be left out of the baseline');
   }

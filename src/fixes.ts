@@ -114,11 +114,15 @@ function replaceMacroToken(attribute: AxagAttribute, value: string): RangeEdit[]
 const MACRO_TOKEN = /^[!A-Za-z0-9_.,=:-]+$/;
 
 /** What an unquoted HTML attribute value can hold. */
-const UNQUOTED = /^[^\s"'=<>`&]+$/;
+const UNQUOTED = /^[^\s"'=<>`&{}]+$/;
 
-/** Text for a quoted HTML or JSX attribute value: `&` and the quote as character references (JSX decodes them too). */
+/**
+ * Text for a quoted HTML, Vue, Svelte or JSX attribute value: `&`, the quote, and the braces that start an
+ * expression in a Svelte value, as character references (every one of those sources decodes them).
+ */
 function markupText(value: string, quote: '"' | "'"): string {
-  return value.replace(/&/g, '&amp;').replace(quote === '"' ? /"/g : /'/g, quote === '"' ? '&quot;' : '&#39;');
+  const references: Record<string, string> = { '&': '&amp;', '{': '&#123;', '}': '&#125;', [quote]: quote === '"' ? '&quot;' : '&#39;' };
+  return value.replace(/[&{}"']/g, (c) => references[c] ?? c);
 }
 
 /** Text for a JavaScript string literal between `quote`s. */

@@ -146,9 +146,11 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
       // Under --quiet the warning rules did not run: their entries cannot be judged stale.
       stale = options.quiet ? 0 : counted;
     }
+    // Standard output is the fixed input: the report, on standard error, need not carry it too.
+    const fixedInput = fixingStdin ? takeFixedStdin(inputs, results) : undefined;
     showNotices();
     report(results, root);
-    if (fixingStdin) io.stdout.write(fixedStdin(inputs, results));
+    if (fixedInput !== undefined) io.stdout.write(fixedInput);
     debug(`reported in ${elapsed()}`);
   } catch (error) {
     // CI reads SARIF, JUnit and workflow commands even from a run that could not do its job: those formats say
@@ -191,10 +193,13 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
 }
 
 /** `--stdin --fix`: standard input with its fixes applied, or as it came when nothing was fixed (or it was not linted). */
-function fixedStdin(inputs: readonly LintInput[], results: LintResults): string {
+function takeFixedStdin(inputs: readonly LintInput[], results: LintResults): string {
   const input = inputs[0];
   if (input === undefined || typeof input === 'string') return '';
-  return results.files.find((file) => file.path === input.path)?.output ?? input.text;
+  const result = results.files.find((file) => file.path === input.path);
+  const fixed = result?.output ?? input.text;
+  if (result) delete result.output;
+  return fixed;
 }
 
 /** An error that is not axag's report of a problem: its first line. */

@@ -124,6 +124,30 @@ describe('--fix-dry-run', () => {
   });
 });
 
+describe('fixes in SARIF', () => {
+  it('a result carries its fix, then its suggestions, as replacements of character ranges', async () => {
+    const dir = project({ 'page.html': PAGE });
+    const run = await axag(['lint', '--no-config', '-f', 'sarif', 'page.html'], { cwd: dir });
+    type Fix = { description: { text: string }; artifactChanges: { artifactLocation: unknown; replacements: unknown[] }[] };
+    const results = (JSON.parse(run.stdout) as { runs: { results: { ruleId: string; fixes?: Fix[]; locations: { physicalLocation: { artifactLocation: unknown } }[] }[] }[] }).runs[0]!.results;
+    const invalid = results.find((result) => result.ruleId === 'AXAG-LINT-004')!;
+    const at = PAGE.indexOf('"Write"') + 1;
+    expect(invalid.fixes).toEqual([
+      {
+        description: { text: 'The fix axag lint --fix applies' },
+        artifactChanges: [
+          {
+            artifactLocation: invalid.locations[0]!.physicalLocation.artifactLocation,
+            replacements: [{ deletedRegion: { charOffset: at, charLength: 5 }, insertedContent: { text: 'write' } }],
+          },
+        ],
+      },
+    ]);
+    const missing = results.find((result) => result.ruleId === 'AXAG-LINT-007')!;
+    expect(missing.fixes!.map((fix) => fix.description.text)).toEqual(['Add axag-idempotent="true"', 'Add axag-idempotent="false"']);
+  });
+});
+
 describe('--stdin with --fix or --fix-dry-run', () => {
   it('prints the fixed input on standard output and the report on standard error', async () => {
     const dir = project();

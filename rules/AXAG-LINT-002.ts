@@ -1,4 +1,5 @@
-import { actionLabel, hasEmptyMacro, hasUnreadableMacro, missing, misspelling, type Rule } from '../src/rule.js';
+import { setAttribute } from '../src/fixes.js';
+import { actionLabel, hasEmptyMacro, hasUnreadableMacro, missing, misspelling, fixOf, type Rule } from '../src/rule.js';
 
 export const rule: Rule = {
   id: 'AXAG-LINT-002',
@@ -28,12 +29,15 @@ export const rule: Rule = {
         const intent = action.effective.get('axag-intent')?.attribute.value;
         const namespace = intent?.trim().match(/^([a-z_]+)\./)?.[1];
         const example = namespace ?? 'entity';
-        return missing(
+        const typo = misspelling(action, 'axag-entity');
+        const report = missing(
           action,
           hasEmptyMacro(action)
             ? `${actionLabel(action)} has an empty axag attribute and no axag-entity; write the macro, whose intent gives the entity, or add axag-entity="${example}"`
-            : `${actionLabel(action)} has no axag-entity; ${misspelling(action, 'axag-entity') ?? `add axag-entity="${example}" here or on an enclosing container`}`,
+            : `${actionLabel(action)} has no axag-entity; ${typo ?? `add axag-entity="${example}" here or on an enclosing container`}`,
         );
+        // Spec §10: the intent's namespace is the entity meant; a misspelt axag-entity is renamed by its own fix instead.
+        return namespace !== undefined && typo === undefined ? { ...report, ...fixOf(setAttribute(action.element, 'axag-entity', namespace)) } : report;
       });
   },
 };

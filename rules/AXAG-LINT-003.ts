@@ -1,3 +1,4 @@
+import { choices, setAttribute } from '../src/fixes.js';
 import { actionLabel, hasEmptyMacro, hasUnreadableMacro, missing, misspelling, type Rule } from '../src/rule.js';
 
 export const rule: Rule = {
@@ -21,13 +22,17 @@ export const rule: Rule = {
   check({ model, actionTypes }) {
     return model.actions
       .filter((action) => !action.open && !hasUnreadableMacro(action) && !action.effective.has('axag-action-type'))
-      .map((action) =>
-        missing(
+      .map((action) => {
+        const typo = misspelling(action, 'axag-action-type');
+        const report = missing(
           action,
           hasEmptyMacro(action)
             ? `${actionLabel(action)} has an empty axag attribute and no axag-action-type; write the macro, e.g. axag="write:cart.add_item", or add axag-action-type (one of ${actionTypes.join(', ')})`
-            : `${actionLabel(action)} has no axag-action-type; ${misspelling(action, 'axag-action-type') ?? `add one of ${actionTypes.join(', ')}`}`,
-        ),
-      );
+            : `${actionLabel(action)} has no axag-action-type; ${typo ?? `add one of ${actionTypes.join(', ')}`}`,
+        );
+        if (typo !== undefined) return report;
+        // Spec §10: which type the action is, only its author knows: one suggestion per type.
+        return { ...report, suggestions: choices(actionTypes, (type) => [`Add axag-action-type="${type}"`, setAttribute(action.element, 'axag-action-type', type)]) };
+      });
   },
 };

@@ -1,3 +1,5 @@
+import { addToMacro, replaceValue, setAttribute, type RangeSuggestion } from '../src/fixes.js';
+import type { Action } from '../src/engine/element-model.js';
 import type { AxagAttribute } from '../src/model.js';
 import { quote } from '../src/text/suggest.js';
 import { actionLabel, macroText, missing, usesMacro, written, type Rule } from '../src/rule.js';
@@ -33,7 +35,10 @@ export const rule: Rule = {
       const confirmation = action.effective.get('axag-confirmation-required')?.attribute;
       if (confirmation?.value === null || confirmation?.value?.trim() === 'true') return [];
       const problem = confirmationProblem(confirmation, usesMacro(action), risk.macroKey !== undefined);
-      return [missing(action, `${actionLabel(action)} has ${written(risk)} but ${problem}`)];
+      const report = missing(action, `${actionLabel(action)} has ${written(risk)} but ${problem}`);
+      // Spec §10: a suggestion, not a fix: a lower risk level may be what the author meant.
+      const suggestion = confirm(action, confirmation);
+      return [suggestion ? { ...report, suggestions: [suggestion] } : report];
     });
   },
 };
@@ -45,4 +50,20 @@ function confirmationProblem(confirmation: AxagAttribute | undefined, macro: boo
   }
   if (confirmation) return `axag-confirmation-required is ${quote(confirmation.value!.trim())}; set axag-confirmation-required="true"`;
   return macro ? 'no confirmation; add "confirm" to the axag macro' : 'axag-confirmation-required is missing; set axag-confirmation-required="true"';
+}
+
+/** Requiring confirmation, where and as the author writes it: the macro's own key, the longhand, or a new one. */
+function confirm(action: Action, confirmation: AxagAttribute | undefined): RangeSuggestion | undefined {
+  if (confirmation) {
+    const edits = replaceValue(confirmation, 'true');
+    const label = confirmation.macroKey === undefined ? 'Set axag-confirmation-required="true"' : 'Change it to "confirm" in the axag macro';
+    return edits && { label, edits };
+  }
+  const macro = action.element.macro;
+  if (usesMacro(action) && macro) {
+    const edits = addToMacro(macro, 'confirm');
+    return edits && { label: 'Add "confirm" to the axag macro', edits };
+  }
+  const edits = setAttribute(action.element, 'axag-confirmation-required', 'true');
+  return edits && { label: 'Add axag-confirmation-required="true"', edits };
 }

@@ -1,3 +1,5 @@
+import { addToMacro, choices, macroToken, setAttribute } from '../src/fixes.js';
+import { quote } from '../src/text/suggest.js';
 import { actionLabel, missing, usesMacro, type Rule } from '../src/rule.js';
 import { WRITE_CLASS } from '../src/vocabulary.js';
 
@@ -29,7 +31,14 @@ export const rule: Rule = {
       const message = usesMacro(action)
         ? `${actionLabel(action)} is a "${type}" action but does not say whether it is idempotent; add "idempotent" or "idempotent=false" to the axag macro`
         : `${actionLabel(action)} has axag-action-type "${type}" but does not declare axag-idempotent; add axag-idempotent="true" or "false"`;
-      return [missing(action, message)];
+      // Spec §10: whether it is idempotent, only its author knows: both are suggested.
+      const macro = usesMacro(action) ? action.element.macro : undefined;
+      const suggestions = choices(['true', 'false'], (value) =>
+        macro
+          ? [`Add ${quote(macroToken('idempotent', value))} to the axag macro`, addToMacro(macro, macroToken('idempotent', value))]
+          : [`Add axag-idempotent="${value}"`, setAttribute(action.element, 'axag-idempotent', value)],
+      );
+      return [{ ...missing(action, message), suggestions }];
     });
   },
 };

@@ -1,5 +1,6 @@
 import { isParameterObject, isPlainObject, readParameterItems, type ParameterItems, type ParameterList } from '../src/parameter-list.js';
-import type { Report, Rule } from '../src/rule.js';
+import { replaceValue } from '../src/fixes.js';
+import { fixOf, type Report, type Rule } from '../src/rule.js';
 import { isStringArray, parseJson, shortJson } from '../src/text/json-value.js';
 import { quote } from '../src/text/suggest.js';
 import { JSON_ATTRIBUTES, type JsonShape } from '../src/vocabulary.js';
@@ -30,6 +31,8 @@ interface Problem {
   fix?: string;
   /** The fix turns typed parameter objects into their names (option `parameterItems: "names"`). */
   namesOnly?: boolean;
+  /** `fix` is a correction spec §10 applies (single quotes for double, names for objects), not a change of shape. */
+  certain?: boolean;
 }
 
 export const rule: Rule<Options> = {
@@ -84,6 +87,7 @@ export const rule: Rule<Options> = {
           range: attribute.valueRange,
           element,
           ...(problem.fix !== undefined && { suggestion: problem.fix }),
+          ...(problem.fix !== undefined && problem.certain && fixOf(replaceValue(attribute, problem.fix))),
         });
       }
     }
@@ -100,7 +104,7 @@ function problemOf(text: string, shape: Shape, name: string): Problem | undefine
   const how = repaired.namesOnly
     ? `JSON strings need double quotes, and parameter lists hold names only here: ${shown(name, repaired.fix, 'write a JSON array of the parameter names')}`
     : `JSON strings need double quotes: ${shown(name, repaired.fix, `write " for ' inside the value, and quote the attribute with '`)}`;
-  return { text: `is not valid JSON: ${quote(text)}; ${how}`, fix: repaired.fix };
+  return { text: `is not valid JSON: ${quote(text)}; ${how}`, fix: repaired.fix, certain: true };
 }
 
 /** The problem with parsed JSON `value` (the attribute's `text`), if it is not of the shape. */
@@ -143,7 +147,7 @@ function itemsProblem(list: ParameterList, shape: 'parameter-list' | 'parameter-
 function namesOnly(problem: string, names: string[], name: string): Problem {
   const fix = JSON.stringify(names);
   const how = fix.length <= MAX_SHOWN_FIX ? `: ${name}='${fix}'` : ', as a JSON array of strings';
-  return { text: `${problem}; write the names only${how}`, fix, namesOnly: true };
+  return { text: `${problem}; write the names only${how}`, fix, namesOnly: true, certain: true };
 }
 
 /** The corrected attribute, or what to do when it is too long to show. */

@@ -1,4 +1,5 @@
-import type { Rule } from '../src/rule.js';
+import { replaceValue } from '../src/fixes.js';
+import { fixOf, type Rule } from '../src/rule.js';
 import { CloseMatches, quote } from '../src/text/suggest.js';
 import { normalizedIntent } from '../src/vocabulary.js';
 
@@ -49,6 +50,8 @@ export const rule: Rule = {
           range: attribute.valueRange,
           element,
           ...(suggestion && { suggestion }),
+          // Spec §10: a fix only when no other manifest intent is as near; else the author picks.
+          ...(suggestion && matches.isOnlyMatch(intent, suggestion) && fixOf(replaceValue(attribute, suggestion))),
         },
       ];
     });

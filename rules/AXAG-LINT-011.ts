@@ -1,3 +1,5 @@
+import { SCOPES } from '../src/vocabulary.js';
+import { addToMacro, choices, setAttribute } from '../src/fixes.js';
 import type { Action } from '../src/engine/element-model.js';
 import { actionLabel, missing, named, usesMacro, type Rule } from '../src/rule.js';
 import { quote } from '../src/text/suggest.js';
@@ -51,7 +53,14 @@ export const rule: Rule<Options> = {
       const fix = usesMacro(action)
         ? 'add "scope=…" to the axag macro (e.g. "scope=tenant"), or axag-scope on an enclosing element'
         : 'add axag-scope (e.g. "tenant") here or on an enclosing element';
-      return [missing(action, `${actionLabel(action)} is tenant-sensitive (${signal}) but has no axag-scope; ${fix}`)];
+      // Spec §10: which scope the action has, only its author knows: one suggestion per scope.
+      const macro = usesMacro(action) ? action.element.macro : undefined;
+      const suggestions = choices(SCOPES, (scope) =>
+        macro
+          ? [`Add "scope=${scope}" to the axag macro`, addToMacro(macro, `scope=${scope}`)]
+          : [`Add axag-scope="${scope}"`, setAttribute(action.element, 'axag-scope', scope)],
+      );
+      return [{ ...missing(action, `${actionLabel(action)} is tenant-sensitive (${signal}) but has no axag-scope; ${fix}`), suggestions }];
     });
   },
 };

@@ -1,5 +1,6 @@
 import type { AxagAttribute, Range } from '../src/model.js';
-import type { Report, Rule } from '../src/rule.js';
+import { replaceValue } from '../src/fixes.js';
+import { fixOf, type Report, type Rule } from '../src/rule.js';
 import { quote } from '../src/text/suggest.js';
 import { BOOLEAN_ATTRIBUTES, BOOLEAN_WORDS } from '../src/vocabulary.js';
 
@@ -35,7 +36,9 @@ export const rule: Rule = {
         const value = attribute.value.trim();
         if (value === 'true' || value === 'false') return [];
         const { message, suggestion } = problem(attribute, value);
-        return [{ message, range: attribute.valueRange, element, ...(suggestion && { suggestion }) }];
+        // Spec §10: only a bare attribute is fixed (to "true", what its author meant); other words are the author's to check.
+        const fix = isBare(attribute) ? fixOf(replaceValue(attribute, 'true')) : {};
+        return [{ message, range: attribute.valueRange, element, ...(suggestion && { suggestion }), ...fix }];
       }),
     );
   },

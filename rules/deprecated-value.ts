@@ -1,4 +1,5 @@
-import type { Rule } from '../src/rule.js';
+import { replaceValue } from '../src/fixes.js';
+import { fixOf, type Rule } from '../src/rule.js';
 import { quote } from '../src/text/suggest.js';
 import { DEPRECATED_ACTION_TYPES } from '../src/vocabulary.js';
 
@@ -31,6 +32,7 @@ export const rule: Rule = {
           range: attribute.valueRange,
           element,
           suggestion: replacement,
+          ...fixOf(replaceValue(attribute, replacement)),
         },
       ];
     });

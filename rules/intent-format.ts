@@ -1,4 +1,5 @@
-import type { Rule } from '../src/rule.js';
+import { replaceValue } from '../src/fixes.js';
+import { fixOf, type Rule } from '../src/rule.js';
 import { quote } from '../src/text/suggest.js';
 import { INTENT_PATTERN, normalizedIntent } from '../src/vocabulary.js';
 
@@ -35,7 +36,7 @@ export const rule: Rule = {
       const suggestion = normalizedIntent(value);
       const fix = suggestion ? `did you mean "${suggestion}"?` : 'write it as entity.action, e.g. "cart.add_item"';
       const message = `axag-intent ${quote(value)} is not of the form entity.action (lower-case letters and _, one dot); ${fix}`;
-      return [{ message, range: attribute.valueRange, element, ...(suggestion && { suggestion }) }];
+      return [{ message, range: attribute.valueRange, element, ...(suggestion && { suggestion, ...fixOf(replaceValue(attribute, suggestion)) }) }];
     });
   },
 };

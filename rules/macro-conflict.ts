@@ -1,3 +1,5 @@
+import { choices, macroToken, replaceValue } from '../src/fixes.js';
+import type { AxagAttribute } from '../src/model.js';
 import type { MacroField } from '../src/model.js';
 import { written, type Rule } from '../src/rule.js';
 import { parameterNames, PARAMETER_LIST_ATTRIBUTES, type ParameterItems } from '../src/parameter-list.js';
@@ -40,6 +42,7 @@ export const rule: Rule = {
             message: `${longhand.name} ${shown(field.name, value)} conflicts with ${macro}; the longhand value is the one used, so remove one of them or make them agree`,
             range: longhand.valueRange,
             element,
+            suggestions: keepEither(longhand, field),
           },
         ];
       });
@@ -62,4 +65,15 @@ function agree(field: MacroField, longhand: string, parameterItems: ParameterIte
   const ours = new Set(parseStringArray(field.value));
   const distinct = new Set(theirs);
   return ours.size === distinct.size && [...ours].every((name) => distinct.has(name));
+}
+
+/** Spec §10: the author keeps either value; the other side is written to agree with it. */
+function keepEither(longhand: AxagAttribute, field: MacroField) {
+  const value = longhand.value!.trim();
+  const token = { name: field.name, value: field.value, nameRange: field.nameRange, valueRange: field.valueRange, macroKey: field.key };
+  return choices(['longhand', 'macro'] as const, (kept) =>
+    kept === 'longhand'
+      ? [`Keep ${longhand.name} ${shown(field.name, value)}: write ${quote(macroToken(field.key, value))} in the axag macro`, replaceValue(token, value)]
+      : [`Keep ${quote(macroToken(field.key, field.value))} of the axag macro: set ${longhand.name} to ${shown(field.name, field.value)}`, replaceValue(longhand, field.value)],
+  );
 }

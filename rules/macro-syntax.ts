@@ -1,4 +1,6 @@
-import type { Rule } from '../src/rule.js';
+import type { Range } from '../src/model.js';
+import type { Report, Rule } from '../src/rule.js';
+import { quote } from '../src/text/suggest.js';
 
 export const rule: Rule = {
   id: 'axag/macro-syntax',
@@ -25,12 +27,18 @@ export const rule: Rule = {
   defaultOptions: {},
   check({ model }) {
     return model.elements.flatMap(({ element }) =>
-      (element.macro?.problems ?? []).map(({ message, range, suggestion }) => ({
+      (element.macro?.problems ?? []).map(({ message, range, suggestion, guess }) => ({
         message,
         range,
         element,
-        ...(suggestion !== undefined && { suggestion }),
+        ...(suggestion !== undefined && { suggestion, ...tokenEdits(range, suggestion, guess === true) }),
       })),
     );
   },
 };
+
+/** The corrected token in place of the failing one: a fix, or a suggestion when it is the closest word (spec §10). */
+function tokenEdits(range: Range, token: string, guess: boolean): Pick<Report, 'fix' | 'suggestions'> {
+  const edits = [{ range, text: token }];
+  return guess ? { suggestions: [{ label: `Write ${quote(token)} in the axag macro`, edits }] } : { fix: edits };
+}

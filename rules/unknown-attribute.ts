@@ -1,5 +1,6 @@
 import { adviseOnName, isKnownAttribute } from '../src/attribute-names.js';
-import type { Rule } from '../src/rule.js';
+import { renameAttribute } from '../src/fixes.js';
+import { fixOf, type Rule } from '../src/rule.js';
 
 export const rule: Rule = {
   id: 'axag/unknown-attribute',
@@ -39,7 +40,7 @@ export const rule: Rule = {
             message: `Unknown AXAG attribute ${attribute.name}; ${advice.text}`,
             range: attribute.nameRange,
             element,
-            ...(advice.meant.length === 1 && { suggestion: advice.meant[0] }),
+            ...(advice.meant.length === 1 && { suggestion: advice.meant[0], ...fixOf(renameAttribute(element, attribute, advice.meant[0]!)) }),
           };
         }),
     );

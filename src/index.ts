@@ -17,3 +17,6 @@ export { ruleDocsUrl } from './rule-docs.js';
 export type { Finding, FileResult, IntentDeclaration, InternalError, LintResults } from './results.js';
 export type { AnnotatedElement, AxagAttribute, Range, SourceDocument, SyntaxProblem } from './model.js';
 export type { Rule, RuleDocs, RunRule } from './rule.js';
+export { applyFixes, fixText, MAX_FIX_PASSES, type Relint } from './engine/apply-fixes.js';
+export { addAttribute, addToMacro, renameAttribute, replaceValue, setAttribute, type RangeEdit, type RangeSuggestion } from './fixes.js';
+export type { Fix, SuggestedFix, TextEdit } from './results.js';

@@ -33,6 +33,21 @@ export interface AxagAttribute {
   valuePositions?: Position[];
   /** Set by macro expansion on the longhand attributes the macro gave: its key as the author wrote it (`req`, `!`, `confirm`). */
   macroKey?: string;
+  /** How the value is written in the source, so that a fix can write a new one (absent on what the macro gives). */
+  syntax?: ValueSyntax;
+}
+
+/**
+ * How an attribute's value is written: what a fix must respect to write another value in its place.
+ * `html`: an HTML, Vue or Svelte attribute value (character references); `jsx`: a JSX attribute string (character
+ * references with their `;`, no backslash escapes); `js`: a JavaScript string or template literal in braces
+ * (`{"x"}`, `` {`x`} ``); `expression`: another static JavaScript expression (`{1}`, `{["a"]}`); `bare`: no value
+ * (`<button axag-async>`), the value range being the name's.
+ */
+export interface ValueSyntax {
+  form: 'html' | 'jsx' | 'js' | 'expression' | 'bare';
+  /** The quote right before and after the value range: `"`, `'`, `` ` `` (a template literal), or '' (none). */
+  quote: '"' | "'" | '`' | '';
 }
 
 /** What the `axag` macro (spec §8.1) says, set on its element by macro expansion. */
@@ -64,6 +79,8 @@ export interface MacroProblem {
   range: Range;
   /** The corrected token, when there is one. */
   suggestion?: string;
+  /** The suggestion is the closest word, not a correction: offered, never applied (spec §10). */
+  guess?: boolean;
 }
 
 export interface AnnotatedElement {

@@ -55,6 +55,8 @@ export interface FileResult {
   intents: IntentDeclaration[];
   /** The file's inline directives, which also apply to findings of the checks across files. */
   directives: DirectiveRecord[];
+  /** `--fix-dry-run`: the file's text with its fixes applied, when they change it (ESLint's `output`). */
+  output?: string;
 }
 
 /** An action's static intent and its effective annotation, as the checks across files compare them. Plain data. */

@@ -5,8 +5,8 @@ import type { AnnotatedElement, AxagAttribute, Range } from './model.js';
 import { adviseOnName, isKnownAttribute } from './attribute-names.js';
 import type { ParameterItems } from './parameter-list.js';
 import type { IntentDeclaration } from './results.js';
-import { parseStringArray } from './text/json-value.js';
-import { quote, suggestValue } from './text/suggest.js';
+import { macroToken, replaceValue, type RangeEdit, type RangeSuggestion } from './fixes.js';
+import { correctValue, quote } from './text/suggest.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -57,6 +57,10 @@ export interface Report {
   element: AnnotatedElement;
   /** The corrected value, when there is an obvious fix: a value, not source text (the source decides the quoting). */
   suggestion?: string;
+  /** Edits that make the finding go away without changing what the author meant (spec §10); see src/fixes.ts. */
+  fix?: RangeEdit[];
+  /** Choices the author makes (spec §10), each labelled. */
+  suggestions?: RangeSuggestion[];
 }
 
 /** What every check that is a rule has: identity, severities, documentation, options. */
@@ -175,15 +179,6 @@ export function macroText(attribute: Pick<AxagAttribute, 'value' | 'macroKey'>):
   return quote(macroToken(attribute.macroKey ?? '', attribute.value?.trim() ?? ''));
 }
 
-/** The macro text that gives `value` under `key`: `!high`, `confirm`, `req=sku,quantity`, `write` for the head. */
-function macroToken(key: string, value: string): string {
-  if (key === '!') return `!${value}`;
-  if (key === 'type' || key === 'intent' || key === 'entity') return value;
-  if (value === 'true') return key;
-  const list = value.startsWith('[') ? parseStringArray(value)?.join(',') : undefined;
-  return `${key}=${list ?? value}`;
-}
-
 /** How a message names where a value is set: the attribute, or the macro's key (`"req" in the axag macro`). */
 export function setIn(attribute: Pick<AxagAttribute, 'name' | 'macroKey'>): string {
   return attribute.macroKey === undefined ? attribute.name : `"${attribute.macroKey}" in the axag macro`;
@@ -217,10 +212,29 @@ export function invalidEnumValues(
     if (!attribute || attribute.value === null) return [];
     const value = attribute.value.trim();
     if (allowed.includes(value) || leftToOthers?.has(value)) return [];
-    const suggestion = suggestValue(value, allowed, synonyms);
+    const correction = correctValue(value, allowed, synonyms);
+    const suggestion = correction?.value;
     const hint = suggestion ? `; did you mean "${suggestion}"?` : '';
     const shown = attribute.macroKey === undefined ? `${name} ${quote(attribute.value)}` : written(attribute);
     const message = `Invalid ${shown}; expected one of ${allowed.join(', ')}${hint}`;
-    return [{ message, range: attribute.valueRange, element, ...(suggestion && { suggestion }) }];
+    return [{ message, range: attribute.valueRange, element, ...(correction && { suggestion, ...correctionEdits(attribute, correction) }) }];
   });
+}
+
+/**
+ * A corrected value as edits: a fix when it is certain (a case or synonym correction, spec §10), else a
+ * suggestion; nothing when the source cannot take it.
+ */
+export function correctionEdits(
+  attribute: AxagAttribute,
+  { value, certain }: { value: string; certain: boolean },
+): Pick<Report, 'fix' | 'suggestions'> {
+  const edits = replaceValue(attribute, value);
+  if (!edits) return {};
+  return certain ? { fix: edits } : { suggestions: [{ label: `Change ${attribute.macroKey === undefined ? attribute.name : 'the macro'} to ${quote(macroToken(attribute.macroKey ?? 'type', value))}`, edits }] };
+}
+
+/** Edits as a report's fix, when there are any. */
+export function fixOf(edits: RangeEdit[] | undefined): Pick<Report, 'fix'> {
+  return edits ? { fix: edits } : {};
 }

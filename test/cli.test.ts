@@ -552,6 +552,8 @@ describe.concurrent('json format and output file', () => {
             endLine: 2,
             endColumn: 10,
             element: { name: 'button', line: 2, column: 3 },
+            // Offset 39: after '<section axag-entity="cart">\n' (29) and '  <button ' (10), before axag-intent.
+            suggestions: [{ label: 'Add axag-confirmation-required="true"', edits: [{ start: 39, end: 39, text: 'axag-confirmation-required="true" ' }] }],
           },
         ],
       },
@@ -560,7 +562,21 @@ describe.concurrent('json format and output file', () => {
         findings: [
           { ruleId: 'AXAG-LINT-001', severity: 'error', message: expect.stringContaining('axag-intent'), line: 2, column: 2, endLine: 2, endColumn: 8, element: button2 },
           { ruleId: 'AXAG-LINT-002', severity: 'error', message: expect.stringContaining('axag-entity'), line: 2, column: 2, endLine: 2, endColumn: 8, element: button2 },
-          { ruleId: 'AXAG-LINT-007', severity: 'warning', message: expect.stringContaining('axag-idempotent'), line: 2, column: 2, endLine: 2, endColumn: 8, element: button2 },
+          {
+            ruleId: 'AXAG-LINT-007',
+            severity: 'warning',
+            message: expect.stringContaining('axag-idempotent'),
+            line: 2,
+            column: 2,
+            endLine: 2,
+            endColumn: 8,
+            element: button2,
+            // Offset 14: after '<div>\n' (6) and '<button ' (8), before axag-action-type.
+            suggestions: ['true', 'false'].map((value) => ({
+              label: `Add axag-idempotent="${value}"`,
+              edits: [{ start: 14, end: 14, text: `axag-idempotent="${value}" ` }],
+            })),
+          },
           {
             ruleId: 'AXAG-LINT-004',
             severity: 'error',
@@ -571,6 +587,8 @@ describe.concurrent('json format and output file', () => {
             endColumn: 68,
             element: { name: 'a', line: 3, column: 1 },
             suggestion: 'write',
+            // Line 3 starts at offset 72; "Write" is at its columns 63-68.
+            fix: { edits: [{ start: 134, end: 139, text: 'write' }] },
           },
         ],
       },

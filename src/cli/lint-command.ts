@@ -3,7 +3,8 @@ import { dirname, join, resolve } from 'node:path';
 import { applyBaseline, loadBaseline, recordBaseline } from '../baseline.js';
 import { ConfigResolver } from '../config/resolve.js';
 import type { SeverityLevel } from '../config/settings.js';
-import { lint, type LintInput } from '../engine/lint.js';
+import { lint, type LintInput, type LintOptions } from '../engine/lint.js';
+import { fixAndRelint } from './fix-files.js';
 import { FatalError, located, type Notice } from '../errors.js';
 import { expandPaths, ignoreRules, isInNodeModules, isLintable } from '../files.js';
 import { FORMATTERS, REPORTS_FATAL, type FormatContext } from '../formatters/index.js';
@@ -54,6 +55,8 @@ export interface LintCommandOptions {
   cache?: boolean;
   cacheLocation?: string;
   shard?: Shard;
+  fix?: boolean;
+  fixDryRun?: boolean;
 }
 
 /** `axag lint`: returns the exit code (spec §6), the same whatever the formats. */
@@ -112,7 +115,8 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
       };
       const text = FORMATTERS[format]!(results, context);
       if (file === undefined) {
-        io.stdout.write(text);
+        // `--stdin --fix`: standard output is the fixed input, so the report goes to standard error.
+        (fixingStdin ? io.stderr : io.stdout).write(text);
         stdoutWritten = true;
       } else {
         writeOutputFile(absolute(file, cwd), file, text);
@@ -121,6 +125,8 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
     }
   };
   const stopWatching = whenInterrupted(removeStaleReports);
+  const fixing = options.fix === true || options.fixDryRun === true;
+  const fixingStdin = fixing && options.stdin === true;
 
   const terminal = io.terminal;
   const progress = terminal && showsProgress(terminal, io.env, options.debug ?? false) ? new ProgressLine(terminal, progressDelay(io.env)) : undefined;
@@ -137,7 +143,7 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
     for (const input of inputs) debug(`  ${escapeControl(displayPath(typeof input === 'string' ? input : input.path, cwd))}`);
     const unusedSeverity = options.reportUnusedDisableDirectivesSeverity ?? (options.reportUnusedDisableDirectives ? 'warning' : 'off');
     const cache = options.cache ? openCache(options.cacheLocation ?? DEFAULT_CACHE_LOCATION, io, debug) : undefined;
-    results = await lint(inputs, {
+    const lintOptions: LintOptions = {
       cwd,
       resolver,
       errorsOnly: options.quiet ?? false,
@@ -147,7 +153,12 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
       ...(cache && { cache: cache.results }),
       debug,
       ...(progress && { onProgress: (done: number, total: number) => progress.update(done, total) }),
-    });
+    };
+    results = await lint(inputs, lintOptions);
+    if (fixing) {
+      results = await fixAndRelint(inputs, results, lintOptions, { write: options.fix === true && !options.stdin, cwd });
+      debug(`fixed in ${elapsed()}`);
+    }
     progress?.clear();
     if (cache) {
       debug(`cache: reused the results of ${plural(cache.results.reused, 'file')}, linted ${plural(cache.results.linted, 'file')}`);
@@ -162,8 +173,11 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
       // Under --quiet the warning rules did not run: their entries cannot be judged stale.
       stale = options.quiet ? 0 : counted;
     }
+    // Standard output is the fixed input: the report, on standard error, need not carry it too.
+    const fixedInput = fixingStdin ? takeFixedStdin(inputs, results) : undefined;
     showNotices();
     report(results, root);
+    if (fixedInput !== undefined) io.stdout.write(fixedInput);
     debug(`reported in ${elapsed()}`);
   } catch (error) {
     // CI reads SARIF, JUnit and workflow commands even from a run that could not do its job: those formats say
@@ -242,6 +256,16 @@ function progressDelay(env: NodeJS.ProcessEnv): number | undefined {
   return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
 }
 
+/** `--stdin --fix`: standard input with its fixes applied, or as it came when nothing was fixed (or it was not linted). */
+function takeFixedStdin(inputs: readonly LintInput[], results: LintResults): string {
+  const input = inputs[0];
+  if (input === undefined || typeof input === 'string') return '';
+  const result = results.files.find((file) => file.path === input.path);
+  const fixed = result?.output ?? input.text;
+  if (result) delete result.output;
+  return fixed;
+}
+
 /** An error that is not axag's report of a problem: its first line. */
 function internalMessage(error: unknown): string {
   return escapeControl((error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '');
@@ -260,6 +284,10 @@ function checkCombinations(patterns: string[], options: LintCommandOptions): voi
   if (options.stdin && options.shard) throw new FatalError('--shard splits the files of a run, and --stdin lints one text: drop one of them');
   if (options.stdin && patterns.length > 0) throw new FatalError(`--stdin lints standard input, so it takes no paths (got ${patterns.join(' ')})`);
   if (options.stdinFilename !== undefined && !options.stdin) throw new FatalError('--stdin-filename names standard input; add --stdin');
+  if (options.fix && options.fixDryRun) throw new FatalError('--fix and --fix-dry-run cannot be combined; choose one');
+  if ((options.fix || options.fixDryRun) && options.staged) {
+    throw new FatalError(`--${options.fix ? 'fix' : 'fix-dry-run'} cannot be combined with --staged: it lints what is staged, which is not the file on disk; fix the files themselves, e.g. axag lint --fix <paths>`);
+  }
   if (options.updateBaseline && options.quiet) {
     throw new FatalError('--update-baseline cannot be combined with --quiet: warning rules would not run, and their findings would be left out of the baseline');
   }

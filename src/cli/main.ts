@@ -87,6 +87,8 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output (NO_COLOR is honoured too)')
     .option('--verbose', 'say so when there are no problems')
+    .option('--fix', 'apply the fixes of the findings that have one and write the files; report what remains (with --stdin: print the fixed input)')
+    .option('--fix-dry-run', 'apply the fixes without writing: the json format carries each fixed text as "output" (with --stdin: print the fixed input)')
     .option('--stdin', 'lint standard input (HTML unless --stdin-filename says otherwise)')
     .option('--stdin-filename <path>', 'the path standard input stands for: picks the parser, the config and ignores, and names it in reports')
     .option('--baseline <file>', 'leave out the findings recorded in this baseline file; note entries that no longer occur')

@@ -38,7 +38,7 @@ function expand(element: AnnotatedElement): AnnotatedElement {
     problems: read.problems.map((problem) => ({
       message: problem.message,
       range: range(problem.span),
-      ...(problem.suggestion !== undefined && { suggestion: problem.suggestion }),
+      ...(problem.suggestion !== undefined && { suggestion: problem.suggestion, ...(problem.guess && { guess: true }) }),
     })),
   };
 

@@ -9,6 +9,8 @@ import { applyDirectives } from './directives.js';
 import { intentIndex } from './intent-index.js';
 import { ACTION_TYPES } from '../vocabulary.js';
 import { buildModel } from './element-model.js';
+import { toFix, toSuggestions } from './text-edits.js';
+import { LineIndex } from '../text/line-index.js';
 
 export interface DocumentOptions {
   config: Pick<ResolvedConfig, 'rules' | 'identity'>;
@@ -19,6 +21,11 @@ export interface DocumentOptions {
   reportUnusedDirectives?: Severity;
   /** Rules to run after the built-in ones, at their own default severity and options (see LintOptions.rules). */
   extraRules?: readonly Rule<any>[];
+  /**
+   * The document's text (without a byte-order mark), to turn the rules' fixes and suggestions into offsets into it
+   * (spec §10); without it findings carry none.
+   */
+  text?: string;
 }
 
 export const PARSE_ERROR_RULE = 'axag/parse-error';
@@ -52,6 +59,8 @@ export function lintDocument(document: SourceDocument, options: DocumentOptions)
   const unjudged = new Set<string>();
   const internalErrors: InternalFailure[] = [];
   const extraRules = options.extraRules ?? [];
+  const { text } = options;
+  const lines = text === undefined ? undefined : new LineIndex(text);
   for (const rule of [...RULES, ...extraRules]) {
     if (isRunRule(rule)) continue;
     const setting = options.config.rules[rule.id] ?? (extraRules.includes(rule) ? { severity: rule.severity, options: rule.defaultOptions } : undefined);
@@ -72,6 +81,8 @@ export function lintDocument(document: SourceDocument, options: DocumentOptions)
       continue;
     }
     for (const report of reports) {
+      const fix = lines && toFix(report.fix, lines, text!);
+      const suggestions = lines && toSuggestions(report.suggestions, lines, text!);
       findings.push({
         ruleId: rule.id,
         severity,
@@ -80,6 +91,8 @@ export function lintDocument(document: SourceDocument, options: DocumentOptions)
         element: { name: report.element.tag, ...report.element.start },
         ...(report.suggestion !== undefined && { suggestion: report.suggestion }),
         fingerprint: findingFingerprint(rule.id, withoutManifestPath(report.message), report.element),
+        ...(fix && { fix }),
+        ...(suggestions && { suggestions }),
       });
     }
   }

@@ -68,8 +68,9 @@ export async function lintFile(task: FileTask, settings: FileSettings): Promise<
   // A parser or the engine that throws is a bug, in this file only: an internal-error finding.
   const failed = (failure: InternalFailure) => linted(withoutAnnotations(path, [internalErrorFinding(failure, 'no check ran on it')]), [failure]);
   let document: SourceDocument;
+  const unmarked = stripBom(text);
   try {
-    document = await parseSource(parseAs, stripBom(text));
+    document = await parseSource(parseAs, unmarked);
   } catch (error) {
     // A parser reports what it cannot parse as a syntax error; one that throws is a bug.
     return failed(internalFailure(`the parser of ${extname(parseAs) || 'these'} files`, error));
@@ -79,6 +80,7 @@ export async function lintFile(task: FileTask, settings: FileSettings): Promise<
       config: settings.config,
       manifest: settings.manifest,
       errorsOnly: settings.errorsOnly,
+      text: unmarked,
       ...(settings.reportUnusedDirectives && { reportUnusedDirectives: settings.reportUnusedDirectives }),
       ...(settings.extraRules && settings.extraRules.length > 0 && { extraRules: settings.extraRules }),
     });

@@ -9,7 +9,13 @@ export const formatJson: Formatter = (results, { cwd, tool }) => {
     version: 1,
     tool,
     // The spec's finding shape: the fingerprint is for baselines and code-quality reports.
-    files: results.files.map((file) => ({ path: displayPath(file.path, cwd), findings: file.findings.map(({ fingerprint: _, ...rest }) => rest) })),
+    // A finding's `fix` and `suggestions` are edits by UTF-16 offset into the file's text (spec §10); with
+    // --fix-dry-run a file's `output` is its fixed text (ESLint's).
+    files: results.files.map((file) => ({
+      path: displayPath(file.path, cwd),
+      findings: file.findings.map(({ fingerprint: _, ...rest }) => rest),
+      ...(file.output !== undefined && { output: file.output }),
+    })),
     summary: {
       files: results.filesLinted,
       annotations: results.files.reduce((sum, file) => sum + file.annotations, 0),

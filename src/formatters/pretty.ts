@@ -23,8 +23,11 @@ export const formatPretty: Formatter = (results, { cwd, color, verbose }) => {
   const dynamic = countDynamic(results.files);
   const unchecked =
     dynamic > 0 ? `${paint.blue('ℹ')} ${plural(dynamic, 'annotation')} computed at run time ${dynamic === 1 ? 'was' : 'were'} not checked\n` : '';
+  const fixable = results.files.filter((file) => file.output !== undefined).length;
+  const notWritten =
+    fixable > 0 ? `${paint.blue('ℹ')} --fix-dry-run: ${plural(fixable, 'file')} would be fixed (not written); the json format carries the fixed text as "output"\n` : '';
   if (errors + warnings === 0) {
-    return (verbose ? `${paint.green('✔')} ${plural(results.filesLinted, 'file')} linted, no problems\n` : '') + unchecked;
+    return (verbose ? `${paint.green('✔')} ${plural(results.filesLinted, 'file')} linted, no problems\n` : '') + unchecked + notWritten;
   }
 
   let out = '';
@@ -47,7 +50,7 @@ export const formatPretty: Formatter = (results, { cwd, color, verbose }) => {
   const total = errors + warnings;
   const summary = `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
   out += `\n${errors > 0 ? paint.red.bold(summary) : paint.yellow.bold(summary)}\n`;
-  return out + unchecked;
+  return out + unchecked + notWritten;
 };
 
 

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { ALL_CHECKS, NAMESPACED_CHECKS, type CheckInfo } from '../engine/checks.js';
 import type { FileLocation } from '../errors.js';
-import type { Finding } from '../results.js';
+import type { Finding, TextEdit } from '../results.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { shardCategory } from '../shard.js';
 import { reportedPath, repositoryPath, rootOf, stableFingerprints } from './repository.js';
@@ -33,6 +33,7 @@ export const formatSarif: Formatter = (results, context) => {
       message: { text: finding.message },
       locations: [location(file.path, region(finding))],
       partialFingerprints: { 'axagFinding/v1': fingerprints[i]! },
+      ...(hasEdits(finding) && { fixes: fixesOf(finding, artifact(file.path)) }),
     }));
   });
   const notification = (message: string, locations: readonly FileLocation[] = [], level = 'error') => ({
@@ -77,6 +78,30 @@ export const formatSarif: Formatter = (results, context) => {
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 };
+
+function hasEdits(finding: Finding): boolean {
+  return finding.fix !== undefined || (finding.suggestions?.length ?? 0) > 0;
+}
+
+/**
+ * SARIF §3.55: the fix, then each suggestion, as replacements of character ranges (UTF-16 code units, as
+ * `columnKind` says, from the start of the file's text after any byte-order mark).
+ */
+function fixesOf(finding: Finding, artifactLocation: object) {
+  const change = (edits: readonly TextEdit[]) => [
+    {
+      artifactLocation,
+      replacements: edits.map((edit) => ({
+        deletedRegion: { charOffset: edit.start, charLength: edit.end - edit.start },
+        insertedContent: { text: edit.text },
+      })),
+    },
+  ];
+  return [
+    ...(finding.fix ? [{ description: { text: 'The fix axag lint --fix applies' }, artifactChanges: change(finding.fix.edits) }] : []),
+    ...(finding.suggestions ?? []).map((suggestion) => ({ description: { text: suggestion.label }, artifactChanges: change(suggestion.edits) })),
+  ];
+}
 
 function region(finding: Finding) {
   return { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn };

@@ -1,4 +1,4 @@
-import { closest, quote, suggestValue } from '../text/suggest.js';
+import { closest, correctValue, quote } from '../text/suggest.js';
 import {
   ACTION_TYPE_SYNONYMS,
   ACTION_TYPES,
@@ -34,6 +34,8 @@ export interface ReadProblem {
   span: Span;
   /** The corrected text of the span, when there is one. */
   suggestion?: string;
+  /** The suggestion is the closest word, not a case, synonym or spelling correction: offered, never applied (spec §10). */
+  guess?: boolean;
 }
 
 export interface ReadMacro {
@@ -167,8 +169,8 @@ class Reader {
     return [...this.gaps].filter(([gap]) => start < gap && gap < end).map(([, problem]) => problem);
   }
 
-  private problem(message: string, start: number, end: number, suggestion?: string): void {
-    this.problems.push({ message, span: this.span(start, end), ...(suggestion !== undefined && { suggestion }) });
+  private problem(message: string, start: number, end: number, suggestion?: string, guess = false): void {
+    this.problems.push({ message, span: this.span(start, end), ...(suggestion !== undefined && { suggestion, ...(guess && { guess }) }) });
   }
 
   private field(name: string, value: string, key: string, keySpan: [number, number], valueSpan: [number, number] = keySpan): void {
@@ -216,8 +218,9 @@ class Reader {
       this.problem(message, start, end, replacement);
       return false;
     }
-    const suggestion = suggestValue(type, ACTION_TYPES, ACTION_TYPE_SYNONYMS);
-    this.problem(`Unknown action type ${quote(type)} in the axag macro; expected ${LIST(ACTION_TYPES)}${didYouMean(suggestion)}`, start, end, suggestion);
+    const correction = correctValue(type, ACTION_TYPES, ACTION_TYPE_SYNONYMS);
+    const suggestion = correction?.value;
+    this.problem(`Unknown action type ${quote(type)} in the axag macro; expected ${LIST(ACTION_TYPES)}${didYouMean(suggestion)}`, start, end, suggestion, !correction?.certain);
     return false;
   }
 
@@ -253,9 +256,10 @@ class Reader {
       this.field('axag-risk-level', risk, '!', [bang, end], [bang + 1, end]);
       return;
     }
-    const suggestion = suggestValue(risk, RISK_LEVELS, RISK_LEVEL_SYNONYMS);
+    const correction = correctValue(risk, RISK_LEVELS, RISK_LEVEL_SYNONYMS);
+    const suggestion = correction?.value;
     const message = `Unknown risk level ${quote(risk)} in the axag macro; expected ${LIST(RISK_LEVELS)}${didYouMean(suggestion)}`;
-    this.problem(message, bang + 1, end, suggestion);
+    this.problem(message, bang + 1, end, suggestion, !correction?.certain);
   }
 
   /** `key[=value]&…` after the `?` at `query`. */
@@ -312,17 +316,21 @@ class Reader {
     if (spec.kind === 'boolean') return this.readBoolean(key, spec.attribute, value, start, keyEnd, end);
     if (!value) return this.needsValue(key, `${LIST(spec.values)}, e.g. "${key}=${spec.values[0]}"`, start, end);
     if (spec.values.includes(value)) return this.field(spec.attribute, value, key, [start, keyEnd], [valueStart, end]);
-    const suggestion = suggestValue(value, spec.values, spec.synonyms);
+    const correction = correctValue(value, spec.values, spec.synonyms);
+    const suggestion = correction?.value;
     const message = `Unknown ${spec.what} ${quote(value)} in the axag macro; expected ${LIST(spec.values)}${didYouMean(suggestion)}`;
-    this.problem(message, valueStart, end, suggestion);
+    this.problem(message, valueStart, end, suggestion, !correction?.certain);
   }
 
   private unknownKey(key: string, start: number, end: number): void {
     const lower = key.toLowerCase();
     const advice = KEY_ADVICE.get(lower);
-    const meant = KEY_ALIASES.get(lower) ?? closest(key, KEY_NAMES, 2);
+    const alias = KEY_ALIASES.get(lower);
+    const meant = alias ?? closest(key, KEY_NAMES, 2);
     const hint = advice ?? (meant ? `did you mean "${meant}"?` : `the keys are ${LIST(KEY_NAMES)}`);
-    this.problem(`Unknown key ${quote(key)} in the axag macro; ${hint}`, start, end, advice ? undefined : meant);
+    // Spec §10: a did-you-mean is a fix when no other key is as close.
+    const unique = alias !== undefined || KEY_NAMES.every((other) => other === meant || closest(key, [other], 2) === undefined);
+    this.problem(`Unknown key ${quote(key)} in the axag macro; ${hint}`, start, end, advice ? undefined : meant, !unique);
   }
 
   private needsValue(key: string, example: string, start: number, end: number): void {

@@ -6,6 +6,7 @@ import { isAxagAttribute, isBoundIdName, isBoundMacroName, isInteractive, isTemp
 import { scanStartTag, scanStartTagsNamed, type StartTagSpan } from './html-start-tag.js';
 import { directiveComment } from './documents.js';
 import { valuePositions } from './value-positions.js';
+import { BARE, valueSyntax } from './value-syntax.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -109,6 +110,7 @@ function toAnnotated(node: Element, parent: number, text: string, lines: LineInd
       value: bound ? null : attr.value,
       nameRange: lines.range(span.nameStart, span.nameEnd),
       valueRange: lines.range(span.valueStart, span.valueEnd),
+      syntax: span.valueStart === span.nameStart ? BARE : valueSyntax(text, span.valueStart, 'html'),
       ...(name === MACRO &&
         !bound && { valuePositions: valuePositions(attr.value, text.slice(span.valueStart, span.valueEnd), span.valueStart, lines, 'html') }),
     });

@@ -6,6 +6,7 @@ import { forEachChild } from './babel-tree.js';
 import { isAxagAttribute, isInteractive, MACRO } from './element-traits.js';
 import { directiveComment, syntaxProblem, unparsed } from './documents.js';
 import { valuePositions, type Escapes } from './value-positions.js';
+import { BARE, valueSyntax } from './value-syntax.js';
 
 /**
  * `js` covers .js/.jsx/.mjs/.cjs (JSX on); `ts` is .ts/.mts/.cts, where `<T>x` is a type assertion, not JSX;
@@ -266,6 +267,7 @@ function toAnnotated(
       value: value.value,
       nameRange: lines.range(at(attr.name.start!), at(attr.name.end!)),
       valueRange: lines.range(at(value.start), at(value.end)),
+      ...(value.value !== null && { syntax: attr.value ? valueSyntax(text, value.start, value.escapes) : BARE }),
       ...(name === MACRO &&
         value.value !== null &&
         value.escapes && { valuePositions: valuePositions(value.value, text.slice(value.start, value.end), at(value.start), lines, value.escapes) }),

@@ -5,6 +5,7 @@ import { LineIndex } from '../text/line-index.js';
 import { isAxagAttribute, isInteractive, MACRO } from './element-traits.js';
 import { directiveComment, syntaxProblem, unparsed } from './documents.js';
 import { valuePositions, type Escapes } from './value-positions.js';
+import { BARE, valueSyntax } from './value-syntax.js';
 
 // The compiler's CommonJS bundle loads in a third of the time of its ES module graph.
 const { parse } = createRequire(import.meta.url)('svelte/compiler') as typeof import('svelte/compiler');
@@ -180,6 +181,7 @@ function toAnnotated(node: ElementLike, parent: number, text: string, lines: Lin
       value,
       nameRange,
       valueRange: range ? lines.range(range[0], range[1]) : nameRange,
+      ...(value !== null && { syntax: range ? valueSyntax(text, range[0], escapes) : BARE }),
       ...(name === MACRO &&
         value !== null &&
         escapes &&

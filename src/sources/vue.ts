@@ -4,6 +4,7 @@ import { LineIndex } from '../text/line-index.js';
 import { isAxagAttribute, isInteractive, MACRO } from './element-traits.js';
 import { directiveComment, emptyDocument, syntaxProblem, unparsed } from './documents.js';
 import { valuePositions } from './value-positions.js';
+import { BARE, valueSyntax } from './value-syntax.js';
 
 export interface VueOptions {
   /** Names the source in syntax errors outside the template: `the Vue component`, `the vue code block`. */
@@ -140,7 +141,7 @@ function toAnnotated(node: ElementNode, parent: number, text: string, lines: Lin
       if (!isAxagAttribute(name)) continue;
       const nameRange = lines.range(prop.loc.start.offset, prop.loc.start.offset + prop.name.length);
       if (!prop.value) {
-        set({ name, value: '', nameRange, valueRange: nameRange });
+        set({ name, value: '', nameRange, valueRange: nameRange, syntax: BARE });
         continue;
       }
       const value = prop.value.content;
@@ -150,6 +151,7 @@ function toAnnotated(node: ElementNode, parent: number, text: string, lines: Lin
         value,
         nameRange,
         valueRange: lines.range(start, end),
+        syntax: valueSyntax(text, start, 'html'),
         ...(name === MACRO && { valuePositions: valuePositions(value, text.slice(start, end), start, lines, 'html') }),
       });
       continue;

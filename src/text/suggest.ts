@@ -97,6 +97,19 @@ export class CloseMatches {
 
   closest(value: string): string | undefined {
     if (this.answers.has(value)) return this.answers.get(value);
+    const answer = closest(value, this.near(value), this.maxDistance);
+    this.answers.set(value, answer);
+    return answer;
+  }
+
+  /** Whether exactly one candidate is within the distance of `value`: then it is what the author meant. */
+  isOnlyMatch(value: string, candidate: string): boolean {
+    const lower = value.toLowerCase();
+    return this.near(value).every((other) => other === candidate || distanceWithin(value, lower, other, this.maxDistance) === undefined);
+  }
+
+  /** The candidates worth measuring against `value`: all of them, or those with enough pieces found in it. */
+  private near(value: string): readonly string[] {
     const lower = value.toLowerCase();
     const k = this.maxDistance;
     const lists: [number, string[]][] = [];
@@ -112,17 +125,11 @@ export class CloseMatches {
         }
       });
     }
-    let answer: string | undefined;
-    if (total > this.candidates.length) answer = closest(value, this.candidates, k);
-    else {
-      /** Per candidate, a bit per piece found intact. */
-      const found = new Map<string, number>();
-      for (const [piece, list] of lists) for (const candidate of list) found.set(candidate, (found.get(candidate) ?? 0) | (1 << piece));
-      const near = [...found].filter(([, pieces]) => bitCount(pieces) >= this.pieceCount - k).map(([candidate]) => candidate);
-      answer = closest(value, near, k);
-    }
-    this.answers.set(value, answer);
-    return answer;
+    if (total > this.candidates.length) return this.candidates;
+    /** Per candidate, a bit per piece found intact. */
+    const found = new Map<string, number>();
+    for (const [piece, list] of lists) for (const candidate of list) found.set(candidate, (found.get(candidate) ?? 0) | (1 << piece));
+    return [...found].filter(([, pieces]) => bitCount(pieces) >= this.pieceCount - k).map(([candidate]) => candidate);
   }
 
   /** Where the pieces of a string of this length start and end. */
@@ -152,9 +159,22 @@ export function quote(value: string): string {
  * two edits. Suggestions never make a value valid.
  */
 export function suggestValue(value: string, allowed: readonly string[], synonyms?: ReadonlyMap<string, string>): string | undefined {
+  return correctValue(value, allowed, synonyms)?.value;
+}
+
+/**
+ * `suggestValue`'s answer, and whether it is certain (spec §10): a case or synonym correction says what the author
+ * meant; the closest value is a guess, offered, never applied.
+ */
+export function correctValue(
+  value: string,
+  allowed: readonly string[],
+  synonyms?: ReadonlyMap<string, string>,
+): { value: string; certain: boolean } | undefined {
   const lower = value.toLowerCase();
-  if (allowed.includes(lower)) return lower;
+  if (allowed.includes(lower)) return { value: lower, certain: true };
   const synonym = synonyms?.get(lower);
-  if (synonym !== undefined && allowed.includes(synonym)) return synonym;
-  return value ? closest(value, allowed, 2) : undefined;
+  if (synonym !== undefined && allowed.includes(synonym)) return { value: synonym, certain: true };
+  const near = value ? closest(value, allowed, 2) : undefined;
+  return near === undefined ? undefined : { value: near, certain: false };
 }

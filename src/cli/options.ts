@@ -4,7 +4,7 @@ import { normalizeSeverity, SEVERITY_SPELLINGS, type SeverityLevel } from '../co
 import { MANIFEST_SCHEMA_RULE } from '../engine/lint.js';
 import { DIRECTIVE_RULE } from '../engine/directives.js';
 import { INTERNAL_ERROR_RULE, PARSE_ERROR_RULE } from '../engine/lint-document.js';
-import { FORMATTERS } from '../formatters/index.js';
+import { FORMAT_NAMES, isFormatName } from '../formatters/names.js';
 
 /** Findings about input that could not be read; no severity applies to them. */
 const ALWAYS_REPORTED = [PARSE_ERROR_RULE, DIRECTIVE_RULE, MANIFEST_SCHEMA_RULE, INTERNAL_ERROR_RULE];
@@ -49,8 +49,8 @@ export function parseFileSize(value: string): number {
 }
 
 export function parseFormat(value: string): string {
-  if (!Object.hasOwn(FORMATTERS, value)) {
-    throw new InvalidArgumentError(`unknown format "${value}"; expected one of ${Object.keys(FORMATTERS).join(', ')}`);
+  if (!isFormatName(value)) {
+    throw new InvalidArgumentError(`unknown format "${value}"; expected one of ${FORMAT_NAMES.join(', ')}`);
   }
   return value;
 }

@@ -56,6 +56,13 @@ const sizes = (args.sizes ?? (args.quick ? '1000' : '1000,10000'))
   .concat(args.huge ? [100_000] : [])
   .sort((a, b) => a - b);
 const work = mkdtempSync(join(tmpdir(), 'axag-bench-'));
+// Interrupted (the signal reaches the running child too): the working directory goes, the trees stay.
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+  process.on(signal, () => {
+    rmSync(work, { recursive: true, force: true });
+    process.exit(code);
+  });
+}
 
 // ---- Measuring -------------------------------------------------------------------------------------------------
 

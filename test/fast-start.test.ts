@@ -24,7 +24,7 @@ beforeAll(() => {
 afterAll(removeProjects);
 
 /** The modules a run loaded: axag's own by their path under dist/, packages by their name. */
-async function loaded(args: string[], name: string): Promise<{ code: number; stdout: string; modules: Set<string> }> {
+async function loaded(args: string[], name: string): Promise<{ code: number | null; stdout: string; modules: Set<string> }> {
   const log = join(dir, `${name}.trace`);
   const run = await axag(args, { cwd: dir, env: { AXAG_TRACE_IMPORTS: log }, nodeArgs: ['--import', TRACE] });
   const modules = new Set(

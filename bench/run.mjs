@@ -110,7 +110,8 @@ function alternate(commands, rounds, before = () => {}) {
 const LINT_OK = [0, 1];
 const axag = (...args) => [NODE, AXAG, ...args];
 const HELP = spawnSync(NODE, [AXAG, 'lint', '--help'], { encoding: 'utf8' }).stdout;
-const hasFlag = (flag) => new RegExp(`(^|[\\s,])${flag}\\b`, 'm').test(HELP);
+/** Whether `axag lint --help` lists this flag (`--cache`, not `--cache-location`). */
+const hasFlag = (flag) => new RegExp(`(^|[\\s,])${flag}(?![\\w-])`, 'm').test(HELP);
 
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const millis = (ms) => `${Math.round(ms)} ms`;

@@ -1,4 +1,4 @@
-// Parse throughput per source type: `npm run bench [-- <files per type>]`.
+// Parse throughput per source type: `npm run bench:types [-- <files per type>]`.
 //
 // Generates a tree (bench/generate.mjs), then, for each source type, times in
 // alternating rounds in one process:

@@ -7,7 +7,9 @@ import { lint, type LintInput, type LintOptions } from '../engine/lint.js';
 import { fixAndRelint } from './fix-files.js';
 import { FatalError, located, type Notice } from '../errors.js';
 import { expandPaths, ignoreRules, isInNodeModules, isLintable } from '../files.js';
-import { FORMATTERS, REPORTS_FATAL, type FormatContext } from '../formatters/index.js';
+import { loadFormatters } from '../formatters/load.js';
+import { REPORTS_FATAL } from '../formatters/names.js';
+import type { FormatContext } from '../formatters/types.js';
 import { reportedPath } from '../formatters/repository.js';
 import { absolute, displayPath, isInside } from '../paths.js';
 import { countFindings, type LintResults } from '../results.js';
@@ -64,6 +66,7 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
   const { cwd } = io;
   checkCombinations(patterns, options);
   const outputs = planOutputs(options.format, options.outputFile, cwd);
+  const formatters = await loadFormatters(outputs.map(({ format }) => format));
   const debug = (message: string) => {
     if (options.debug) io.stderr.write(`axag debug: ${message}\n`);
   };
@@ -113,7 +116,7 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
         ...(options.shard && { shard: options.shard }),
         ...(fatal && { fatal }),
       };
-      const text = FORMATTERS[format]!(results, context);
+      const text = formatters.get(format)!(results, context);
       if (file === undefined) {
         // `--stdin --fix`: standard output is the fixed input, so the report goes to standard error.
         (fixingStdin ? io.stderr : io.stdout).write(text);

@@ -1,13 +1,10 @@
 import { Command, CommanderError, Option } from 'commander';
 import { FatalError } from '../errors.js';
 import { safeErrorOutput, type Io } from './io.js';
-import { runLint, type LintCommandOptions } from './lint-command.js';
-import { runInit } from './init-command.js';
-import { runManifestCheck, type ManifestCheckOptions } from './manifest-command.js';
-import { runRules } from './rules-command.js';
-import { FORMATTERS } from '../formatters/index.js';
+import type { LintCommandOptions } from './lint-command.js';
+import type { ManifestCheckOptions } from './manifest-command.js';
+import { FORMAT_NAMES } from '../formatters/names.js';
 import { DEFAULT_MANIFEST_SCHEMA, MANIFEST_SCHEMA_VERSIONS } from '../manifest/schema.js';
-import { parseConcurrency, parseFileSize, parseFormat, parseMaxWarnings, parseRuleOption, parseSeverity, parseShard } from './options.js';
 import { parseFormats } from './outputs.js';
 import { TOOL } from './tool.js';
 import { DEFAULT_CACHE_LOCATION } from './cache-file.js';
@@ -23,10 +20,13 @@ export async function main(argv: readonly string[], givenIo: Io): Promise<number
   const io: Io = { ...givenIo, stderr: safeErrorOutput(givenIo.stderr), terminal: givenIo.terminal ?? givenIo.stderr };
   let exitCode = 0;
   const debug = argv.includes('--debug');
-  const program = buildProgram(io, (code) => {
-    exitCode = code;
-  });
   try {
+    // Commands, and the option parsers (they know the rules, so they load them), are loaded only for a run
+    // that names a command: `axag --version` and `axag --help` load neither.
+    const parsers = argv.some((arg) => !arg.startsWith('-')) ? await import('./options.js') : undefined;
+    const program = buildProgram(io, parsers, (code) => {
+      exitCode = code;
+    });
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
@@ -47,7 +47,15 @@ export async function main(argv: readonly string[], givenIo: Io): Promise<number
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
+type OptionParsers = typeof import('./options.js');
+
+function buildProgram(io: Io, parsers: OptionParsers | undefined, setExitCode: (code: number) => void): Command {
+  /** An option's parser from ./options.js, which is loaded whenever a command runs, so whenever an option is parsed. */
+  const parser =
+    <A extends unknown[], R>(pick: (loaded: OptionParsers) => (...args: A) => R) =>
+    (...args: A): R =>
+      pick(parsers!)(...args);
+
   const program = new Command('axag')
     .description('Lint AXAG annotations in HTML, JSX/TSX, Vue, Svelte and Markdown against the AXAG standard and a Semantic Manifest.')
     .version(TOOL.version, '-v, --version', 'print the version')
@@ -67,22 +75,22 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .argument('[paths...]', 'files, directories or globs to lint')
     .option(
       '-f, --format <name[=file]>',
-      `output format (${Object.keys(FORMATTERS).join(', ')}; default pretty); name=file writes that report to a file; repeatable or comma-separated`,
+      `output format (${FORMAT_NAMES.join(', ')}; default pretty); name=file writes that report to a file; repeatable or comma-separated`,
       parseFormats,
     )
     .option('-o, --output-file <file>', 'write the report of the format without its own file here instead of standard output')
     .option('-c, --config <file>', 'use this config file for every linted file')
     .option('--no-config', 'ignore config files; use the recommended preset')
     .option('-m, --manifest <file>', 'use this Semantic Manifest (JSON or YAML)')
-    .option('--rule <id:severity>', 'set a rule severity by id or name, e.g. AXAG-LINT-007:off or idempotent-declared:off (repeatable)', parseRuleOption)
-    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', parseMaxWarnings)
-    .option('--max-file-size <size>', 'lint files up to this size, e.g. 50MB (default 10MB; 0 for no limit); a larger file fails the run', parseFileSize)
+    .option('--rule <id:severity>', 'set a rule severity by id or name, e.g. AXAG-LINT-007:off or idempotent-declared:off (repeatable)', parser((p) => p.parseRuleOption))
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', parser((p) => p.parseMaxWarnings))
+    .option('--max-file-size <size>', 'lint files up to this size, e.g. 50MB (default 10MB; 0 for no limit); a larger file fails the run', parser((p) => p.parseFileSize))
     .option('--quiet', 'report errors only; warning rules do not run')
     .option('--report-unused-disable-directives', 'report inline axag-disable directives that silenced nothing (as warnings)')
     .option(
       '--report-unused-disable-directives-severity <level>',
       'report unused directives at this severity: off, warn (or info) or error (implies --report-unused-disable-directives)',
-      parseSeverity,
+      parser((p) => p.parseSeverity),
     )
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output (NO_COLOR is honoured too)')
@@ -101,15 +109,16 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .option(
       '--concurrency <n|auto|off>',
       'lint in n worker threads, in as many as pay off (auto, the default), or in the main thread only (off, or 1)',
-      parseConcurrency,
+      parser((p) => p.parseConcurrency),
     )
     .option('--cache', 'reuse the results of files that did not change since the last run with --cache')
     .option('--cache-location <path>', `the cache file, or a directory for it (default ${DEFAULT_CACHE_LOCATION})`)
-    .option('--shard <i/n>', 'lint the i-th of n parts of the files (e.g. 2/4), split by path for a CI matrix', parseShard)
+    .option('--shard <i/n>', 'lint the i-th of n parts of the files (e.g. 2/4), split by path for a CI matrix', parser((p) => p.parseShard))
     .option('--print-config <file>', 'print the configuration that applies to a file, and lint nothing')
     .option('--debug', 'print the files linted and timings to standard error, and stack traces of internal errors')
     .addHelpText('after', EXIT_CODES)
     .action(async (paths: string[], options: LintCommandOptions) => {
+      const { runLint } = await import('./lint-command.js');
       setExitCode(await runLint(paths, options, io));
     });
 
@@ -117,14 +126,16 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .command('rules')
     .description('list the rules (id, name, default severity, description), or print the documentation of one')
     .argument('[id]', 'a rule id (AXAG-LINT-007, or just 7), or name (idempotent-declared)')
-    .action((id: string | undefined) => {
+    .action(async (id: string | undefined) => {
+      const { runRules } = await import('./rules-command.js');
       setExitCode(runRules(id, io));
     });
 
   program
     .command('init')
     .description('write a starter .axag-lint.json here (never overwrites an existing config)')
-    .action(() => {
+    .action(async () => {
+      const { runInit } = await import('./init-command.js');
       setExitCode(runInit(io));
     });
 
@@ -136,7 +147,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     )
     .argument('<file>', 'manifest file (JSON or YAML)')
     .addOption(
-      new Option('-f, --format <name>', `output format: ${Object.keys(FORMATTERS).join(', ')}`).default('pretty').argParser(parseFormat),
+      new Option('-f, --format <name>', `output format: ${FORMAT_NAMES.join(', ')}`).default('pretty').argParser(parser((p) => p.parseFormat)),
     )
     .addOption(
       new Option(
@@ -148,8 +159,9 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .option('--no-color', 'disable coloured output')
     .option('--debug', 'print stack traces of internal errors')
     .addHelpText('after', '\nExit codes:\n  0  valid\n  1  schema problems (listed)\n  2  missing or unparsable file, invalid config, or usage error')
-    .action((file: string, options: ManifestCheckOptions) => {
-      setExitCode(runManifestCheck(file, options, io));
+    .action(async (file: string, options: ManifestCheckOptions) => {
+      const { runManifestCheck } = await import('./manifest-command.js');
+      setExitCode(await runManifestCheck(file, options, io));
     });
 
   return program;

@@ -5,7 +5,7 @@ import { withoutAnnotations } from '../results.js';
 import { loadManifest } from '../manifest/load.js';
 import type { ManifestSchemaVersion } from '../manifest/schema.js';
 import { absolute, displayPath } from '../paths.js';
-import { FORMATTERS } from '../formatters/index.js';
+import { loadFormatters } from '../formatters/load.js';
 import type { Io } from './io.js';
 import { plural } from '../text/plural.js';
 import { useColor } from './options.js';
@@ -20,7 +20,7 @@ export interface ManifestCheckOptions {
 }
 
 /** `axag manifest check <file>`: 0 valid, 1 invalid, 2 unreadable (via FatalError). */
-export function runManifestCheck(file: string, options: ManifestCheckOptions, io: Io): number {
+export async function runManifestCheck(file: string, options: ManifestCheckOptions, io: Io): Promise<number> {
   const path = absolute(file, io.cwd);
   const schema = options.schema ?? new ConfigResolver({ cwd: io.cwd }).forDirectory(dirname(path)).manifestSchema;
   const manifest = loadManifest(path, displayPath(path, io.cwd), undefined, schema);
@@ -36,7 +36,8 @@ export function runManifestCheck(file: string, options: ManifestCheckOptions, io
   if (options.format === 'pretty' && findings.length === 0) {
     io.stdout.write(`✔ ${displayPath(path, io.cwd)} is a valid AXAG manifest ${schema} (${plural(manifest.actionCount, 'action')})\n`);
   } else {
-    io.stdout.write(FORMATTERS[options.format]!(results, context));
+    const formatters = await loadFormatters([options.format]);
+    io.stdout.write(formatters.get(options.format)!(results, context));
   }
   return findings.length > 0 ? 1 : 0;
 }

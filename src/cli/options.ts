@@ -5,7 +5,7 @@ import type { Concurrency } from '../engine/concurrency.js';
 import { MANIFEST_SCHEMA_RULE } from '../engine/lint.js';
 import { DIRECTIVE_RULE } from '../engine/directives.js';
 import { INTERNAL_ERROR_RULE, PARSE_ERROR_RULE } from '../engine/lint-document.js';
-import { FORMATTERS } from '../formatters/index.js';
+import { FORMAT_NAMES, isFormatName } from '../formatters/names.js';
 import type { Shard } from '../shard.js';
 
 /** Findings about input that could not be read; no severity applies to them. */
@@ -59,8 +59,8 @@ export function parseConcurrency(value: string): Concurrency {
 }
 
 export function parseFormat(value: string): string {
-  if (!Object.hasOwn(FORMATTERS, value)) {
-    throw new InvalidArgumentError(`unknown format "${value}"; expected one of ${Object.keys(FORMATTERS).join(', ')}`);
+  if (!isFormatName(value)) {
+    throw new InvalidArgumentError(`unknown format "${value}"; expected one of ${FORMAT_NAMES.join(', ')}`);
   }
   return value;
 }

@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { FatalError } from '../errors.js';
-import { FORMATTERS } from '../formatters/index.js';
+import { FORMAT_NAMES, isFormatName } from '../formatters/names.js';
 import { resolve } from 'node:path';
 
 /** One report of the run: a format, and the file it goes to (standard output when none). */
@@ -9,10 +9,10 @@ export interface OutputRequest {
   file?: string;
 }
 
-const FORMAT_NAMES = Object.keys(FORMATTERS).join(', ');
+const FORMAT_LIST = FORMAT_NAMES.join(', ');
 
 /** A comma that starts another `name` or `name=file`; a comma inside a file name (`sarif=a,b.sarif`) does not. */
-const NEXT_FORMAT = new RegExp(`,(?=\\s*(?:${Object.keys(FORMATTERS).join('|')})\\s*(?:=|,|$))`);
+const NEXT_FORMAT = new RegExp(`,(?=\\s*(?:${FORMAT_NAMES.join('|')})\\s*(?:=|,|$))`);
 
 /** `-f name[=file]`, repeatable and comma-separated: `-f pretty,sarif=axag.sarif`. */
 export function parseFormats(value: string, previous: OutputRequest[] = []): OutputRequest[] {
@@ -20,7 +20,7 @@ export function parseFormats(value: string, previous: OutputRequest[] = []): Out
   const added = parts.map((part): OutputRequest => {
     const equals = part.indexOf('=');
     const format = (equals < 0 ? part : part.slice(0, equals)).trim();
-    if (!Object.hasOwn(FORMATTERS, format)) throw new InvalidArgumentError(`unknown format "${format}"; expected one of ${FORMAT_NAMES}`);
+    if (!isFormatName(format)) throw new InvalidArgumentError(`unknown format "${format}"; expected one of ${FORMAT_LIST}`);
     if (equals < 0) return { format };
     const file = part.slice(equals + 1).trim();
     if (file === '') throw new InvalidArgumentError(`no file after "${format}="; write ${format}=<file>, or ${format} alone for standard output`);

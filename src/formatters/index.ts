@@ -4,8 +4,10 @@ import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatPretty } from './pretty.js';
 import { formatSarif } from './sarif.js';
+import type { FormatName } from './names.js';
 import type { Formatter } from './types.js';
 
+/** Every format of ./names.js, and no other. */
 export const FORMATTERS: Readonly<Record<string, Formatter>> = {
   pretty: formatPretty,
   json: formatJson,
@@ -13,9 +15,6 @@ export const FORMATTERS: Readonly<Record<string, Formatter>> = {
   github: formatGithub,
   junit: formatJunit,
   gitlab: formatGitlab,
-};
-
-/** Formats that can report a configuration or manifest problem that stopped the run. */
-export const REPORTS_FATAL: ReadonlySet<string> = new Set(['sarif', 'github', 'junit']);
+} satisfies Record<FormatName, Formatter>;
 
 export type { FormatContext, Formatter } from './types.js';

@@ -29,6 +29,9 @@ const leanTreeAdapter: TreeAdapter<DefaultTreeAdapterMap> = {
   updateNodeSourceCodeLocation() {},
 };
 
+/** The options axag gives parse5; exported so the benchmark's floor (bench/floor.mjs) parses exactly as axag does. */
+export const PARSE5_OPTIONS = { sourceCodeLocationInfo: true, treeAdapter: leanTreeAdapter } as const;
+
 /** Parses an HTML file (BOM already stripped) into the neutral annotation model. */
 export function parseHtml(text: string): SourceDocument {
   const lines = new LineIndex(text);
@@ -36,7 +39,7 @@ export function parseHtml(text: string): SourceDocument {
   const comments: SourceComment[] = [];
   const ids: ElementId[] = [];
   let dynamicIds = false;
-  const document = parse(text, { sourceCodeLocationInfo: true, treeAdapter: leanTreeAdapter });
+  const document = parse(text, PARSE5_OPTIONS);
 
   // Depth-first, in document order, without recursion: pages can nest deeper than the stack.
   const stack: [Node, number][] = [[document, -1]];

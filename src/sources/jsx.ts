@@ -1,4 +1,4 @@
-import { parse, type ParserPlugin } from '@babel/parser';
+import { parse, type ParserOptions, type ParserPlugin } from '@babel/parser';
 import type { Expression, File, JSXAttribute, JSXOpeningElement, Node } from '@babel/types';
 import type { AnnotatedElement, AxagAttribute, ElementId, SourceComment, SourceDocument } from '../model.js';
 import { LineIndex } from '../text/line-index.js';
@@ -27,12 +27,30 @@ const DECORATORS: ParserPlugin = ['decorators', {}];
  * (Angular and Nest: parameter decorators), then standard decorators
  * (`export @dec class`); for JavaScript last, Flow type annotations.
  */
-const VARIANTS: Record<ScriptDialect, ParserPlugin[][]> = {
+export const SCRIPT_VARIANTS: Record<ScriptDialect, ParserPlugin[][]> = {
   js: [['jsx', LEGACY_DECORATORS], ['jsx', DECORATORS], ['jsx', 'flow', LEGACY_DECORATORS]],
   ts: [['typescript', LEGACY_DECORATORS], ['typescript', DECORATORS]],
   tsx: [['jsx', 'typescript', LEGACY_DECORATORS], ['jsx', 'typescript', DECORATORS]],
   dts: [[['typescript', { dts: true }], LEGACY_DECORATORS], [['typescript', { dts: true }], DECORATORS]],
 };
+
+/**
+ * The options axag gives Babel for one set of plugins; exported with SCRIPT_VARIANTS so the benchmark's floor
+ * (bench/floor.mjs) parses exactly as axag does.
+ */
+export function babelOptions(plugins: ParserPlugin[]): ParserOptions {
+  return {
+    sourceType: 'unambiguous',
+    plugins: [...plugins, ...ALWAYS],
+    allowReturnOutsideFunction: true,
+    allowAwaitOutsideFunction: true,
+    allowImportExportEverywhere: true,
+    allowUndeclaredExports: true,
+    allowNewTargetOutsideFunction: true,
+    allowSuperOutsideMethod: true,
+    attachComment: false,
+  };
+}
 
 export interface ScriptOptions {
   /** Names the source in syntax errors: `JSX`, `TypeScript`, `the tsx code block`. */
@@ -117,20 +135,8 @@ async function parseFile(text: string, dialect: ScriptDialect): Promise<File> {
       return undefined;
     }
   };
-  for (const plugins of VARIANTS[dialect]) {
-    const file = attempt(() =>
-      parse(text, {
-        sourceType: 'unambiguous',
-        plugins: [...plugins, ...ALWAYS],
-        allowReturnOutsideFunction: true,
-        allowAwaitOutsideFunction: true,
-        allowImportExportEverywhere: true,
-        allowUndeclaredExports: true,
-        allowNewTargetOutsideFunction: true,
-        allowSuperOutsideMethod: true,
-        attachComment: false,
-      }),
-    );
+  for (const plugins of SCRIPT_VARIANTS[dialect]) {
+    const file = attempt(() => parse(text, babelOptions(plugins)));
     if (file) return file;
   }
   if (dialect === 'js') {

@@ -10,6 +10,9 @@ import { BARE, valueSyntax } from './value-syntax.js';
 // The compiler's CommonJS bundle loads in a third of the time of its ES module graph.
 const { parse } = createRequire(import.meta.url)('svelte/compiler') as typeof import('svelte/compiler');
 
+/** The options axag gives Svelte's parser; exported so the benchmark's floor (bench/floor.mjs) parses exactly as axag does. */
+export const SVELTE_OPTIONS = { modern: true } as const;
+
 type ElementLike = AST.BaseElement & AST.BaseNode;
 
 /** Parses a Svelte component (BOM already stripped) with Svelte's own parser into the neutral annotation model. */
@@ -29,7 +32,7 @@ export function parseSvelte(text: string, label: string): SourceDocument {
 
 function parseComponent(text: string): { root: AST.Root } | { failure: { message: string; offset: number } } {
   try {
-    return { root: parse(text, { modern: true }) };
+    return { root: parse(text, SVELTE_OPTIONS) };
   } catch (error) {
     const position = (error as { position?: unknown }).position;
     if (!Array.isArray(position) || typeof position[0] !== 'number') throw error;

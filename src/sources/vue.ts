@@ -1,4 +1,4 @@
-import { parse, NodeTypes, type CompilerError, type ElementNode, type RootNode, type TemplateChildNode } from '@vue/compiler-dom';
+import { parse, NodeTypes, type CompilerError, type ElementNode, type ParserOptions, type RootNode, type TemplateChildNode } from '@vue/compiler-dom';
 import type { AnnotatedElement, AxagAttribute, ElementId, SourceComment, SourceDocument } from '../model.js';
 import { LineIndex } from '../text/line-index.js';
 import { isAxagAttribute, isInteractive, MACRO } from './element-traits.js';
@@ -51,16 +51,20 @@ export function parseVue(text: string, options: VueOptions): SourceDocument {
   return emptyDocument();
 }
 
+/** The options axag gives Vue's parser; exported so the benchmark's floor (bench/floor.mjs) parses exactly as axag does. */
+export function vueOptions(parseMode: 'sfc' | 'html', onError: (error: CompilerError) => void): ParserOptions {
+  return { parseMode, comments: true, onError };
+}
+
 /** Vue's parser recovers and goes on; its first error is the one to show (the component would not compile). */
 function parseCollectingErrors(text: string, parseMode: 'sfc' | 'html'): { root: RootNode; error?: CompilerError } {
   let error: CompilerError | undefined;
-  const root = parse(text, {
-    parseMode,
-    comments: true,
-    onError: (reported) => {
+  const root = parse(
+    text,
+    vueOptions(parseMode, (reported) => {
       error ??= reported;
-    },
-  });
+    }),
+  );
   return { root, error };
 }
 

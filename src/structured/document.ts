@@ -1,4 +1,5 @@
-import { isAlias, isCollection, isMap, isPair, isScalar, parseDocument, visit, type Alias, type Document } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Alias, Document } from 'yaml';
 import { FatalError, located } from '../errors.js';
 import type { Range } from '../model.js';
 import { LineIndex, stripBom } from '../text/line-index.js';
@@ -7,6 +8,13 @@ import { findJsonError } from './json-error.js';
 import { parseJsonc } from './jsonc.js';
 
 export type DataPath = readonly (string | number)[];
+
+/**
+ * The YAML library, loaded when a YAML file is read or a JSON value located, not at start (a run without a YAML
+ * config or manifest never needs it). Its CommonJS build, since parsing is synchronous.
+ */
+let yamlLibrary: typeof import('yaml') | undefined;
+const yaml = () => (yamlLibrary ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 
 /** A parsed JSON or YAML file that can tell where each of its values is. */
 export interface StructuredDocument {
@@ -58,11 +66,11 @@ export function parseStructured(rawText: string, format: 'json' | 'jsonc' | 'yam
       // YAML parses JSON too: the tree serves only to locate values, so it is built when first needed.
       let tree: Document | undefined;
       const locate = (path: DataPath, part: 'entry' | 'key' = 'entry') =>
-        lines.range(...spanOf((tree ??= parseDocument(text)), path, part));
+        lines.range(...spanOf((tree ??= yaml().parseDocument(text)), path, part));
       return { data: JSON.parse(text), locate };
     }
     // logLevel 'error': the library's own warnings are not printed; those that matter are errors below.
-    const tree = parseDocument(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+    const tree = yaml().parseDocument(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
     const error = tree.errors[0] ?? tree.warnings.find((warning) => warning.code !== 'BAD_DIRECTIVE');
     if (error) fail(error.pos[0], /call stack/i.test(error.message) ? 'nested too deeply to read' : yamlMessage(error.code, error.message));
     const aliasError = aliasProblem(tree);
@@ -90,8 +98,8 @@ function spanOf(tree: Document, path: DataPath, part: 'entry' | 'key'): [number,
 /** The key node of the mapping entry at `path`, if its parent is a mapping. */
 function keyOf(tree: Document, path: DataPath): NodeRange {
   const parent = tree.getIn(path.slice(0, -1), true);
-  if (!isMap(parent)) return undefined;
-  const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(path.at(-1)));
+  if (!yaml().isMap(parent)) return undefined;
+  const pair = parent.items.find((item) => yaml().isScalar(item.key) && String(item.key.value) === String(path.at(-1)));
   return pair?.key as NodeRange;
 }
 
@@ -108,17 +116,17 @@ export const MAX_ALIAS_EXPANSION = 1_000_000;
 function aliasProblem(tree: Document): { offset: number; message: string } | undefined {
   const aliases: { alias: Alias; target: unknown }[] = [];
   let problem: { offset: number; message: string } | undefined;
-  visit(tree, {
+  yaml().visit(tree, {
     Alias(_key, alias, path) {
       const offset = alias.range?.[0] ?? 0;
       const target = alias.resolve(tree);
       if (!target) {
         problem = { offset, message: `alias *${alias.source} names no anchor before it; define &${alias.source} first, or fix the name` };
-        return visit.BREAK;
+        return yaml().visit.BREAK;
       }
       if (path.includes(target)) {
         problem = { offset, message: `alias *${alias.source} is inside the value anchored &${alias.source}, so that value would contain itself; remove the alias` };
-        return visit.BREAK;
+        return yaml().visit.BREAK;
       }
       aliases.push({ alias, target });
       return undefined;
@@ -129,12 +137,12 @@ function aliasProblem(tree: Document): { offset: number; message: string } | und
   // Every alias is now known to end, so sizes can be counted (memoised: nested aliases multiply, counting does not).
   const sizes = new Map<unknown, number>();
   const size = (node: unknown): number => {
-    if (isAlias(node)) return size(node.resolve(tree));
-    if (!isCollection(node)) return 1;
+    if (yaml().isAlias(node)) return size(node.resolve(tree));
+    if (!yaml().isCollection(node)) return 1;
     let total = sizes.get(node);
     if (total === undefined) {
       total = 1;
-      for (const item of node.items) total += isPair(item) ? size(item.key) + size(item.value) : size(item);
+      for (const item of node.items) total += yaml().isPair(item) ? size(item.key) + size(item.value) : size(item);
       sizes.set(node, total);
     }
     return total;

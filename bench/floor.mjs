@@ -1,0 +1,103 @@
+// The floor (issue 11): what any linter of these files must at least do, on one thread. `node bench/floor.mjs <dir>`
+//
+// Walks the directory as axag does by default (the same source types, .gitignore files from the repository root
+// down, never into node_modules, .git and the other folders axag never walks), reads each file, skips the ones
+// without the word `axag` (axag's own test), and parses the rest with the bare parser axag uses for the type,
+// with the options axag's sources export for it. It builds no model and runs no rule. Prints one line of JSON:
+// the files walked and parsed and their bytes.
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { extname, join, relative, sep } from 'node:path';
+import { parse as babelParse } from '@babel/parser';
+import { parse as vueParse } from '@vue/compiler-dom';
+import ignore from 'ignore';
+import { parse as parse5Parse } from 'parse5';
+import { mayContainAnnotations } from '../dist/src/sources/documents.js';
+import { PARSE5_OPTIONS } from '../dist/src/sources/html.js';
+import { isOptInSource, isSourceFile } from '../dist/src/sources/index.js';
+import { babelOptions, SCRIPT_VARIANTS } from '../dist/src/sources/jsx.js';
+import { SVELTE_OPTIONS } from '../dist/src/sources/svelte.js';
+import { vueOptions } from '../dist/src/sources/vue.js';
+import { NEVER_WALKED } from '../dist/src/walk.js';
+
+const require = createRequire(import.meta.url);
+
+/** Babel with axag's plugin variants, in axag's order: the first that reads the file wins. */
+const script = (dialect) => (text) => {
+  let error;
+  for (const plugins of SCRIPT_VARIANTS[dialect]) {
+    try {
+      return babelParse(text, babelOptions(plugins));
+    } catch (caught) {
+      error = caught;
+    }
+  }
+  return error;
+};
+const html = (text) => parse5Parse(text, PARSE5_OPTIONS);
+const PARSERS = {
+  '.html': html,
+  '.htm': html,
+  '.js': script('js'),
+  '.jsx': script('js'),
+  '.mjs': script('js'),
+  '.cjs': script('js'),
+  '.ts': script('ts'),
+  '.mts': script('ts'),
+  '.cts': script('ts'),
+  '.tsx': script('tsx'),
+  '.vue': (text) => vueParse(text, vueOptions('sfc', () => {})),
+  '.svelte': (text) => {
+    try {
+      return require('svelte/compiler').parse(text, SVELTE_OPTIONS);
+    } catch (error) {
+      return error;
+    }
+  },
+};
+
+/** Source files below `root`, as git and axag's walk see them: ignored directories are never entered. */
+function* walk(root) {
+  const pending = [{ dir: root, rules: [] }];
+  while (pending.length > 0) {
+    const { dir, rules: above } = pending.pop();
+    const entries = readdirSync(dir, { withFileTypes: true });
+    const rules = entries.some((entry) => entry.name === '.gitignore')
+      ? [...above, { dir, rules: ignore().add(readFileSync(join(dir, '.gitignore'), 'utf8')) }]
+      : above;
+    const ignored = (path, directory) => {
+      for (let i = rules.length - 1; i >= 0; i--) {
+        const rel = relative(rules[i].dir, path).split(sep).join('/');
+        const { ignored, unignored } = rules[i].rules.test(directory ? `${rel}/` : rel);
+        if (ignored || unignored) return ignored;
+      }
+      return false;
+    };
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!NEVER_WALKED.has(entry.name) && !ignored(path, true)) pending.push({ dir: path, rules });
+      } else if (entry.isFile() && isSourceFile(path) && !isOptInSource(path) && !ignored(path, false)) {
+        yield path;
+      }
+    }
+  }
+}
+
+const DECLARATION_FILE = /\.d\.(?:[^./\\]+\.)?[cm]?ts$/i;
+const parserOf = (path) => (DECLARATION_FILE.test(path) ? declarations : PARSERS[extname(path).toLowerCase()]);
+const declarations = script('dts');
+
+const [root = process.cwd()] = process.argv.slice(2);
+const totals = { files: 0, bytes: 0, parsed: 0, parsedBytes: 0 };
+for (const path of walk(root)) {
+  const bytes = readFileSync(path);
+  const text = bytes.toString('utf8');
+  totals.files++;
+  totals.bytes += bytes.length;
+  if (!mayContainAnnotations(text)) continue;
+  parserOf(path)(text);
+  totals.parsed++;
+  totals.parsedBytes += bytes.length;
+}
+process.stdout.write(`${JSON.stringify(totals)}\n`);

@@ -1,0 +1,62 @@
+/**
+ * Fast start (issue 11): each command loads only what it needs. `axag --version` and `axag --help` load neither
+ * the commands nor the rules, the engine, a parser, YAML or ajv; linting one HTML file loads its parser and the
+ * engine, but no YAML and no ajv when there is no YAML config or manifest. A module-resolution trace of the built
+ * CLI says what was loaded (how long it takes is for `npm run bench`).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, axag, PACKAGE_VERSION, project, removeProjects, ROOT } from './cli-helpers.js';
+
+const TRACE = pathToFileURL(join(ROOT, 'test', 'support', 'trace-imports.mjs')).href;
+
+let dir: string;
+beforeAll(() => {
+  assertBuilt();
+  dir = project({
+    'page.html': '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="read">Add</button>\n',
+    'site/.axag-lint.yaml': 'rules:\n  AXAG-LINT-007: off\n',
+    'site/page.html': '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="read">Add</button>\n',
+  });
+});
+afterAll(removeProjects);
+
+/** The modules a run loaded: axag's own by their path under dist/, packages by their name. */
+async function loaded(args: string[], name: string): Promise<{ code: number | null; stdout: string; modules: Set<string> }> {
+  const log = join(dir, `${name}.trace`);
+  const run = await axag(args, { cwd: dir, env: { AXAG_TRACE_IMPORTS: log }, nodeArgs: ['--import', TRACE] });
+  const modules = new Set(
+    readFileSync(log, 'utf8')
+      .split('\n')
+      .map((url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1] ?? /\/dist\/(.+)$/.exec(url)?.[1] ?? '')
+      .filter(Boolean),
+  );
+  return { code: run.code, stdout: run.stdout, modules };
+}
+
+const HEAVY = ['rules/index.js', 'src/engine/lint.js', 'src/cli/lint-command.js', 'src/formatters/index.js', 'yaml', 'ajv', 'parse5', '@babel/parser', 'ignore', 'picomatch', 'chalk'];
+
+describe('a command loads only what it needs', () => {
+  it.each([['--version'], ['--help']])('%s loads no command, rule, engine, parser, formatter, YAML or ajv', async (flag) => {
+    const run = await loaded([flag], flag.slice(2));
+    expect(run.code).toBe(0);
+    if (flag === '--version') expect(run.stdout).toBe(`${PACKAGE_VERSION}\n`);
+    else expect(run.stdout).toContain('Usage: axag');
+    expect(HEAVY.filter((module) => run.modules.has(module))).toEqual([]);
+  });
+
+  it('linting one HTML file loads the engine and parse5, and neither YAML nor ajv', async () => {
+    const run = await loaded(['lint', 'page.html'], 'html');
+    expect(run.code).toBe(0);
+    expect(['src/engine/lint.js', 'parse5'].filter((module) => run.modules.has(module))).toEqual(['src/engine/lint.js', 'parse5']);
+    expect(['yaml', 'ajv', '@babel/parser'].filter((module) => run.modules.has(module))).toEqual([]);
+  });
+
+  it('a YAML config loads YAML (the trace does see it)', async () => {
+    const run = await loaded(['lint', 'site/page.html'], 'yaml-config');
+    expect(run.code).toBe(0);
+    expect(run.modules.has('yaml')).toBe(true);
+  });
+});

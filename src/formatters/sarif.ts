@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { ALL_CHECKS, NAMESPACED_CHECKS, type CheckInfo } from '../engine/checks.js';
 import type { FileLocation } from '../errors.js';
 import type { Finding } from '../results.js';
+import { ruleDocsUrl } from '../rule-docs-url.js';
 import { reportedPath, repositoryPath, rootOf, stableFingerprints } from './repository.js';
 import type { FormatContext, Formatter } from './types.js';
 
@@ -85,7 +86,7 @@ function ruleDescriptor(check: CheckInfo, context: FormatContext) {
     name: check.name,
     shortDescription: { text: check.description },
     fullDescription: { text: what },
-    helpUri: `${context.tool.informationUri}#rules`,
+    helpUri: ruleDocsUrl(check.id, context.tool.informationUri),
     help: {
       text: `${what}\n\nWhy: ${why}\n\nFailing:\n${failing}\n\nPassing:\n${passing}`,
       markdown: `${what}\n\n**Why:** ${why}\n\nFailing:\n\n${fenced(failing, language)}\n\nPassing:\n\n${fenced(passing, language)}`,

@@ -295,4 +295,24 @@ describe('axag lsp limits', () => {
       client.kill();
     }
   });
+
+  it('skips a file whose linting takes longer than the time limit, says so, and lints the next change again', async () => {
+    const dir = project({ 'slow.html': '' });
+    // 1 ms: no lint (a worker thread starting, a parser loading) finishes in time.
+    const client = await LspClient.start(dir, { lintTimeout: 1 });
+    try {
+      const text = '<button axag-intent="cart.add_item">Add</button>\n';
+      await client.open(join(dir, 'slow.html'), 'html', text);
+      const [diagnostic, ...rest] = await client.diagnostics(join(dir, 'slow.html'));
+      expect(rest).toEqual([]);
+      expect(diagnostic).toMatchObject({ severity: 3, message: expect.stringContaining('linting it took longer than 0.001 s; it is linted again after the next change') });
+      expect((await client.waitForMessage(/took longer/)).type).toBe(2);
+      const before = client.published.length;
+      await client.change(join(dir, 'slow.html'), text.replace('Add', 'Add it'));
+      expect((await client.diagnostics(join(dir, 'slow.html'), before))[0]!.message).toContain('took longer');
+      expect(await client.shutdown()).toBe(0);
+    } finally {
+      client.kill();
+    }
+  });
 });

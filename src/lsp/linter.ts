@@ -104,7 +104,7 @@ export class Linter {
     const worker = this.worker;
     this.worker = undefined;
     void worker?.terminate();
-    running.job.resolve({ kind: 'timeout', seconds: Math.round(this.timeoutMs / 1000) });
+    running.job.resolve({ kind: 'timeout', seconds: this.timeoutMs / 1000 });
     this.pump();
   }
 

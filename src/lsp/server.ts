@@ -33,6 +33,10 @@ export function startLanguageServer(input: NodeJS.ReadableStream, output: NodeJS
   const documents = new lsp.TextDocuments(TextDocument);
   const workspace = new Workspace();
   const log = (message: string) => connection.console.error(message);
+  /** A message to the client that fails (the client refused it, the connection is closing) is logged, never a crash. */
+  const settle = (sent: Promise<unknown>) => void sent.catch((error: unknown) => log(`axag: ${error instanceof Error ? error.message : String(error)}`));
+  // The last net: whatever a handler lets through is logged; an editor's server must not die of one request.
+  process.on('unhandledRejection', (error) => log(`axag: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
   let linter: Linter | undefined;
   let linting: DocumentLinting | undefined;
   let snippets = false;
@@ -51,8 +55,9 @@ export function startLanguageServer(input: NodeJS.ReadableStream, output: NodeJS
       documents,
       linter,
       targetOf: (document) => workspace.targetOf(document),
-      publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
-      warn: (message) => void connection.window.showWarningMessage(message),
+      publish: (uri, version, diagnostics) => settle(connection.sendDiagnostics({ uri, version, diagnostics })),
+      // A notification, not window/showMessageRequest: nothing to answer, and a client without it is no failure.
+      warn: (message) => settle(connection.sendNotification(lsp.ShowMessageNotification.type, { type: lsp.MessageType.Warning, message })),
       maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
       informationUri: TOOL.informationUri,
       delayMs: options.lintDelay ?? DEFAULT_DELAY_MS,
@@ -70,7 +75,7 @@ export function startLanguageServer(input: NodeJS.ReadableStream, output: NodeJS
   });
 
   connection.onInitialized(() => {
-    if (watchDynamically) void connection.client.register(lsp.DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED }] });
+    if (watchDynamically) settle(connection.client.register(lsp.DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED }] }));
     if (folderChanges) {
       connection.workspace.onDidChangeWorkspaceFolders(async ({ added, removed }) => {
         workspace.changeFolders(
@@ -91,7 +96,7 @@ export function startLanguageServer(input: NodeJS.ReadableStream, output: NodeJS
   documents.onDidChangeContent(({ document }) => linting?.schedule(document.uri));
   documents.onDidClose(({ document }) => {
     linting?.forget(document.uri);
-    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    settle(connection.sendDiagnostics({ uri: document.uri, diagnostics: [] }));
   });
 
   connection.onCodeAction(async (params) => {

@@ -240,6 +240,16 @@ describe('axag lsp', () => {
     expect(scopes.map((item) => item.label)).toEqual(['public', 'user', 'tenant', 'global']);
   });
 
+  it('lints a file outside every workspace folder with the config of its own directory', async () => {
+    const outside = project({ '.axag-lint.json': '{ "rules": { "AXAG-LINT-005": "off" } }\n', 'Solo.jsx': FILES['Solo.jsx']!.text });
+    await client.open(join(outside, 'Solo.jsx'), 'javascriptreact', FILES['Solo.jsx']!.text);
+    const diagnostics = await client.diagnostics(join(outside, 'Solo.jsx'));
+    expect(shape(diagnostics)).toEqual(await cliDiagnostics(outside, 'Solo.jsx'));
+    expect(diagnostics.map((d) => d.code)).not.toContain('AXAG-LINT-005');
+    // The same text under the workspace folder's config has it.
+    expect((await cliDiagnostics(dir, 'Solo.jsx')).map((d) => d.code)).toContain('AXAG-LINT-005');
+  });
+
   it('reports a file that does not parse as a diagnostic and keeps serving', async () => {
     const name = 'Broken.tsx';
     const text = 'export const B = () => <button axag-intent="cart.add_item">Add</button;\n';

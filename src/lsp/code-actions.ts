@@ -29,7 +29,7 @@ export async function codeActions(params: CodeActionParams, document: TextDocume
   const { uri } = document;
   const change = (edits: readonly TextEdit[]) => ({ changes: { [uri]: edits.map(lspEdit(document, linted.text)) } });
   const actions: CodeAction[] = [];
-  const here = linted.findings.flatMap((finding, index) => (overlaps(lspRange(finding), params.range) ? [{ finding, index }] : []));
+  const here = linted.findings.filter((finding) => overlaps(lspRange(finding), params.range));
   const quickFix = (title: string, edits: readonly TextEdit[], diagnostic: Diagnostic, isPreferred: boolean): CodeAction => ({
     title,
     kind: QUICK_FIX,
@@ -39,8 +39,8 @@ export async function codeActions(params: CodeActionParams, document: TextDocume
   });
 
   if (wanted(QUICK_FIX)) {
-    for (const { finding, index } of here) {
-      const diagnostic = toDiagnostic(finding, index, options.informationUri);
+    for (const finding of here) {
+      const diagnostic = toDiagnostic(finding, options.informationUri);
       if (finding.fix) actions.push(quickFix(`Fix this ${finding.ruleId} problem`, finding.fix.edits, diagnostic, true));
       for (const suggestion of finding.suggestions ?? []) actions.push(quickFix(suggestion.label, suggestion.edits, diagnostic, false));
     }
@@ -48,13 +48,13 @@ export async function codeActions(params: CodeActionParams, document: TextDocume
   const fixAll = fixAllEdits(linted.findings);
   if (fixAll.length > 0) {
     // A quick fix where a fixable finding is, and the source action that editors run on save.
-    if (wanted(QUICK_FIX) && here.some(({ finding }) => finding.fix)) actions.push({ title: FIX_ALL_TITLE, kind: QUICK_FIX, edit: change(fixAll) });
+    if (wanted(QUICK_FIX) && here.some((finding) => finding.fix)) actions.push({ title: FIX_ALL_TITLE, kind: QUICK_FIX, edit: change(fixAll) });
     if (wanted(FIX_ALL)) actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL, edit: change(fixAll) });
   }
   if (wanted(QUICK_FIX)) {
-    for (const { finding, index } of here) {
+    for (const finding of here) {
       const edit = await disableEdit(finding, linted, options.lintText);
-      if (edit) actions.push(quickFix(`Disable ${finding.ruleId} for this element`, [edit], toDiagnostic(finding, index, options.informationUri), false));
+      if (edit) actions.push(quickFix(`Disable ${finding.ruleId} for this element`, [edit], toDiagnostic(finding, options.informationUri), false));
     }
   }
   return actions;

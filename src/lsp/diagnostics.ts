@@ -18,7 +18,7 @@ export function lspRange(range: Range): LspRange {
 }
 
 /** What the editor shows for a finding, linking to its rule's documentation under the tool's `informationUri`. */
-export function toDiagnostic(finding: Finding, index: number, informationUri: string): Diagnostic {
+export function toDiagnostic(finding: Finding, informationUri: string): Diagnostic {
   return {
     range: lspRange(finding),
     severity: finding.severity === 'error' ? ERROR : WARNING,
@@ -26,7 +26,6 @@ export function toDiagnostic(finding: Finding, index: number, informationUri: st
     ...(DOCUMENTED.has(finding.ruleId) && { codeDescription: { href: ruleDocsUrl(finding.ruleId, informationUri) } }),
     source: 'axag',
     message: finding.message,
-    data: { index },
   };
 }
 

@@ -90,7 +90,7 @@ export class DocumentLinting {
         const findings = outcome.results.files.find((file) => file.path === target.path)?.findings ?? [];
         this.linted.set(uri, { version, text, target, findings });
         const failures = outcome.results.failures.map((failure) => fileDiagnostic(`axag did not lint this file: ${failure}`, 'information'));
-        publish(uri, version, [...failures, ...findings.map((finding, index) => toDiagnostic(finding, index, this.options.informationUri))]);
+        publish(uri, version, [...failures, ...findings.map((finding) => toDiagnostic(finding, this.options.informationUri))]);
         return;
       }
       case 'ignored':

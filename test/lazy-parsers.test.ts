@@ -77,3 +77,15 @@ describe('parsers are loaded only when a file needs them', () => {
     expect(readFileSync(flowLog, 'utf8')).toContain('/node_modules/hermes-parser/');
   });
 });
+
+describe('the language server library is loaded only by axag lsp', () => {
+  it.each([[['--version']], [['lint', '--no-config', 'page.html']]])('axag %j does not load vscode-languageserver', async (args) => {
+    const log = join(dir, `${args.join('+')}.lsp.trace`);
+    const run = await axag(args, { cwd: dir, env: { AXAG_TRACE_IMPORTS: log }, nodeArgs: ['--import', TRACE] });
+    expect(run.code).toBe(0);
+    const urls = readFileSync(log, 'utf8');
+    expect(urls).toContain('/dist/src/cli/main.js');
+    expect(urls).not.toContain('/node_modules/vscode-languageserver');
+    expect(urls).not.toContain('/dist/src/lsp/');
+  });
+});

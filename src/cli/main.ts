@@ -139,6 +139,16 @@ function buildProgram(io: Io, parsers: OptionParsers | undefined, setExitCode: (
       setExitCode(runInit(io));
     });
 
+  program
+    .command('lsp')
+    .description('run the language server (for editors) over standard input and output')
+    .option('--stdio', 'talk over standard input and output (the default; language clients pass it)')
+    .action(async () => {
+      // Loaded only here: the protocol library costs every other command nothing.
+      const { startLanguageServer } = await import('../lsp/server.js');
+      startLanguageServer(io.stdin, process.stdout);
+    });
+
   const manifest = program.command('manifest').description('work with Semantic Manifests');
   manifest
     .command('check')

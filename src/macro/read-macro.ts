@@ -65,6 +65,9 @@ const KEYS: Readonly<Record<string, KeySpec>> = {
   opt: { attribute: 'axag-optional-parameters', kind: 'list', example: 'opt=variant_id' },
 };
 const KEY_NAMES = Object.keys(KEYS);
+/** The macro's keys, for editors that complete and explain them. */
+export const MACRO_KEYS = KEYS;
+export type MacroKeySpec = KeySpec;
 
 /** Keys people write for the macro's own keys, with the key they mean. */
 const KEY_ALIASES: ReadonlyMap<string, string> = new Map([

@@ -9,7 +9,7 @@ export const formatJson: Formatter = (results, { cwd, tool }) => {
     version: 1,
     tool,
     // The spec's finding shape: the fingerprint is for baselines and code-quality reports.
-    files: results.files.map((file) => ({ path: displayPath(file.path, cwd), findings: file.findings.map(({ fingerprint: _, ...rest }) => rest) })),
+    files: results.files.map((file) => ({ path: displayPath(file.path, cwd), findings: file.findings.map(({ fingerprint: _, legacyFingerprint: __, ...rest }) => rest) })),
     summary: {
       files: results.filesLinted,
       annotations: results.files.reduce((sum, file) => sum + file.annotations, 0),

@@ -30,7 +30,7 @@ export const formatSarif: Formatter = (results, context) => {
       level: finding.severity,
       message: { text: finding.message },
       locations: [location(file.path, region(finding))],
-      partialFingerprints: { 'axagFinding/v1': fingerprints[i]! },
+      partialFingerprints: { 'axagFinding/v2': fingerprints[i]! },
     }));
   });
   const notification = (message: string, locations: readonly FileLocation[] = [], level = 'error') => ({

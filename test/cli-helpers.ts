@@ -71,7 +71,7 @@ export interface RunResult {
 
 export interface RunOptions {
   cwd: string;
-  /** Variables to set (a value of undefined removes the variable). NO_COLOR=1 is set unless overridden. */
+  /** Variables to set (a value of undefined removes the variable). NO_COLOR=1 is set and COLUMNS removed unless overridden. */
   env?: Record<string, string | undefined>;
   /** Options for node itself, before the script (`--import …`). */
   nodeArgs?: readonly string[];
@@ -84,6 +84,8 @@ export function axag(args: readonly string[], options: RunOptions): Promise<RunR
   const env: Record<string, string | undefined> = { ...process.env };
   delete env.FORCE_COLOR;
   delete env.NO_COLOR;
+  // Pretty output and help fit COLUMNS when it is set: tests lay them out for 80 unless they say otherwise.
+  delete env.COLUMNS;
   env.NO_COLOR = '1';
   for (const [key, value] of Object.entries(options.env ?? {})) {
     if (value === undefined) delete env[key];

@@ -1119,10 +1119,14 @@ interface HelpOption {
 }
 
 /** The options of a commander help text: `  -f, --format <name>   description`. */
+/** The options of every section of options (`Options:`, `Basic configuration:`, `Output:` …), in order. */
 function helpOptions(help: string): HelpOption[] {
-  const section = help.split(/^Options:\n/m)[1]!.split(/\n\n/)[0]!;
+  const sections = help
+    .split(/\n\n/)
+    .filter((block) => /^[A-Z][\w ]*:\n/.test(block) && !/^(Usage|Arguments|Commands|Exit codes):/.test(block))
+    .map((block) => block.slice(block.indexOf('\n') + 1));
   const options: HelpOption[] = [];
-  for (const line of section.split('\n')) {
+  for (const line of sections.join('\n').split('\n')) {
     const match = /^ {2}(?:(-\w), )?(--[a-z][a-z-]*)(?: (<[^>]+>|\[[^\]]+\]))?(?: {2,}(\S.*))?$/.exec(line);
     if (match) options.push({ short: match[1], long: match[2]!, argument: match[3], description: match[4] ?? '' });
     else if (options.length > 0 && /^ {3,}\S/.test(line)) options.at(-1)!.description += ` ${line.trim()}`; // a wrapped description

@@ -483,7 +483,7 @@ describe.concurrent('--baseline', () => {
   it.for([
     ['not JSON', 'this is not JSON\n'],
     ['JSON that is not a baseline', '{ "a": 1 }\n'],
-    ['a baseline of another version', '{ "version": 2, "files": {} }\n'],
+    ['a baseline of another version', '{ "version": 3, "files": {} }\n'],
     ['entries of the wrong shape', '{ "version": 1, "files": { "a.html": [{ "ruleId": "AXAG-LINT-001" }] } }\n'],
   ])('a baseline file that is %s: exit 2 naming the file; --update-baseline does not overwrite it', async ([, text], { expect }) => {
     const cwd = project({ 'a.html': `${ERR}\n`, 'ci/old-baseline.json': text });

@@ -10,9 +10,8 @@ export function runRules(id: string | undefined, io: Io): number {
     io.stdout.write(rulesTable());
     return 0;
   }
-  // `7`, `007` and `AXAG-LINT-7` are AXAG-LINT-007; ids and names are read in any case here, as a person types them.
-  const number = /^(?:AXAG-LINT-)?0*(\d+)$/i.exec(id)?.[1];
-  const written = number === undefined ? id : `AXAG-LINT-${number.padStart(3, '0')}`;
+  // `7` and `007` are AXAG-LINT-007; ids and names are read in any case here, as a person types them.
+  const written = /^\d+$/.test(id) ? `AXAG-LINT-${id.replace(/^0+(?=\d)/, '').padStart(3, '0')}` : id;
   const lower = written.toLowerCase();
   const direct = ALL_CHECKS.find((candidate) => candidate.id.toLowerCase() === lower || candidate.name === lower);
   // Otherwise the other AXAG linter's number for one of our checks (spec §5), resolved as everywhere else.

@@ -3,9 +3,9 @@ import type { AnnotatedElement, Range } from './model.js';
 
 /**
  * Fingerprints identify a finding by what it is about, never by where it is (inserting lines above it leaves it
- * unchanged) nor by what its message says (a message reworded in a new version of axag leaves it unchanged, so a
- * baseline keeps applying): the rule, the element's tag and AXAG attributes, and the part of the element the
- * finding points at. Two identical elements with the same finding share it; consumers number such copies in
+ * unchanged) nor by the wording of its message (a message reworded in a new version of axag leaves it unchanged,
+ * so a baseline keeps applying): the rule, the element's tag and AXAG attributes, the part of the element the
+ * finding points at, and the source values the message quotes. Two identical elements with the same finding share it; consumers number such copies in
  * document order.
  */
 
@@ -23,11 +23,18 @@ export function elementDigest(element: AnnotatedElement): string {
 }
 
 /**
- * The fingerprint of a rule's finding: the rule, the element's digest and the part of the element its range
- * covers (an attribute's name or a place in its value, the tag name, or a place relative to the start tag).
+ * The fingerprint of a rule's finding: the rule, the element's digest, the part of the element its range covers
+ * (an attribute's name or a place in its value, the tag name, or a place relative to the start tag), and the
+ * values its message quotes (`"param_3"`): several findings of one rule at one place (each duplicate name of a
+ * list) differ by them, and a rewording of the message keeps the values it quotes.
  */
-export function findingFingerprint(ruleId: string, range: Range, element: AnnotatedElement): string {
-  return fingerprintOf(ruleId, elementDigest(element), subjectOf(range, element));
+export function findingFingerprint(ruleId: string, range: Range, element: AnnotatedElement, message: string): string {
+  return fingerprintOf(ruleId, elementDigest(element), `${subjectOf(range, element)}\0${quotedValues(message)}`);
+}
+
+/** The double-quoted values of a message, in order (JSON-quoted, as rules quote source values). */
+function quotedValues(message: string): string {
+  return (message.match(/"(?:[^"\\]|\\.)*"/g) ?? []).join('\0');
 }
 
 /**

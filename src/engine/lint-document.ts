@@ -79,7 +79,7 @@ export function lintDocument(document: SourceDocument, options: DocumentOptions)
         ...report.range,
         element: { name: report.element.tag, ...report.element.start },
         ...(report.suggestion !== undefined && { suggestion: report.suggestion }),
-        fingerprint: findingFingerprint(rule.id, report.range, report.element),
+        fingerprint: findingFingerprint(rule.id, report.range, report.element, withoutManifestPath(report.message)),
         legacyFingerprint: legacyFingerprints.finding(rule.id, withoutManifestPath(report.message), report.element),
       });
     }

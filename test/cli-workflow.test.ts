@@ -1129,7 +1129,7 @@ function helpOptions(help: string): HelpOption[] {
   for (const line of sections.join('\n').split('\n')) {
     const match = /^ {2}(?:(-\w), )?(--[a-z][a-z-]*)(?: (<[^>]+>|\[[^\]]+\]))?(?: {2,}(\S.*))?$/.exec(line);
     if (match) options.push({ short: match[1], long: match[2]!, argument: match[3], description: match[4] ?? '' });
-    else if (options.length > 0 && /^ {3,}\S/.test(line)) options.at(-1)!.description += ` ${line.trim()}`; // a wrapped description
+    else if (options.length > 0 && /^ {3,}\S/.test(line)) options.at(-1)!.description = `${options.at(-1)!.description} ${line.trim()}`.trimStart(); // wrapped, or below a long term
     else throw new Error(`unexpected line in the options section: ${JSON.stringify(line)}`);
   }
   return options;

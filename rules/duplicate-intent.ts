@@ -51,6 +51,7 @@ export const rule: RunRule = {
             path: file.path,
             message: `Intent "${declaration.intent}" is already declared at ${where} ${what}; ${fix}`,
             stableMessage: `Intent "${declaration.intent}" is already declared earlier ${what}; ${fix}`,
+            subject: declaration.intent,
             range: declaration.range,
             element: declaration.element,
           });

@@ -1,5 +1,5 @@
 import type { AnyRule } from '../src/rule.js';
-import { closest } from '../src/text/suggest.js';
+import { closestKeepingNumbers } from '../src/text/suggest.js';
 import { rule as rule001 } from './AXAG-LINT-001.js';
 import { rule as rule002 } from './AXAG-LINT-002.js';
 import { rule as rule003 } from './AXAG-LINT-003.js';
@@ -118,18 +118,28 @@ export function resolveRuleReference(reference: string): RuleReference {
 
 /** What to tell a user who named a rule axag does not have: the rule meant, or where the ids are listed. */
 function unknownRuleHint(reference: string): string {
-  // Rule numbers are not typos of each other: a number is only meant as the same number (`AXAG-LINT-7`, `axag-lint-07`).
-  const number = /^AXAG-LINT-(\d+)$/i.exec(reference)?.[1];
-  const padded = number === undefined ? undefined : `AXAG-LINT-${number.replace(/^0+(?=\d)/, '').padStart(3, '0')}`;
-  const near = number === undefined ? nearestRule(reference) : padded !== reference && RULES_BY_ID.has(padded!) ? padded : undefined;
-  return near
-    ? `did you mean "${near}"?`
-    : `rule ids are ${NUMBERED[0]!.id} … ${NUMBERED.at(-1)!.id} and the axag/… checks that axag rules lists (each also by its name)`;
+  const near = nearestRule(reference);
+  if (near) return `did you mean "${near}"?`;
+  const peer = samePeerNumber(reference);
+  return `${peer ? `${peer} is not a check of axag; ` : ''}rule ids are ${NUMBERED[0]!.id} … ${NUMBERED.at(-1)!.id} and the axag/… checks that axag rules lists (each also by its name)`;
 }
 
-/** The id or name closest to a reference that is neither; `axag/missing-intent`, ESLint's plugin form, means the name. */
+/** The other linter's number a reference writes another way (`AXAG-LINT-13` → `AXAG-LINT-013`), if it is one. */
+function samePeerNumber(reference: string): string | undefined {
+  const number = /^AXAG-LINT-0*(\d+)$/i.exec(reference)?.[1];
+  const padded = number === undefined ? undefined : `AXAG-LINT-${number.padStart(3, '0')}`;
+  return padded !== undefined && padded !== reference && Object.hasOwn(PEER_RULE_NUMBERS, padded) ? padded : undefined;
+}
+
+/**
+ * The id or name closest to a reference that is neither, never with another number (rule numbers are not typos of
+ * each other); `axag/missing-intent`, ESLint's plugin form, means the name.
+ */
 function nearestRule(reference: string): string | undefined {
   const references = [...RULES_BY_ID.keys(), ...RULES_BY_NAME.keys()];
   const bare = /^axag\/(.+)$/i.exec(reference)?.[1];
-  return closest(reference, references, 3) ?? (bare === undefined ? undefined : RULES_BY_NAME.has(bare) ? bare : closest(bare, RULES_BY_NAME.keys(), 3));
+  return (
+    closestKeepingNumbers(reference, references, 3) ??
+    (bare === undefined ? undefined : RULES_BY_NAME.has(bare) ? bare : closestKeepingNumbers(bare, RULES_BY_NAME.keys(), 3))
+  );
 }

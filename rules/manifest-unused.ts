@@ -34,7 +34,7 @@ export const rule: RunRule = {
           const fix = 'regenerate the manifest, or annotate the element that performs it';
           const files = `${site.files.length} file${site.files.length === 1 ? '' : 's'}`;
           // The number of files linted is for the reader; the fingerprint must not change when a file is added.
-          return { path: manifest.path, message: `${unused} (${files}); ${fix}`, stableMessage: `${unused}; ${fix}`, range: manifest.locateIntent(action.index) };
+          return { path: manifest.path, message: `${unused} (${files}); ${fix}`, stableMessage: `${unused}; ${fix}`, subject: action.intent, range: manifest.locateIntent(action.index) };
         });
     });
   },

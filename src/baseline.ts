@@ -1,4 +1,4 @@
-import type { FileResult } from './results.js';
+import type { FileResult, Finding } from './results.js';
 import { RULES_BY_ID } from '../rules/index.js';
 import { FatalError, located } from './errors.js';
 import { parseStructured, readRequiredFile, type DataPath } from './structured/document.js';
@@ -8,10 +8,26 @@ import { parseStructured, readRequiredFile, type DataPath } from './structured/d
  * ones are reported: per repository-relative path, each rule and element
  * fingerprint with how many copies were recorded. Lines are not recorded, so
  * moving code does not revive a finding; a copy beyond the count is new.
+ *
+ * Version 2 records fingerprints that leave the message out, so that a rewording
+ * in a new version of axag revives nothing. A version 1 baseline (axag 0.1, whose
+ * fingerprints hashed the message) is still read: its entries are matched by the
+ * findings' version 1 fingerprints. `--update-baseline` writes version 2; entries
+ * it keeps for files not linted in that run stay version 1, marked so.
  */
 export interface Baseline {
-  version: 1;
-  files: Record<string, { ruleId: string; fingerprint: string; count: number; message: string }[]>;
+  version: 2;
+  files: Record<string, BaselineEntry[]>;
+}
+
+export interface BaselineEntry {
+  ruleId: string;
+  fingerprint: string;
+  count: number;
+  /** For the reader of the file only: what the finding said when it was recorded. */
+  message: string;
+  /** 1 for an entry carried over from a version 1 baseline; absent for version 2. */
+  fingerprintVersion?: 1;
 }
 
 /**
@@ -28,8 +44,8 @@ export function loadBaseline(path: string, shownAs: string): Baseline {
     ]);
   };
   const data = document.data as Record<string, unknown> | null;
-  if (!isRecord(data)) return fail([], 'expected an object with "version": 1 and "files"');
-  if (data.version !== 1) fail(['version'], '"version" must be 1');
+  if (!isRecord(data)) return fail([], 'expected an object with "version": 2 and "files"');
+  if (data.version !== 1 && data.version !== 2) fail(['version'], '"version" must be 2 (or 1, from axag 0.1)');
   if (!isRecord(data.files)) return fail(['files'], '"files" must be an object of paths to lists of entries');
   for (const [file, entries] of Object.entries(data.files)) {
     if (!Array.isArray(entries)) fail(['files', file], `the entries of "${file}" must be a list`);
@@ -41,10 +57,23 @@ export function loadBaseline(path: string, shownAs: string): Baseline {
       if (!Number.isInteger(entry.count) || (entry.count as number) < 1) {
         fail([...at, 'count'], `"count" must be a whole number of at least 1, not ${JSON.stringify(entry.count)}`);
       }
+      if (entry.fingerprintVersion !== undefined && entry.fingerprintVersion !== 1) {
+        fail([...at, 'fingerprintVersion'], '"fingerprintVersion" must be 1 when present');
+      }
     });
   }
-  return data as unknown as Baseline;
+  if (data.version === 2) return data as unknown as Baseline;
+  // Version 1: every entry has a fingerprint of version 1.
+  const files = data.files as Record<string, BaselineEntry[]>;
+  return { version: 2, files: Object.fromEntries(Object.entries(files).map(([file, entries]) => [file, entries.map((entry) => ({ ...entry, fingerprintVersion: 1 as const }))])) };
 }
+
+/** The fingerprint a baseline entry is matched by: version 1 entries by the finding's version 1 fingerprint. */
+const entryKey = (entry: BaselineEntry) => `${entry.ruleId}\0${entry.fingerprintVersion ?? 2}\0${entry.fingerprint}`;
+const findingKeys = (finding: Finding) => [
+  `${finding.ruleId}\0${2}\0${finding.fingerprint}`,
+  ...(finding.legacyFingerprint === undefined ? [] : [`${finding.ruleId}\0${1}\0${finding.legacyFingerprint}`]),
+];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -59,12 +88,13 @@ export function applyBaseline(files: FileResult[], baseline: Baseline, pathOf: (
   for (const file of files) {
     const entries = baseline.files[pathOf(file)];
     if (!entries) continue;
-    const remaining = new Map(entries.map((entry) => [`${entry.ruleId}\0${entry.fingerprint}`, entry.count]));
+    const remaining = new Map<string, number>();
+    for (const entry of entries) remaining.set(entryKey(entry), (remaining.get(entryKey(entry)) ?? 0) + entry.count);
     file.findings = file.findings.filter((finding) => {
-      const key = `${finding.ruleId}\0${finding.fingerprint}`;
-      const left = remaining.get(key) ?? 0;
-      if (left === 0 || !baselinable(finding.ruleId)) return true;
-      remaining.set(key, left - 1);
+      if (!baselinable(finding.ruleId)) return true;
+      const key = findingKeys(finding).find((candidate) => (remaining.get(candidate) ?? 0) > 0);
+      if (key === undefined) return true;
+      remaining.set(key, remaining.get(key)! - 1);
       return false;
     });
     for (const left of remaining.values()) stale += left;
@@ -77,7 +107,7 @@ export function recordBaseline(files: readonly FileResult[], previous: Baseline 
   const recorded: Baseline['files'] = { ...(previous?.files ?? {}) };
   for (const file of files) {
     const path = pathOf(file);
-    const entries = new Map<string, Baseline['files'][string][number]>();
+    const entries = new Map<string, BaselineEntry>();
     for (const finding of file.findings) {
       if (!baselinable(finding.ruleId)) continue;
       const key = `${finding.ruleId}\0${finding.fingerprint}`;
@@ -89,5 +119,36 @@ export function recordBaseline(files: readonly FileResult[], previous: Baseline 
     else delete recorded[path];
   }
   const sorted = Object.fromEntries(Object.entries(recorded).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return { version: 1, files: sorted };
+  return { version: 2, files: sorted };
+}
+
+/** What `--update-baseline` wrote: findings and files recorded, and the copies added and removed since `previous`. */
+export interface BaselineChanges {
+  findings: number;
+  files: number;
+  /** Undefined when there was no baseline, or when it was of version 1 (its fingerprints cannot be compared). */
+  added?: number;
+  removed?: number;
+}
+
+export function baselineChanges(previous: Baseline | undefined, next: Baseline): BaselineChanges {
+  const counts = (baseline: Baseline) => {
+    const map = new Map<string, number>();
+    for (const [file, entries] of Object.entries(baseline.files)) {
+      for (const entry of entries) map.set(`${file}\0${entryKey(entry)}`, (map.get(`${file}\0${entryKey(entry)}`) ?? 0) + entry.count);
+    }
+    return map;
+  };
+  const now = counts(next);
+  let findings = 0;
+  for (const count of now.values()) findings += count;
+  const changes: BaselineChanges = { findings, files: Object.keys(next.files).length };
+  const comparable = previous && !Object.values(previous.files).some((entries) => entries.some((entry) => entry.fingerprintVersion === 1));
+  if (!comparable) return changes;
+  const before = counts(previous);
+  let added = 0;
+  let removed = 0;
+  for (const [key, count] of now) added += Math.max(0, count - (before.get(key) ?? 0));
+  for (const [key, count] of before) removed += Math.max(0, count - (now.get(key) ?? 0));
+  return { ...changes, added, removed };
 }

@@ -16,8 +16,13 @@ export interface Finding {
   element?: { name: string; line: number; column: number };
   /** The corrected value, when there is an obvious fix: a value, not source text (the source decides the quoting). */
   suggestion?: string;
-  /** Stable across edits elsewhere in the file: rule, message and the element's tag and AXAG attributes, not its line. */
+  /**
+   * Stable across edits elsewhere in the file and across rewordings of the message: the rule, the element's tag and
+   * AXAG attributes and the part of the element the finding is about, not its line (src/fingerprint.ts).
+   */
   fingerprint: string;
+  /** A rule finding's fingerprint as baselines of version 1 recorded it (rule, message, element), to read them. */
+  legacyFingerprint?: string;
   /** Edits that make the finding go away without changing what the author meant (spec §10): `--fix` applies them. */
   fix?: Fix;
   /** Choices the author must make (spec §10): offered in editors, never applied by `--fix`. */

@@ -127,8 +127,10 @@ export interface RunContext {
 export interface RunReport {
   path: string;
   message: string;
-  /** The message without what depends on the rest of the run or the working directory (another file's position), for fingerprints. */
+  /** The message without what depends on the rest of the run or the working directory (another file's position), for version 1 fingerprints. */
   stableMessage: string;
+  /** What the finding is about beyond its element, in words no rewording of the message changes (the intent), for fingerprints. */
+  subject: string;
   range: Range;
   /** The element it is about, as in a Finding, with the digest of its tag and attributes (for fingerprints). */
   element?: { name: string; line: number; column: number; digest: string };

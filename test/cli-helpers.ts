@@ -71,7 +71,7 @@ export interface RunResult {
 
 export interface RunOptions {
   cwd: string;
-  /** Variables to set (a value of undefined removes the variable). NO_COLOR=1 is set unless overridden. */
+  /** Variables to set (a value of undefined removes the variable). NO_COLOR=1 is set and COLUMNS removed unless overridden. */
   env?: Record<string, string | undefined>;
   /** Options for node itself, before the script (`--import …`). */
   nodeArgs?: readonly string[];
@@ -84,6 +84,8 @@ export function axag(args: readonly string[], options: RunOptions): Promise<RunR
   const env: Record<string, string | undefined> = { ...process.env };
   delete env.FORCE_COLOR;
   delete env.NO_COLOR;
+  // Pretty output and help fit COLUMNS when it is set: tests lay them out for 80 unless they say otherwise.
+  delete env.COLUMNS;
   env.NO_COLOR = '1';
   for (const [key, value] of Object.entries(options.env ?? {})) {
     if (value === undefined) delete env[key];
@@ -113,51 +115,65 @@ export function axag(args: readonly string[], options: RunOptions): Promise<RunR
   });
 }
 
-/** One finding line of the pretty format. */
+/** One finding of the pretty format. */
 export interface PrettyRow {
   line: number;
   column: number;
   severity: string;
+  /** The message, its wrapped lines joined again with a space. */
   message: string;
   ruleId: string;
 }
 
 export interface PrettyReport {
-  /** File headers in output order, with their rows. */
+  /** Files in output order (the path of their findings' heads), with their rows. */
   files: { path: string; rows: PrettyRow[] }[];
   /** The `✖ …` summary line, if any. */
   summary: string | undefined;
-  /** Indented lines that are not of the form `line:column  severity  message  rule-id`. */
+  /** Lines that are neither a finding's head, nor its message, nor a summary or note. */
   malformed: string[];
 }
 
-// `  12:5  error    message text  AXAG-LINT-001`: fields separated by at least two spaces.
-const ROW = /^ {2}(\d+):(\d+) {2,}(error|warning) {2,}(\S(?:.*\S)?) {2,}(\S+)$/;
+// `path:12:5  error    AXAG-LINT-001  message`, or the message on the indented lines below: fields separated by at
+// least two spaces.
+const HEAD = /^(\S.*?):(\d+):(\d+) {2,}(error|warning) {2,}(\S+)(?: {2,}(\S.*))?$/;
 
-/** Parses the pretty format: `path` headers, indented finding rows, a summary line. */
+/** Parses the pretty format: finding heads, their (wrapped) messages, blank lines between files, a summary line. */
 export function parsePretty(stdout: string): PrettyReport {
   const report: PrettyReport = { files: [], summary: undefined, malformed: [] };
+  let newFile = true;
   for (const line of stdout.split('\n')) {
-    if (line === '') continue;
+    if (line === '') {
+      newFile = true;
+      continue;
+    }
     if (line.startsWith('✖')) {
       report.summary = line;
-    } else if (line.startsWith(' ')) {
-      const match = ROW.exec(line);
-      const current = report.files.at(-1);
-      if (!match || !current) {
-        report.malformed.push(line);
-        continue;
-      }
-      current.rows.push({
-        line: Number(match[1]),
-        column: Number(match[2]),
-        severity: match[3]!,
-        message: match[4]!,
-        ruleId: match[5]!,
-      });
-    } else {
-      report.files.push({ path: line, rows: [] });
+      continue;
     }
+    if (line.startsWith('ℹ') || line.startsWith('✔')) continue;
+    const current = report.files.at(-1);
+    const row = current?.rows.at(-1);
+    if (line.startsWith('  ')) {
+      if (!row || newFile) report.malformed.push(line);
+      else row.message = row.message === '' ? line.trim() : `${row.message} ${line.trim()}`;
+      continue;
+    }
+    const match = HEAD.exec(line);
+    if (!match) {
+      report.malformed.push(line);
+      continue;
+    }
+    const path = match[1]!;
+    if (newFile || current?.path !== path) report.files.push({ path, rows: [] });
+    newFile = false;
+    report.files.at(-1)!.rows.push({
+      line: Number(match[2]),
+      column: Number(match[3]),
+      severity: match[4]!,
+      message: match[6] ?? '',
+      ruleId: match[5]!,
+    });
   }
   return report;
 }

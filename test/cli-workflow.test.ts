@@ -303,7 +303,7 @@ describe.concurrent('inline directives', () => {
 describe.concurrent('--stdin', () => {
   /**
    * Parsed as JSX, `axag-action-type={kind}` is dynamic: no finding. Parsed as
-   * HTML it is the value "{kind}": AXAG-LINT-004 at the value, column 98
+   * HTML (as axag 0.1 did without a file name) it is the value "{kind}": AXAG-LINT-004 at the value, column 98
    * (`export const Add = () => ` is 25 characters, so `<button` is at 26; the
    * attributes before it take 27 + 1 + 18 + 1 characters from column 34, so
    * `axag-action-type` starts at 81 and, after its 16 characters and `=`, the value at 98).
@@ -315,7 +315,7 @@ describe.concurrent('--stdin', () => {
     expect(result).toEqual({ code: 0, stdout: '', stderr: 'axag: not linted: node_modules/pkg/a.html (inside node_modules)\n' });
   });
 
-  it('without a file name: parsed as HTML (HTML comment directives work), shown as <stdin>', async ({ expect }) => {
+  it('without a file name: HTML parsed as HTML (HTML comment directives work), JSX as JSX, shown as <stdin>', async ({ expect }) => {
     const cwd = project({ 'a.html': GOOD }); // not linted: only standard input is
     const html = await axagWithStdin(['lint', '--stdin'], `<!-- axag-disable-next AXAG-LINT-007 -->\n${BOTH}\n${WARN}\n`, { cwd });
     expect(html.stderr).toBe('');
@@ -327,12 +327,12 @@ describe.concurrent('--stdin', () => {
       ],
     });
 
+    // Parsed as JSX, the dynamic value is no finding (as HTML it would be AXAG-LINT-004 at 1:98); the guess is said.
     const jsx = await axagWithStdin(['lint', '--stdin', '-f', 'json'], DYNAMIC_JSX, { cwd });
-    expect(jsx.code).toBe(1);
-    const report = JSON.parse(jsx.stdout) as { files: { path: string; findings: { ruleId: string; line: number; column: number }[] }[] };
-    expect(report.files.map((f) => [f.path, f.findings.map((x) => `${x.ruleId}@${x.line}:${x.column}`)])).toEqual([
-      ['<stdin>', ['AXAG-LINT-004@1:98']],
-    ]);
+    expect(jsx.code).toBe(0);
+    expect(jsx.stderr).toBe('axag: standard input linted as JSX (it starts as a JavaScript module); --stdin-filename <path> names its type\n');
+    const report = JSON.parse(jsx.stdout) as { files: { path: string; findings: unknown[] }[] };
+    expect(report.files.map((f) => [f.path, f.findings])).toEqual([['<stdin>', []]]);
   });
 
   it('empty standard input: nothing to report, exit 0', async ({ expect }) => {
@@ -403,9 +403,9 @@ describe.concurrent('--baseline', () => {
     const cwd = project({ 'a.html': `${ERR}\n${WARN}\n`, 'pages/b.html': `${ERR}\n` });
 
     const recorded = await axag(['lint', '--baseline', 'b.json', '--update-baseline'], { cwd });
-    expect(recorded).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(recorded).toEqual({ code: 0, stdout: '', stderr: 'axag: wrote b.json: 3 findings in 2 files (a new baseline)\n' });
     const baseline = readBaseline(join(cwd, 'b.json'));
-    expect(baseline.version).toBe(1);
+    expect(baseline.version).toBe(2);
     expect(Object.keys(baseline.files)).toEqual(['a.html', 'pages/b.html']);
     expect(baseline.files['a.html']!.map((entry) => [entry.ruleId, entry.count])).toEqual([
       ['AXAG-LINT-001', 1],
@@ -443,7 +443,7 @@ describe.concurrent('--baseline', () => {
 
     // Updating from one file drops its stale entry and keeps the entries of files not linted.
     const updated = await axag(['lint', 'a.html', '--baseline', 'b.json', '--update-baseline'], { cwd });
-    expect(updated).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(updated).toEqual({ code: 0, stdout: '', stderr: 'axag: wrote b.json: 2 findings in 2 files (0 added, 1 removed)\n' });
     const after = readBaseline(join(cwd, 'b.json'));
     expect(Object.keys(after.files)).toEqual(['a.html', 'pages/b.html']);
     expect(after.files['a.html']!.map((entry) => entry.ruleId)).toEqual(['AXAG-LINT-001']);
@@ -483,7 +483,7 @@ describe.concurrent('--baseline', () => {
   it.for([
     ['not JSON', 'this is not JSON\n'],
     ['JSON that is not a baseline', '{ "a": 1 }\n'],
-    ['a baseline of another version', '{ "version": 2, "files": {} }\n'],
+    ['a baseline of another version', '{ "version": 3, "files": {} }\n'],
     ['entries of the wrong shape', '{ "version": 1, "files": { "a.html": [{ "ruleId": "AXAG-LINT-001" }] } }\n'],
   ])('a baseline file that is %s: exit 2 naming the file; --update-baseline does not overwrite it', async ([, text], { expect }) => {
     const cwd = project({ 'a.html': `${ERR}\n`, 'ci/old-baseline.json': text });
@@ -1140,13 +1140,17 @@ interface HelpOption {
 }
 
 /** The options of a commander help text: `  -f, --format <name>   description`. */
+/** The options of every section of options (`Options:`, `Basic configuration:`, `Output:` …), in order. */
 function helpOptions(help: string): HelpOption[] {
-  const section = help.split(/^Options:\n/m)[1]!.split(/\n\n/)[0]!;
+  const sections = help
+    .split(/\n\n/)
+    .filter((block) => /^[A-Z][\w ]*:\n/.test(block) && !/^(Usage|Arguments|Commands|Exit codes):/.test(block))
+    .map((block) => block.slice(block.indexOf('\n') + 1));
   const options: HelpOption[] = [];
-  for (const line of section.split('\n')) {
+  for (const line of sections.join('\n').split('\n')) {
     const match = /^ {2}(?:(-\w), )?(--[a-z][a-z-]*)(?: (<[^>]+>|\[[^\]]+\]))?(?: {2,}(\S.*))?$/.exec(line);
     if (match) options.push({ short: match[1], long: match[2]!, argument: match[3], description: match[4] ?? '' });
-    else if (options.length > 0 && /^ {3,}\S/.test(line)) options.at(-1)!.description += ` ${line.trim()}`; // a wrapped description
+    else if (options.length > 0 && /^ {3,}\S/.test(line)) options.at(-1)!.description = `${options.at(-1)!.description} ${line.trim()}`.trimStart(); // wrapped, or below a long term
     else throw new Error(`unexpected line in the options section: ${JSON.stringify(line)}`);
   }
   return options;

@@ -213,8 +213,8 @@ describe.concurrent('pretty output and exit codes', () => {
     expect(rows[1]!.message).toBe('Invalid axag-action-type "Delete"; expected one of read, write, delete, navigate; did you mean "delete"?');
     expect(rows[2]!.message).toContain('axag-idempotent');
     expect(report.summary).toBe('✖ 3 problems (2 errors, 1 warning)');
-    // The header comes right before its rows; the summary is last.
-    expect(result.stdout).toMatch(/(^|\n)pages\/errors\.html\n {2}3:4 /);
+    // Each finding starts with its path:line:column; the summary is last.
+    expect(result.stdout).toMatch(/(^|\n)pages\/errors\.html:3:4 {2}/);
     expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('✖ 3 problems (2 errors, 1 warning)');
   });
 

@@ -48,12 +48,16 @@ describe('pretty and github output of hostile messages and file names', () => {
   const path = `/repo/::error::x${HOSTILE.replace(/\//g, '_')}.html`;
   const message = `Invalid axag-action-type ${HOSTILE}`;
 
-  it('pretty: each finding is one row, each file one header line, nothing raw, no command', () => {
+  it('pretty: the finding is its path:line:col, severity and rule id, then its wrapped message; nothing raw, no command', () => {
     const out = FORMATTERS.pretty!(results(path, message), CONTEXT);
     expect(out).not.toMatch(UNSAFE);
     const lines = out.split('\n').filter((line) => line !== '');
-    expect(lines).toHaveLength(3); // header, row, summary
-    expect(lines[1]).toMatch(/^ {2}1:2 {2}error {4}Invalid axag-action-type .* {2}AXAG-LINT-004$/);
+    // The escaped path is wider than 80 columns: it stands alone, then severity and rule id, then the message.
+    expect(lines[0]).toMatch(/^\\x3a:error::x.*\.html:1:2$/);
+    expect(lines[1]).toBe('  error    AXAG-LINT-004');
+    expect(lines[2]).toMatch(/^ {2}Invalid axag-action-type /);
+    expect(lines.slice(2, -1).every((line) => line.startsWith('  '))).toBe(true);
+    expect(lines.at(-1)).toBe('✖ 1 problem (1 error, 0 warnings)');
     expect(lines.filter(isCommand)).toEqual([]);
     // Escapes are visible, in a form readers know.
     expect(out).toContain('\\x1b[2J');

@@ -20,7 +20,7 @@ describe('the bundled example', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe(block![1]);
-    const rules = [...result.stdout.matchAll(/(AXAG-LINT-\d{3})$/gm)].map((match) => match[1]).sort();
+    const rules = [...result.stdout.matchAll(/^\S+:\d+:\d+ +(?:error|warning) +(AXAG-LINT-\d{3})\b/gm)].map((match) => match[1]).sort();
     expect(rules).toEqual(Array.from({ length: 12 }, (_, i) => `AXAG-LINT-${String(i + 1).padStart(3, '0')}`));
   });
 

@@ -7,6 +7,8 @@ import { safeLines } from '../text/safe-text.js';
 export interface Output {
   write(text: string): unknown;
   isTTY?: boolean;
+  /** A terminal's width in columns. */
+  columns?: number;
 }
 
 /** What the CLI reads and writes; tests and the binary pass the real streams. */

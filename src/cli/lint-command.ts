@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { applyBaseline, loadBaseline, recordBaseline } from '../baseline.js';
+import { applyBaseline, baselineChanges, loadBaseline, recordBaseline, type Baseline, type BaselineChanges } from '../baseline.js';
 import { ConfigResolver } from '../config/resolve.js';
 import type { SeverityLevel } from '../config/settings.js';
 import { lint, type LintInput, type LintOptions } from '../engine/lint.js';
@@ -17,17 +17,18 @@ import { plural } from '../text/plural.js';
 import { escapeControl } from '../text/safe-text.js';
 import { changedFiles, stagedFiles } from './git.js';
 import { removeIfPresent, whenInterrupted, writeOutputFile, type Io } from './io.js';
-import { useColor } from './options.js';
 import { planOutputs, type OutputRequest } from './outputs.js';
 import { printConfig } from './print-config.js';
 import { ProgressLine, showsProgress } from './progress.js';
 import { enclosingRepository, repositoryRoot } from './repository-root.js';
 import { inShard, type Shard } from '../shard.js';
+import { outputWidth, useColor } from './terminal.js';
 import { TOOL } from './tool.js';
 import { cacheFilePath, DEFAULT_CACHE_LOCATION, readCacheFile, writeCacheFile } from './cache-file.js';
 import type { Concurrency } from '../engine/concurrency.js';
 import { ResultCache } from '../engine/result-cache.js';
 import { decodeText, UnreadableFileError } from '../text-file.js';
+import { guessSourceType, HTML_GUESS } from '../sources/guess-type.js';
 
 export interface LintCommandOptions {
   format?: OutputRequest[];
@@ -111,6 +112,8 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
         root,
         // Colour is for terminals: never in a report file, whatever FORCE_COLOR says.
         color: file === undefined && useColor(options.color, io.stdout.isTTY === true, io.env),
+        // A report file is laid out as for a pipe: COLUMNS, else 80.
+        width: outputWidth(file === undefined ? io.stdout : {}, io.env),
         verbose: options.verbose ?? false,
         tool: TOOL,
         ...(options.shard && { shard: options.shard }),
@@ -317,7 +320,13 @@ async function inputsToLint(
   if (options.stdin) {
     debug('reading standard input');
     const text = await readAll(io.stdin);
-    if (options.stdinFilename === undefined) return { inputs: [{ path: join(cwd, '<stdin>'), text, parseAs: 'stdin.html' }], problems: [] };
+    if (options.stdinFilename === undefined) {
+      const guess = guessSourceType(text);
+      // HTML is the documented default; another parser is named, so that a wrong guess is seen.
+      if (guess !== HTML_GUESS) io.stderr.write(`axag: standard input linted as ${guess.label} (${guess.because}); --stdin-filename <path> names its type\n`);
+      else debug('standard input linted as HTML; --stdin-filename <path> names its type');
+      return { inputs: [{ path: join(cwd, '<stdin>'), text, parseAs: guess.parseAs }], problems: [] };
+    }
     const path = absolute(options.stdinFilename, cwd);
     const reason = isInNodeModules(path, cwd) ? 'inside node_modules' : rules.ignores(path) ? 'matched by ignorePatterns' : undefined;
     if (reason) {
@@ -375,9 +384,18 @@ function useBaseline(file: string, results: LintResults, update: boolean, io: Io
     const kept = previous && { ...previous, files: Object.fromEntries(Object.entries(previous.files).filter(([key]) => existsSync(resolve(root, key)))) };
     const baseline = recordBaseline(results.files, kept, pathOf);
     writeOutputFile(path, file, `${JSON.stringify(baseline, null, 2)}\n`);
+    io.stderr.write(`axag: ${baselineWritten(file, previous, baselineChanges(previous, baseline))}\n`);
     applyBaseline(results.files, baseline, pathOf);
     return 0;
   }
   if (!previous) throw new FatalError(`baseline not found: ${file}; create it with --update-baseline`);
   return applyBaseline(results.files, previous, pathOf).stale;
+}
+
+/** `wrote axag-baseline.json: 12 findings in 4 files (3 added, 1 removed)`. */
+function baselineWritten(shownAs: string, previous: Baseline | undefined, changes: BaselineChanges): string {
+  const what = `wrote ${escapeControl(shownAs)}: ${plural(changes.findings, 'finding')} in ${plural(changes.files, 'file')}`;
+  if (!previous) return `${what} (a new baseline)`;
+  if (changes.added === undefined) return `${what} (converted to fingerprints that survive rewordings of messages)`;
+  return `${what} (${changes.added} added, ${changes.removed} removed)`;
 }

@@ -8,7 +8,7 @@ import { absolute, displayPath } from '../paths.js';
 import { loadFormatters } from '../formatters/load.js';
 import type { Io } from './io.js';
 import { plural } from '../text/plural.js';
-import { useColor } from './options.js';
+import { outputWidth, useColor } from './terminal.js';
 import { repositoryRoot } from './repository-root.js';
 import { TOOL } from './tool.js';
 
@@ -30,6 +30,7 @@ export async function runManifestCheck(file: string, options: ManifestCheckOptio
     cwd: io.cwd,
     root: repositoryRoot(io.cwd, [path]),
     color: useColor(options.color, io.stdout.isTTY === true, io.env),
+    width: outputWidth(io.stdout, io.env),
     verbose: false,
     tool: TOOL,
   };

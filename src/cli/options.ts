@@ -65,14 +65,6 @@ export function parseFormat(value: string): string {
   return value;
 }
 
-/** Colour when asked, never when NO_COLOR is set, always with FORCE_COLOR, else on a terminal. */
-export function useColor(flag: boolean | undefined, toTerminal: boolean, env: NodeJS.ProcessEnv): boolean {
-  if (flag !== undefined) return flag;
-  if (env.NO_COLOR) return false;
-  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
-  return toTerminal;
-}
-
 /** `--shard <i>/<n>`: the i-th of n parts, 1 ≤ i ≤ n. */
 export function parseShard(value: string): Shard {
   const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);

@@ -31,7 +31,7 @@ export async function runProcess(): Promise<void> {
 
   const code = await main(process.argv.slice(2), {
     stdin: process.stdin,
-    stdout: { write: (text: string) => stdoutFailed || process.stdout.write(text), isTTY: process.stdout.isTTY },
+    stdout: { write: (text: string) => stdoutFailed || process.stdout.write(text), isTTY: process.stdout.isTTY, columns: process.stdout.columns },
     stderr: process.stderr,
     env: process.env,
     cwd: process.cwd(),

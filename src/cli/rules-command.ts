@@ -2,7 +2,7 @@ import { resolveRuleReference } from '../../rules/index.js';
 import { ALL_CHECKS, type CheckInfo } from '../engine/checks.js';
 import { FatalError } from '../errors.js';
 import { ruleDocsUrl } from '../rule-docs.js';
-import { closest } from '../text/suggest.js';
+import { closestKeepingNumbers } from '../text/suggest.js';
 import type { Io } from './io.js';
 
 /** `axag rules`: the table of checks; `axag rules <id>`: one check's documentation. */
@@ -20,9 +20,9 @@ export function runRules(id: string | undefined, io: Io): number {
   const check = direct ?? (reference?.kind === 'rule' ? ALL_CHECKS.find((candidate) => candidate.id === reference.id) : undefined);
   if (!check) {
     if (reference?.kind === 'ignored') throw new FatalError(`${reference.reason} (axag rules lists axag's checks)`);
-    // Every check is documented, rules or not (axag/parse-error): a word is matched among all their ids and names;
-    // a number only as the same number, which the resolver's hint says.
-    const near = /^AXAG-LINT-/i.test(written) ? undefined : closest(written, ALL_CHECKS.flatMap((candidate) => [candidate.id, candidate.name]), 3);
+    // Every check is documented, rules or not (axag/parse-error): matched among all their ids and names, a
+    // number only as the same number.
+    const near = closestKeepingNumbers(written, ALL_CHECKS.flatMap((candidate) => [candidate.id, candidate.name]), 3);
     const hint = near ? `did you mean "${near}"?` : reference?.kind === 'unknown' ? reference.hint : 'axag rules lists them all';
     throw new FatalError(`unknown rule "${id}"; ${hint}`);
   }

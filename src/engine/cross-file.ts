@@ -6,7 +6,7 @@
  */
 import { RULES } from '../../rules/index.js';
 import type { ConfigResolver } from '../config/resolve.js';
-import { runFindingFingerprint } from '../fingerprint.js';
+import { fingerprintOf, legacyFingerprints } from '../fingerprint.js';
 import { displayPath } from '../paths.js';
 import { compareFindings, compareStrings, type FileResult, type Finding } from '../results.js';
 import { isRunRule, type RunSite } from '../rule.js';
@@ -56,7 +56,8 @@ export function runCrossFileChecks(sites: readonly SiteFiles[], options: CrossFi
         message: report.message,
         ...report.range,
         ...(element && { element: { name: element.name, line: element.line, column: element.column } }),
-        fingerprint: runFindingFingerprint(rule.id, report.stableMessage, element?.digest),
+        fingerprint: fingerprintOf(rule.id, element?.digest, report.subject),
+        legacyFingerprint: legacyFingerprints.run(rule.id, report.stableMessage, element?.digest),
       };
       landed.set(file, [...(landed.get(file) ?? []), finding]);
     }

@@ -1,5 +1,5 @@
 import { RULES_BY_ID, resolveRuleReference } from '../../rules/index.js';
-import { findingFingerprint } from '../fingerprint.js';
+import { fingerprintOf } from '../fingerprint.js';
 import type { AnnotatedElement, Range, SourceComment } from '../model.js';
 import type { Finding } from '../results.js';
 import { isRunRule, type Severity } from '../rule.js';
@@ -136,7 +136,7 @@ function parseDirective(comment: SourceComment, elements: readonly AnnotatedElem
 }
 
 function directiveFinding(severity: Severity, message: string, range: Range): Finding {
-  return { ruleId: DIRECTIVE_RULE, severity, message, ...range, fingerprint: findingFingerprint(DIRECTIVE_RULE, message) };
+  return { ruleId: DIRECTIVE_RULE, severity, message, ...range, fingerprint: fingerprintOf(DIRECTIVE_RULE, undefined, message) };
 }
 
 const covers = (directive: Directive, ruleId: string) => directive.ids.length === 0 || directive.ids.includes(ruleId);

@@ -1,7 +1,7 @@
 import { RULES } from '../../rules/index.js';
 import type { ResolvedConfig } from '../config/settings.js';
 import type { SourceDocument, SyntaxProblem } from '../model.js';
-import { findingFingerprint } from '../fingerprint.js';
+import { findingFingerprint, fingerprintOf, legacyFingerprints } from '../fingerprint.js';
 import { compareFindings, type FileResult, type Finding } from '../results.js';
 import type { ParameterItems } from '../parameter-list.js';
 import { isRunRule, type ManifestIndex, type Report, type Rule, type Severity } from '../rule.js';
@@ -53,7 +53,7 @@ export function lintDocument(document: SourceDocument, options: DocumentOptions)
   const findings: Finding[] = document.syntaxErrors.map(parseErrorFinding);
   const actionTypes = (options.config.rules['AXAG-LINT-004']?.options.allowed as string[] | undefined) ?? ACTION_TYPES;
   const parameterItems = (options.config.rules['AXAG-LINT-009']?.options.parameterItems as ParameterItems | undefined) ?? 'objects';
-  // Messages name the manifest relative to the working directory; fingerprints must not depend on where axag ran.
+  // Messages named the manifest relative to the working directory; version 1 fingerprints replaced it.
   const manifestPath = options.manifest?.displayPath;
   const withoutManifestPath = (message: string) => (manifestPath ? message.split(manifestPath).join('<manifest>') : message);
   const unjudged = new Set<string>();
@@ -90,7 +90,8 @@ export function lintDocument(document: SourceDocument, options: DocumentOptions)
         ...report.range,
         element: { name: report.element.tag, ...report.element.start },
         ...(report.suggestion !== undefined && { suggestion: report.suggestion }),
-        fingerprint: findingFingerprint(rule.id, withoutManifestPath(report.message), report.element),
+        fingerprint: findingFingerprint(rule.id, report.range, report.element, withoutManifestPath(report.message)),
+        legacyFingerprint: legacyFingerprints.finding(rule.id, withoutManifestPath(report.message), report.element),
         ...(fix && { fix }),
         ...(suggestions && { suggestions }),
       });
@@ -135,7 +136,7 @@ export function internalErrorFinding({ check, message }: InternalFailure, lost =
     column: 1,
     endLine: 1,
     endColumn: 1,
-    fingerprint: findingFingerprint(INTERNAL_ERROR_RULE, text),
+    fingerprint: fingerprintOf(INTERNAL_ERROR_RULE, undefined, text),
   };
 }
 
@@ -145,5 +146,5 @@ function parseErrorFinding(problem: SyntaxProblem): Finding {
   const message = problem.limit
     ? `${source} nests deeper than its parser can follow, so its annotations were not checked; nest fewer levels, split it into smaller parts, or give the parser a larger stack with the environment variable AXAG_PARSER_STACK_MB (the default, 256, follows 100,000 levels)`
     : `${source} does not parse: ${problem.message.replace(/\.$/, '')}; fix the syntax so axag can check its annotations`;
-  return { ruleId: PARSE_ERROR_RULE, severity: 'error', message, ...problem.range, fingerprint: findingFingerprint(PARSE_ERROR_RULE, message) };
+  return { ruleId: PARSE_ERROR_RULE, severity: 'error', message, ...problem.range, fingerprint: fingerprintOf(PARSE_ERROR_RULE, undefined, message) };
 }

@@ -2,7 +2,7 @@ import { statSync, type Stats } from 'node:fs';
 import { ConfigResolver, type ConfigOptions } from '../config/resolve.js';
 import type { ResolvedConfig } from '../config/settings.js';
 import { loadManifest, type LoadedManifest } from '../manifest/load.js';
-import { findingFingerprint } from '../fingerprint.js';
+import { fingerprintOf } from '../fingerprint.js';
 import { absolute, displayPath } from '../paths.js';
 import { compareFindings, compareStrings, withoutAnnotations, type FileResult, type Finding, type InternalError, type LintResults } from '../results.js';
 import type { ManifestIndex, Rule, Severity } from '../rule.js';
@@ -198,7 +198,7 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
 export function manifestFindings(manifest: LoadedManifest): Finding[] {
   return manifest.problems.map((problem) => {
     const message = `Manifest: ${problem.message}`;
-    return { ruleId: MANIFEST_SCHEMA_RULE, severity: 'error' as const, message, ...problem.range, fingerprint: findingFingerprint(MANIFEST_SCHEMA_RULE, message) };
+    return { ruleId: MANIFEST_SCHEMA_RULE, severity: 'error' as const, message, ...problem.range, fingerprint: fingerprintOf(MANIFEST_SCHEMA_RULE, undefined, message) };
   });
 }
 

@@ -3,9 +3,9 @@ import type { Formatter } from './types.js';
 
 /**
  * Spec §7 `gitlab`: a GitLab Code Quality report. Paths are relative to the
- * repository root; fingerprints are built from what a finding says and the
- * element it is about, never its line, so merge requests compare findings
- * across edits.
+ * repository root; fingerprints are built from the finding's own (rule, element
+ * and the part of it the finding is about), never its line nor its message, so
+ * merge requests compare findings across edits and across versions of axag.
  */
 export const formatGitlab: Formatter = (results, context) => {
   const issues = results.files.flatMap((file) => {

@@ -13,7 +13,7 @@ export const formatJson: Formatter = (results, { cwd, tool }) => {
     // --fix-dry-run a file's `output` is its fixed text (ESLint's).
     files: results.files.map((file) => ({
       path: displayPath(file.path, cwd),
-      findings: file.findings.map(({ fingerprint: _, ...rest }) => rest),
+      findings: file.findings.map(({ fingerprint: _, legacyFingerprint: __, ...rest }) => rest),
       ...(file.output !== undefined && { output: file.output }),
     })),
     summary: {

@@ -1,24 +1,35 @@
 import { Chalk } from 'chalk';
 import { displayPath } from '../paths.js';
-import { countDynamic, countFindings } from '../results.js';
+import { countDynamic, countFindings, type FileResult, type Finding } from '../results.js';
+import { columnsOf, wrapIndented } from '../text/columns.js';
 import { plural } from '../text/plural.js';
 import { escapeControl, inertLine } from '../text/safe-text.js';
 import type { Formatter } from './types.js';
 
-/**
- * Rule ids line up in a column after messages up to this long; a longer message (one that quotes a huge tag name,
- * say) is not padded to, or every other row of its file would carry its length and the report could outgrow the
- * longest string JavaScript can hold.
- */
-const ALIGNED_MESSAGE = 200;
+/** The width when the caller gives none: a terminal's default, and what the CLI uses when output is not a terminal. */
+export const DEFAULT_WIDTH = 80;
+/** Narrower than this, a line holds too few words to read; lines are laid out for this width instead. */
+const NARROWEST = 40;
+/** Continuation lines of a finding (its message, when it does not fit beside the rule id) start here. */
+const INDENT = '  ';
+const SEPARATOR = '  ';
+/** `warning`, the longer severity: severities are padded to it so that rule ids line up. */
+const SEVERITY_WIDTH = 7;
+
+type Paint = InstanceType<typeof Chalk>;
 
 /**
- * Spec §7 `pretty`: findings grouped by file, `line:column  severity  message  rule-id`,
- * then a summary line; nothing when clean (unless verbose), except a note of the
- * annotations computed at run time, so that a run never looks fully checked when it is not.
+ * Spec §7 `pretty`, laid out to fit the terminal (issue 13). Each finding starts with `path:line:column` (so
+ * terminals and editors make it a link), its severity and rule id; the message follows on the same line when the
+ * whole fits, else on the lines below, wrapped at word boundaries with a hanging indent. Within a file the columns
+ * line up when they fit; files are separated by a blank line; then the summary line. Widths are terminal columns
+ * (wide and combining characters counted as displayed); no line is padded past the width, and only a word wider
+ * than the whole line (a long path) makes a line longer. Nothing is printed when clean (unless verbose), except a
+ * note of the annotations computed at run time, so that a run never looks fully checked when it is not.
  */
-export const formatPretty: Formatter = (results, { cwd, color, verbose }) => {
+export const formatPretty: Formatter = (results, { cwd, color, verbose, width }) => {
   const paint = new Chalk({ level: color ? 1 : 0 });
+  const columns = Math.max(width ?? DEFAULT_WIDTH, NARROWEST);
   const { errors, warnings } = countFindings(results.files);
   const dynamic = countDynamic(results.files);
   const unchecked =
@@ -33,19 +44,8 @@ export const formatPretty: Formatter = (results, { cwd, color, verbose }) => {
   let out = '';
   for (const file of results.files) {
     if (file.findings.length === 0) continue;
-    out += `\n${paint.underline(inertLine(escapeControl(displayPath(file.path, cwd))))}\n`;
-    const rows = file.findings.map((finding) => [
-      `${finding.line}:${finding.column}`,
-      finding.severity,
-      escapeControl(finding.message),
-      finding.ruleId,
-    ]);
-    const positionWidth = widest(rows.map((row) => row[0]!));
-    const messageWidth = widest(rows.map((row) => row[2]!).filter((message) => message.length <= ALIGNED_MESSAGE));
-    for (const [position, severity, message, ruleId] of rows) {
-      const level = severity === 'error' ? paint.red('error  ') : paint.yellow('warning');
-      out += `${inertLine(`  ${paint.dim(position!.padEnd(positionWidth))}  ${level}  ${message!.padEnd(messageWidth)}  ${paint.dim(ruleId!)}`)}\n`;
-    }
+    out += '\n';
+    for (const line of fileLines(file, cwd, columns, paint)) out += `${inertLine(line)}\n`;
   }
   const total = errors + warnings;
   const summary = `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
@@ -53,8 +53,47 @@ export const formatPretty: Formatter = (results, { cwd, color, verbose }) => {
   return out + unchecked + notWritten;
 };
 
+/** The lines of one file's findings. */
+function fileLines(file: FileResult, cwd: string, columns: number, paint: Paint): string[] {
+  const path = escapeControl(displayPath(file.path, cwd));
+  const places = file.findings.map((finding) => `${path}:${finding.line}:${finding.column}`);
+  // The path is the same in every place: measuring it once keeps a file of many findings linear.
+  const pathColumns = columnsOf(path);
+  const placeWidth = pathColumns + widest(file.findings.map((finding) => `:${finding.line}:${finding.column}`));
+  const ruleWidth = widest(file.findings.map((finding) => finding.ruleId));
+  const headWidth = placeWidth + SEPARATOR.length + SEVERITY_WIDTH + SEPARATOR.length + ruleWidth;
+  // Aligned columns when place, severity and rule id fit on one line; else each head is as short as it can be.
+  const aligned = headWidth <= columns;
 
-/** The length of the longest text, 0 for none; no spread, which fails on very many findings. */
+  const lines: string[] = [];
+  file.findings.forEach((finding, index) => {
+    const place = places[index]!;
+    const severity = severityLabel(finding, paint);
+    const message = escapeControl(finding.message);
+    if (aligned) {
+      const head = `${place}${' '.repeat(placeWidth - (pathColumns + place.length - path.length))}${SEPARATOR}${severity}${SEPARATOR}`;
+      if (headWidth + SEPARATOR.length + columnsOf(message) <= columns) {
+        lines.push(`${head}${paint.dim(finding.ruleId.padEnd(ruleWidth))}${SEPARATOR}${message}`);
+        return;
+      }
+      lines.push(`${head}${paint.dim(finding.ruleId)}`);
+    } else {
+      const rest = `${severity}${SEPARATOR}${paint.dim(finding.ruleId)}`;
+      const fits = columnsOf(place) + SEPARATOR.length + SEVERITY_WIDTH + SEPARATOR.length + finding.ruleId.length <= columns;
+      if (fits) lines.push(`${place}${SEPARATOR}${rest}`);
+      else lines.push(place, `${INDENT}${rest}`);
+    }
+    lines.push(...wrapIndented(message, columns, INDENT));
+  });
+  return lines;
+}
+
+/** The severity word in its colour, padded (outside the colour) to the width of the longer one. */
+function severityLabel(finding: Finding, paint: Paint): string {
+  return finding.severity === 'error' ? `${paint.red('error')}  ` : paint.yellow('warning');
+}
+
+/** The width of the widest of these ASCII texts, 0 for none; no spread, which fails on very many findings. */
 function widest(texts: readonly string[]): number {
   let width = 0;
   for (const text of texts) width = Math.max(width, text.length);

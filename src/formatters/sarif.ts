@@ -32,7 +32,7 @@ export const formatSarif: Formatter = (results, context) => {
       level: finding.severity,
       message: { text: finding.message },
       locations: [location(file.path, region(finding))],
-      partialFingerprints: { 'axagFinding/v1': fingerprints[i]! },
+      partialFingerprints: { 'axagFinding/v2': fingerprints[i]! },
       ...(hasEdits(finding) && { fixes: fixesOf(finding, artifact(file.path)) }),
     }));
   });

@@ -13,6 +13,8 @@ export interface FormatContext {
   root?: string;
   /** Emit ANSI colours. */
   color: boolean;
+  /** Terminal columns the pretty format fits its lines in (default 80); the other formats ignore it. */
+  width?: number;
   /** Say so when there is nothing to report. */
   verbose: boolean;
   tool: { name: string; version: string; informationUri: string };

@@ -54,6 +54,38 @@ export function closest(value: string, candidates: Iterable<string>, maxDistance
   return best;
 }
 
+/** The numbers written in a text, without leading zeros: `AXAG-LINT-013` → `["13"]`. */
+function numbersIn(text: string): string[] {
+  return (text.match(/\d+/g) ?? []).map((digits) => digits.replace(/^0+(?=\d)/, ''));
+}
+
+/**
+ * `closest` for references that carry a number (rule ids): numbers are not typos of each other, so a value with a
+ * number only matches a candidate with the same numbers (leading zeros aside: `AXAG-LINT-7` means
+ * `AXAG-LINT-007`, `AXAG-LINT-13` never `AXAG-LINT-003`), and a value without one only a candidate without one.
+ * The value is compared with its numbers written as the candidate writes them.
+ */
+export function closestKeepingNumbers(value: string, candidates: Iterable<string>, maxDistance: number): string | undefined {
+  const numbers = numbersIn(value).join(',');
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    if (numbersIn(candidate).join(',') !== numbers) continue;
+    const written = candidate.match(/\d+/g) ?? [];
+    let index = 0;
+    const rewritten = value.replace(/\d+/g, () => written[index++]!);
+    if (candidate === value) continue;
+    // The same reference but for how its number or case is written: the best suggestion there is.
+    const distance = rewritten.toLowerCase() === candidate.toLowerCase() ? 0 : distanceWithin(rewritten, rewritten.toLowerCase(), candidate, maxDistance);
+    if (distance === undefined) continue;
+    if (distance < bestDistance || (distance === bestDistance && candidate < best!)) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
 /** `closest`'s measure: edits ignoring case, 0.5 for a difference in case alone; undefined beyond `maxDistance`. */
 function distanceWithin(value: string, lower: string, candidate: string, maxDistance: number): number | undefined {
   if (candidate === value || Math.abs(candidate.length - value.length) > maxDistance) return undefined;

@@ -10,7 +10,9 @@ import {
   CompletionRequest,
   createProtocolConnection,
   DidChangeTextDocumentNotification,
+  DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  DidSaveTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
   FileChangeType,
@@ -32,6 +34,7 @@ import {
   type PublishDiagnosticsParams,
   type Range,
   type Registration,
+  type ServerCapabilities,
   type ShowMessageParams,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
@@ -45,6 +48,8 @@ export class LspClient {
   readonly messages: ShowMessageParams[] = [];
   readonly registrations: Registration[] = [];
   readonly stderr: string[] = [];
+  /** What the server answered to initialize. */
+  capabilities: ServerCapabilities = {};
   private readonly texts = new Map<string, TextDocument>();
   private waiters: (() => void)[] = [];
 
@@ -71,7 +76,7 @@ export class LspClient {
       client.registrations.push(...params.registrations);
     });
     connection.listen();
-    await connection.sendRequest(InitializeRequest.type, {
+    const initialized = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: uriOf(root),
       workspaceFolders: [{ uri: uriOf(root), name: 'project' }],
@@ -85,6 +90,7 @@ export class LspClient {
         },
       },
     });
+    client.capabilities = initialized.capabilities;
     await connection.sendNotification(InitializedNotification.type, {});
     return client;
   }
@@ -145,6 +151,21 @@ export class LspClient {
       textDocument: { uri, version: next.version },
       contentChanges: [{ text }],
     });
+  }
+
+  /** Tells the server the document was saved (as it is: the tests write the file themselves when it matters). */
+  async save(path: string): Promise<void> {
+    await this.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri: uriOf(path) } });
+  }
+
+  /** The `axag` settings changed, as vscode-languageclient sends them with `synchronize.configurationSection: 'axag'`. */
+  async configure(axag: object): Promise<void> {
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { axag } });
+  }
+
+  /** Diagnostics published for `path` without a version (not of an open document) after `after` publications. */
+  unversioned(path: string, after = 0): Diagnostic[] | undefined {
+    return this.published.slice(after).findLast((params) => params.uri === uriOf(path) && params.version === undefined)?.diagnostics;
   }
 
   /** Applies edits for this document (as a client applies a workspace edit) and sends the change. */

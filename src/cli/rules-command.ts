@@ -1,7 +1,7 @@
-import { resolveRuleReference } from '../../rules/index.js';
 import { ALL_CHECKS, type CheckInfo } from '../engine/checks.js';
 import { FatalError } from '../errors.js';
 import { ruleDocsUrl } from '../rule-docs.js';
+import { lookUpCheck } from '../rule-lookup.js';
 import { closestKeepingNumbers } from '../text/suggest.js';
 import type { Io } from './io.js';
 
@@ -11,13 +11,7 @@ export function runRules(id: string | undefined, io: Io): number {
     io.stdout.write(rulesTable());
     return 0;
   }
-  // `7` and `007` are AXAG-LINT-007; ids and names are read in any case here, as a person types them.
-  const written = /^\d+$/.test(id) ? `AXAG-LINT-${id.replace(/^0+(?=\d)/, '').padStart(3, '0')}` : id;
-  const lower = written.toLowerCase();
-  const direct = ALL_CHECKS.find((candidate) => candidate.id.toLowerCase() === lower || candidate.name === lower);
-  // Otherwise the other AXAG linter's number for one of our checks (spec §5), resolved as everywhere else.
-  const reference = direct ? undefined : resolveRuleReference(written.toUpperCase());
-  const check = direct ?? (reference?.kind === 'rule' ? ALL_CHECKS.find((candidate) => candidate.id === reference.id) : undefined);
+  const { written, check, direct, reference } = lookUpCheck(id);
   if (!check) {
     if (reference?.kind === 'ignored') throw new FatalError(`${reference.reason} (axag rules lists axag's checks)`);
     // Every check is documented, rules or not (axag/parse-error): matched among all their ids and names, a

@@ -6,18 +6,19 @@ import { parentPort } from 'node:worker_threads';
 import { ConfigResolver } from '../config/resolve.js';
 import { lint } from '../engine/lint.js';
 import { FatalError } from '../errors.js';
-import { ignoreRules, isInNodeModules } from '../files.js';
+import { expandPaths, ignoreRules, isInNodeModules } from '../files.js';
 import { loadManifest } from '../manifest/load.js';
 import { displayPath } from '../paths.js';
-import type { WorkerReply, WorkerRequest } from './lint-protocol.js';
+import type { ResolverSettings, WorkerReply, WorkerRequest } from './lint-protocol.js';
 
-/** One resolver per working directory (a workspace folder), kept until a config or manifest changes. */
+/** One resolver per working directory (a workspace folder) and settings, kept until a config or manifest changes. */
 let resolvers = new Map<string, ConfigResolver>();
-const resolverFor = (cwd: string) => {
-  let resolver = resolvers.get(cwd);
+const resolverFor = ({ cwd, configFile, manifest }: ResolverSettings & { cwd: string }) => {
+  const key = JSON.stringify([cwd, configFile, manifest]);
+  let resolver = resolvers.get(key);
   if (!resolver) {
-    resolver = new ConfigResolver({ cwd });
-    resolvers.set(cwd, resolver);
+    resolver = new ConfigResolver({ cwd, ...(configFile !== undefined && { configFile }), ...(manifest !== undefined && { manifest }) });
+    resolvers.set(key, resolver);
   }
   return resolver;
 };
@@ -40,7 +41,7 @@ async function answer(request: WorkerRequest): Promise<WorkerReply> {
       resolvers = new Map();
       return { id: request.id, kind: 'done' };
     case 'intents': {
-      const { manifestPath, manifestSchema } = resolverFor(request.cwd).forFile(request.path);
+      const { manifestPath, manifestSchema } = resolverFor(request).forFile(request.path);
       if (manifestPath === undefined) return { id: request.id, kind: 'intents', intents: [] };
       const shown = displayPath(manifestPath, request.cwd);
       const manifest = loadManifest(manifestPath, shown, 'fix manifestPath in the config', manifestSchema);
@@ -48,10 +49,19 @@ async function answer(request: WorkerRequest): Promise<WorkerReply> {
     }
     case 'lint': {
       const { path, text, parseAs, cwd, maxFileSize } = request;
-      const resolver = resolverFor(cwd);
+      const resolver = resolverFor(request);
       if (isInNodeModules(path, cwd)) return { id: request.id, kind: 'ignored', reason: 'inside node_modules' };
       if (ignoreRules(resolver, { cwd }).ignores(path)) return { id: request.id, kind: 'ignored', reason: 'matched by ignorePatterns' };
       const results = await lint([{ path, text, parseAs }], { cwd, resolver, maxFileSize });
+      return { id: request.id, kind: 'results', results };
+    }
+    case 'lint-folder': {
+      const { cwd, maxFileSize } = request;
+      const resolver = resolverFor(request);
+      // As `axag lint` with no paths in the folder; a folder with nothing to lint is no error here.
+      const { files, problems } = await expandPaths(['.'], resolver, { cwd, errorOnUnmatchedPattern: false });
+      const results = await lint(files, { cwd, resolver, maxFileSize });
+      results.failures.unshift(...problems);
       return { id: request.id, kind: 'results', results };
     }
   }

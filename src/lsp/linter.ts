@@ -17,6 +17,8 @@ export type LintOutcome =
 interface Job {
   request: Request;
   stale: () => boolean;
+  /** No limit for a whole folder: its time grows with the folder, and the user asked for it. */
+  limited: boolean;
   resolve: (reply: WorkerReply | { kind: 'cancelled' } | { kind: 'timeout'; seconds: number }) => void;
 }
 
@@ -27,7 +29,7 @@ interface Job {
 export class Linter {
   private worker: Worker | undefined;
   private readonly queue: Job[] = [];
-  private running: { job: Job; id: number; timer: NodeJS.Timeout } | undefined;
+  private running: { job: Job; id: number; timer: NodeJS.Timeout | undefined } | undefined;
   private nextId = 1;
 
   constructor(private readonly timeoutMs: number, private readonly log: (message: string) => void) {}
@@ -38,9 +40,16 @@ export class Linter {
     throw new Error(`unexpected reply ${reply.kind} to a lint`);
   }
 
+  /** Every file of a workspace folder, as `axag lint` run there lints them. */
+  async lintFolder(request: Omit<Extract<Request, { kind: 'lint-folder' }>, 'kind'>): Promise<LintOutcome> {
+    const reply = await this.send({ kind: 'lint-folder', ...request }, () => false, false);
+    if (reply.kind === 'results' || reply.kind === 'fatal' || reply.kind === 'timeout') return reply;
+    throw new Error(`unexpected reply ${reply.kind} to a folder lint`);
+  }
+
   /** The intents of the manifest that applies to `path` (none without a manifest). */
-  async intents(path: string, cwd: string): Promise<string[]> {
-    const reply = await this.send({ kind: 'intents', path, cwd }, () => false);
+  async intents(request: Omit<Extract<Request, { kind: 'intents' }>, 'kind'>): Promise<string[]> {
+    const reply = await this.send({ kind: 'intents', ...request }, () => false);
     if (reply.kind === 'fatal') this.log(`axag: no intents to complete: ${reply.message}`);
     return reply.kind === 'intents' ? reply.intents : [];
   }
@@ -55,9 +64,9 @@ export class Linter {
     this.worker = undefined;
   }
 
-  private send(request: Request, stale: () => boolean): Promise<WorkerReply | { kind: 'cancelled' } | { kind: 'timeout'; seconds: number }> {
+  private send(request: Request, stale: () => boolean, limited = true): Promise<WorkerReply | { kind: 'cancelled' } | { kind: 'timeout'; seconds: number }> {
     return new Promise((resolve) => {
-      this.queue.push({ request, stale, resolve });
+      this.queue.push({ request, stale, limited, resolve });
       this.pump();
     });
   }
@@ -71,7 +80,7 @@ export class Linter {
     }
     if (!job) return;
     const id = this.nextId++;
-    const timer = setTimeout(() => this.abandon(), this.timeoutMs);
+    const timer = job.limited ? setTimeout(() => this.abandon(), this.timeoutMs) : undefined;
     this.running = { job, id, timer };
     this.started().postMessage({ ...job.request, id } as WorkerRequest);
   }

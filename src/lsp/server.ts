@@ -11,16 +11,31 @@ import { completions } from './completion.js';
 import { DocumentLinting } from './document-linting.js';
 import { hover } from './hover.js';
 import { Linter } from './linter.js';
-import { Workspace } from './workspace.js';
+import { ruleDocumentation, ruleSummaries, RULE_DOCUMENTATION, RULES } from './rule-requests.js';
+import { lintWorkspace, LINT_WORKSPACE } from './workspace-linting.js';
+import { Workspace, type PathSettings } from './workspace.js';
 
 /** What a client may set in `initializationOptions`. */
-interface ServerOptions {
+interface ServerOptions extends Partial<Settings> {
   /** The largest file to lint, in bytes (as `--max-file-size`; 0 for no limit). */
   maxFileSize?: number;
   /** Quiet time after the last change before linting, in milliseconds. */
   lintDelay?: number;
   /** A file whose linting takes longer is skipped with a message, in milliseconds. */
   lintTimeout?: number;
+}
+
+/** What the editor's `axag` settings change while the server runs (`workspace/didChangeConfiguration`). */
+interface Settings extends PathSettings {
+  /** Lint open documents as they change, or only when opened and saved. */
+  run: 'onType' | 'onSave';
+}
+
+/** The settings as the client sent them: anything missing or malformed is the default. */
+function readSettings(sent: unknown): Settings {
+  const value = (typeof sent === 'object' && sent !== null ? sent : {}) as Record<string, unknown>;
+  const path = (key: string) => (typeof value[key] === 'string' ? value[key].trim() : '');
+  return { run: value.run === 'onSave' ? 'onSave' : 'onType', configPath: path('configPath'), manifestPath: path('manifestPath') };
 }
 
 const DEFAULT_DELAY_MS = 200;
@@ -42,9 +57,19 @@ export function startLanguageServer(input: NodeJS.ReadableStream, output: NodeJS
   let snippets = false;
   let watchDynamically = false;
   let folderChanges = false;
+  let settings = readSettings({});
+  let maxFileSize = DEFAULT_MAX_FILE_SIZE;
+  const applySettings = (next: Settings) => {
+    settings = next;
+    workspace.setPathSettings(next);
+  };
+  /** Files whose diagnostics came from the last `axag/lintWorkspace` and not from an open document. */
+  let workspaceUris = new Set<string>();
 
   connection.onInitialize((params) => {
     const options = (params.initializationOptions ?? {}) as ServerOptions;
+    applySettings(readSettings(options));
+    maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     workspace.setFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
     const { capabilities } = params;
     snippets = capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
@@ -58,12 +83,13 @@ export function startLanguageServer(input: NodeJS.ReadableStream, output: NodeJS
       publish: (uri, version, diagnostics) => settle(connection.sendDiagnostics({ uri, version, diagnostics })),
       // A notification, not window/showMessageRequest: nothing to answer, and a client without it is no failure.
       warn: (message) => settle(connection.sendNotification(lsp.ShowMessageNotification.type, { type: lsp.MessageType.Warning, message })),
-      maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+      maxFileSize,
       delayMs: options.lintDelay ?? DEFAULT_DELAY_MS,
     });
     return {
       capabilities: {
-        textDocumentSync: lsp.TextDocumentSyncKind.Incremental,
+        // Saves are asked for whatever the setting: `axag.run` may become onSave while the server runs.
+        textDocumentSync: { openClose: true, change: lsp.TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [QUICK_FIX, FIX_ALL] },
         hoverProvider: true,
         completionProvider: { triggerCharacters: [' ', '"', "'", ':', '!', '?', '&', '=', '\n'] },
@@ -92,8 +118,26 @@ export function startLanguageServer(input: NodeJS.ReadableStream, output: NodeJS
   };
   connection.onDidChangeWatchedFiles(configsChanged);
 
-  documents.onDidChangeContent(({ document }) => linting?.schedule(document.uri));
+  connection.onDidChangeConfiguration(async ({ settings: sent }) => {
+    const axag = typeof sent === 'object' && sent !== null ? (sent as Record<string, unknown>).axag : undefined;
+    // A client that pulls settings instead sends no value: nothing to apply.
+    if (axag === undefined) return;
+    applySettings(readSettings(axag));
+    await configsChanged();
+  });
+
+  // In onSave mode a document is linted when opened and saved; in onType mode its content events include the opening.
+  documents.onDidOpen(({ document }) => {
+    if (settings.run === 'onSave') linting?.schedule(document.uri, 0);
+  });
+  documents.onDidChangeContent(({ document }) => {
+    if (settings.run === 'onType') linting?.schedule(document.uri);
+  });
+  documents.onDidSave(({ document }) => {
+    if (settings.run === 'onSave') linting?.schedule(document.uri, 0);
+  });
   documents.onDidClose(({ document }) => {
+    workspaceUris.delete(document.uri);
     linting?.forget(document.uri);
     settle(connection.sendDiagnostics({ uri: document.uri, diagnostics: [] }));
   });
@@ -125,9 +169,22 @@ export function startLanguageServer(input: NodeJS.ReadableStream, output: NodeJS
     if (!document || !target) return [];
     return completions(document, document.offsetAt(position), {
       snippets,
-      intents: async () => (linter ? linter.intents(target.path, target.cwd) : []),
+      intents: async () => (linter ? linter.intents({ ...target }) : []),
     });
   });
+
+  connection.onRequest(LINT_WORKSPACE, async () => {
+    if (!linter) return { files: 0, problems: 0 };
+    const linted = await lintWorkspace(linter, workspace, {
+      isOpen: (uri) => documents.get(uri) !== undefined,
+      publish: (uri, diagnostics) => settle(connection.sendDiagnostics({ uri, diagnostics })),
+      warn: (message) => settle(connection.sendNotification(lsp.ShowMessageNotification.type, { type: lsp.MessageType.Warning, message })),
+    }, workspaceUris, maxFileSize);
+    workspaceUris = linted.published;
+    return { files: linted.files, problems: linted.problems };
+  });
+  connection.onRequest(RULES, () => ruleSummaries());
+  connection.onRequest(RULE_DOCUMENTATION, (params: { ruleId?: unknown } | undefined) => ruleDocumentation(params?.ruleId));
 
   connection.onShutdown(() => linter?.dispose());
   documents.listen(connection);

@@ -144,17 +144,10 @@ function buildProgram(io: Io, parsers: OptionParsers | undefined, setExitCode: (
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output (NO_COLOR is honoured too)')
     .option('--verbose', 'say so when there are no problems')
+    .optionsGroup('Fixing problems:')
     .option('--fix', 'apply the fixes of the findings that have one and write the files; report what remains (with --stdin: print the fixed input)')
     .option('--fix-dry-run', 'apply the fixes without writing: the json format carries each fixed text as "output" (with --stdin: print the fixed input)')
-    .option('--stdin', 'lint standard input (HTML unless --stdin-filename says otherwise)')
-    .option('--stdin-filename <path>', 'the path standard input stands for: picks the parser, the config and ignores, and names it in reports')
-    .option('--baseline <file>', 'leave out the findings recorded in this baseline file; note entries that no longer occur')
-    .option('--update-baseline', 'record the current findings in the --baseline file, then report what is left')
-    .option('--staged', 'lint the files staged in git, as staged')
-    .option('--changed-since <ref>', 'lint the files changed since a git ref: committed, staged, unstaged and untracked')
-    .option('--ignore-pattern <glob>', 'also ignore files matching this glob, relative to the working directory (repeatable)', collect)
-    .option('--no-ignore', 'do not apply .gitignore, ignorePatterns or --ignore-pattern')
-    .option('--no-error-on-unmatched-pattern', 'do not fail when a path does not exist or a directory or glob matches no file to lint')
+    .optionsGroup('Speed:')
     .option(
       '--concurrency <n|auto|off>',
       'lint in n worker threads, in as many as pay off (auto, the default), or in the main thread only (off, or 1)',
@@ -162,8 +155,6 @@ function buildProgram(io: Io, parsers: OptionParsers | undefined, setExitCode: (
     )
     .option('--cache', 'reuse the results of files that did not change since the last run with --cache')
     .option('--cache-location <path>', `the cache file, or a directory for it (default ${DEFAULT_CACHE_LOCATION})`)
-    .option('--shard <i/n>', 'lint the i-th of n parts of the files (e.g. 2/4), split by path for a CI matrix', parser((p) => p.parseShard))
-    .option('--print-config <file>', 'print the configuration that applies to a file, and lint nothing')
     .optionsGroup('Miscellaneous:')
     .option('--debug', 'print the files linted and timings to standard error, and stack traces of internal errors')
     .helpOption('-h, --help', 'show help')

@@ -3,7 +3,8 @@
  * the main thread, in every format; the checks across files see every file's result; a check that throws in a
  * worker is still an `axag/internal-error` finding, and a worker that dies is reported on its file, never a hang.
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -124,6 +125,25 @@ describe('--concurrency', () => {
     expect(two.stdout).toBe(off.stdout);
     expect(two.stderr).toBe(off.stderr);
     expect(two.json).toBe(off.json);
+  });
+
+  it('a manifest that cannot be read, found after the workers started: lint() throws and the workers do not keep the process alive', async () => {
+    const page = '<button axag-intent="cart.add" axag-action-type="write">Add</button>\n';
+    const cwd = project({
+      ...Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`a/p${i}.html`, page])),
+      'z/.axag-lint.json': JSON.stringify({ manifestPath: 'missing.yaml' }),
+      'z/q.html': page,
+    });
+    // A script file, not `node -e`: an evaluated script ends the process when it is done, whatever still runs.
+    const script =
+      `const { lint } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'src', 'index.js')).href)});\n` +
+      `const files = [...['p0', 'p1', 'p2', 'p3', 'p4'].map((name) => 'a/' + name + '.html'), 'z/q.html'];\n` +
+      `await lint(files, { concurrency: 2 }).then(() => console.log('linted'), (error) => console.log('threw: ' + error.message));\n`;
+    writeFileSync(join(cwd, 'run.mjs'), script);
+    const child = spawnSync(process.execPath, ['run.mjs'], { cwd, encoding: 'utf8', timeout: 30_000 });
+    expect(child.signal).toBeNull();
+    expect(child.stdout).toMatch(/^threw: manifest not found: .*missing\.yaml/);
+    expect(child.status).toBe(0);
   });
 
   it('a worker that dies costs its file only: an internal-error finding naming it, the other files linted, exit 2', async () => {

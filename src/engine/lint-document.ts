@@ -60,7 +60,9 @@ export function lintDocument(document: SourceDocument, options: DocumentOptions)
   const internalErrors: InternalFailure[] = [];
   const extraRules = options.extraRules ?? [];
   const { text } = options;
-  const lines = text === undefined ? undefined : new LineIndex(text);
+  // Built for the first fix or suggestion only: most findings have none, most files none with one.
+  let built: LineIndex | undefined;
+  const lines = () => (built ??= new LineIndex(text!));
   for (const rule of [...RULES, ...extraRules]) {
     if (isRunRule(rule)) continue;
     const setting = options.config.rules[rule.id] ?? (extraRules.includes(rule) ? { severity: rule.severity, options: rule.defaultOptions } : undefined);
@@ -81,8 +83,8 @@ export function lintDocument(document: SourceDocument, options: DocumentOptions)
       continue;
     }
     for (const report of reports) {
-      const fix = lines && toFix(report.fix, lines, text!);
-      const suggestions = lines && toSuggestions(report.suggestions, lines, text!);
+      const fix = text !== undefined && report.fix ? toFix(report.fix, lines(), text) : undefined;
+      const suggestions = text !== undefined && report.suggestions ? toSuggestions(report.suggestions, lines(), text) : undefined;
       findings.push({
         ruleId: rule.id,
         severity,

@@ -15,6 +15,7 @@ import { autoBytesEnough, workerCount, type Concurrency } from './concurrency.js
 import { runCrossFileChecks, type SiteFiles } from './cross-file.js';
 import { lintFile, type FileOutcome, type FileSettings, type FileTask } from './lint-file.js';
 import type { CacheLookup, ResultCache } from './result-cache.js';
+import type { WorkerPool } from './worker-pool.js';
 
 export const MANIFEST_SCHEMA_RULE = 'axag/manifest-schema';
 
@@ -90,68 +91,84 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
   const settingsList: FileSettings[] = [];
   const settingsIds = new Map<string, number>();
   const planned: Planned[] = [];
+  /** What is left to lint, in input order; with workers, each is handed to them as soon as it is planned. */
+  const toLint: PlannedFile[] = [];
+  let done = 0;
+  const fileDone = () => options.onProgress?.(++done, inputs.length);
+  let pool: WorkerPool | undefined;
   let bytes = 0;
   const enoughBytes = concurrency === 'auto' ? autoBytesEnough() : 0;
-  for (const input of inputs) {
-    await yieldNow();
-    const path = absolute(typeof input === 'string' ? input : input.path, cwd);
-    const parseAs = typeof input === 'string' ? path : (input.parseAs ?? path);
-    if (!isSourceFile(parseAs)) {
-      planned.push({ path, failure: 'not a file type axag reads' });
-      continue;
+  try {
+    for (const input of inputs) {
+      await yieldNow();
+      const path = absolute(typeof input === 'string' ? input : input.path, cwd);
+      const parseAs = typeof input === 'string' ? path : (input.parseAs ?? path);
+      if (!isSourceFile(parseAs)) {
+        planned.push({ path, failure: 'not a file type axag reads' });
+        continue;
+      }
+      const config = resolver.forFile(path);
+      const { manifestPath, manifestSchema } = config;
+      const manifestKey = `${manifestSchema} ${manifestPath}`;
+      let manifest = manifestPath === undefined ? undefined : manifests.get(manifestKey);
+      if (manifestPath !== undefined && !manifest) {
+        const loaded = loadManifest(manifestPath, displayPath(manifestPath, cwd), missingManifestHint(config, cwd), manifestSchema);
+        const index: ManifestIndex = { displayPath: displayPath(manifestPath, cwd), intents: loaded.intents, schema: loaded.schema, actions: loaded.actions };
+        manifest = { loaded, index };
+        manifests.set(manifestKey, manifest);
+      }
+      const settingsKey = `${config.configFile ?? ''}\n${manifestKey}`;
+      let settingsId = settingsIds.get(settingsKey);
+      if (settingsId === undefined) {
+        settingsId = settingsList.push({
+          config: { rules: config.rules, identity: config.identity },
+          manifest: manifest?.index,
+          errorsOnly: options.errorsOnly ?? false,
+          ...(options.reportUnusedDirectives && { reportUnusedDirectives: options.reportUnusedDirectives }),
+          maxFileSize,
+          ...(extraRules.length > 0 && { extraRules }),
+        }) - 1;
+        settingsIds.set(settingsKey, settingsId);
+      }
+      const task: FileTask = typeof input === 'string' ? { path, parseAs } : { path, parseAs, text: input.text };
+      const file: PlannedFile = {
+        path,
+        siteKey: manifestPath !== undefined ? `manifest ${manifestPath}` : `config ${config.configFile ?? ''}`,
+        manifest: manifest?.loaded,
+        task,
+        settingsId,
+      };
+      planned.push(file);
+      if (task.text !== undefined) {
+        bytes += task.text.length;
+      } else if (cache || bytes < enoughBytes) {
+        const stats = statIfPresent(path);
+        if (cache) file.cached = cache.lookup(task, settingsList[settingsId]!, stats);
+        // Only what is left to lint counts for `auto`.
+        if (!file.cached?.reused) bytes += stats?.size ?? 0;
+      }
+      if (file.cached?.reused !== undefined) continue;
+      toLint.push(file);
+      // Workers start as soon as the run is known to need them, and lint while the rest is planned.
+      const workers = workerCount(concurrency, toLint.length, bytes);
+      if (workers === 0) continue;
+      if (!pool) {
+        pool = (await import('./worker-pool.js')).startWorkerPool(settingsList, fileDone);
+        for (const earlier of toLint.slice(0, -1)) pool.add(earlier.task, earlier.settingsId);
+      }
+      pool.add(file.task, file.settingsId);
+      pool.grow(workers);
     }
-    const config = resolver.forFile(path);
-    const { manifestPath, manifestSchema } = config;
-    const manifestKey = `${manifestSchema} ${manifestPath}`;
-    let manifest = manifestPath === undefined ? undefined : manifests.get(manifestKey);
-    if (manifestPath !== undefined && !manifest) {
-      const loaded = loadManifest(manifestPath, displayPath(manifestPath, cwd), missingManifestHint(config, cwd), manifestSchema);
-      const index: ManifestIndex = { displayPath: displayPath(manifestPath, cwd), intents: loaded.intents, schema: loaded.schema, actions: loaded.actions };
-      manifest = { loaded, index };
-      manifests.set(manifestKey, manifest);
-    }
-    const settingsKey = `${config.configFile ?? ''}\n${manifestKey}`;
-    let settingsId = settingsIds.get(settingsKey);
-    if (settingsId === undefined) {
-      settingsId = settingsList.push({
-        config: { rules: config.rules, identity: config.identity },
-        manifest: manifest?.index,
-        errorsOnly: options.errorsOnly ?? false,
-        ...(options.reportUnusedDirectives && { reportUnusedDirectives: options.reportUnusedDirectives }),
-        maxFileSize,
-        ...(extraRules.length > 0 && { extraRules }),
-      }) - 1;
-      settingsIds.set(settingsKey, settingsId);
-    }
-    const task: FileTask = typeof input === 'string' ? { path, parseAs } : { path, parseAs, text: input.text };
-    const file: PlannedFile = {
-      path,
-      siteKey: manifestPath !== undefined ? `manifest ${manifestPath}` : `config ${config.configFile ?? ''}`,
-      manifest: manifest?.loaded,
-      task,
-      settingsId,
-    };
-    planned.push(file);
-    if (task.text !== undefined) {
-      bytes += task.text.length;
-    } else if (cache || bytes < enoughBytes) {
-      const stats = statIfPresent(path);
-      if (cache) file.cached = cache.lookup(task, settingsList[settingsId]!, stats);
-      // Only what is left to lint counts for `auto`.
-      if (!file.cached?.reused) bytes += stats?.size ?? 0;
-    }
+  } catch (error) {
+    // A broken config or manifest ends the run: the workers already started must not keep the process alive.
+    pool?.cancel();
+    throw error;
   }
 
-  // Then the files to lint, in the main thread or in worker threads; then every result, in input order again.
-  const toLint = planned.filter((file): file is PlannedFile => 'task' in file && file.cached?.reused === undefined);
-  const workers = workerCount(concurrency, toLint.length, bytes);
-  options.debug?.(workers > 0 ? `linting ${plural(toLint.length, 'file')} in ${workers} worker threads` : `linting ${plural(toLint.length, 'file')} in the main thread`);
-  let done = inputs.length - toLint.length;
-  const fileDone = () => options.onProgress?.(++done, inputs.length);
-  const outcomes =
-    workers > 0
-      ? await (await import('./worker-pool.js')).lintInWorkers(toLint, settingsList, workers, fileDone)
-      : await lintHere(toLint, settingsList, yieldNow, fileDone);
+  // Then the files left to lint, in the main thread or by the workers; then every result, in input order again.
+  done += inputs.length - toLint.length;
+  options.debug?.(pool ? `linting ${plural(toLint.length, 'file')} in ${pool.size} worker threads` : `linting ${plural(toLint.length, 'file')} in the main thread`);
+  const outcomes = pool ? await pool.finish() : await lintHere(toLint, settingsList, yieldNow, fileDone);
   toLint.forEach((file, index) => (file.outcome = outcomes[index]));
 
   /** The files of each site, for the checks across files: by manifest path, else by config file. */

@@ -1,6 +1,6 @@
 /**
- * Linting files in worker threads. Loaded only when a run uses them. Each worker gets a few files at a time and
- * lints them in the order sent; outcomes come back in that order, so the file a worker is busy with is always the
+ * Linting files in worker threads. Loaded only when a run uses them. Files are added while the run still plans
+ * the rest, so workers start early; each worker gets a few files at a time and lints them in the order sent; outcomes come back in that order, so the file a worker is busy with is always the
  * first one it has not answered. A worker that dies (a crash, or running out of memory) costs that file only: it
  * becomes an `axag/internal-error` finding, and a new worker takes the files that were waiting.
  */
@@ -26,87 +26,135 @@ export interface WorkerReply {
   outcome: FileOutcome;
 }
 
-/** The outcomes of `files`, in their order, linted by `workers` worker threads; `fileDone` is called as each is. */
-export function lintInWorkers(
-  files: readonly { task: FileTask; settingsId: number }[],
-  settings: readonly FileSettings[],
-  workers: number,
-  fileDone: () => void,
-): Promise<FileOutcome[]> {
-  const outcomes: FileOutcome[] = new Array(files.length);
+/**
+ * Worker threads that lint the files added to them while the run still plans the rest: a worker starts (loads the
+ * engine, about a second) while the main thread resolves configs. `settings` may grow as files are added; each
+ * file's settings must be in it when the file is.
+ */
+export interface WorkerPool {
+  /** Lints a file: its outcome is at this index, in the order added. */
+  add(task: FileTask, settingsId: number): void;
+  /** Runs at least this many workers (never more than the files added). */
+  grow(workers: number): void;
+  /** The workers running. */
+  readonly size: number;
+  /** Stops every worker: the run failed. */
+  cancel(): void;
+  /** No more files: the outcomes of all, in the order added; `fileDone` was called as each was linted. */
+  finish(): Promise<FileOutcome[]>;
+}
+
+export function startWorkerPool(settings: readonly FileSettings[], fileDone: () => void): WorkerPool {
+  const files: { task: FileTask; settingsId: number }[] = [];
+  const outcomes: FileOutcome[] = [];
   let answered = 0;
   let next = 0;
+  let closed = false;
   /** Files a dead worker had been sent but had not started: the next worker takes them first. */
   const retry: number[] = [];
   const running = new Set<Worker>();
-
-  return new Promise((resolve, reject) => {
-    const take = () => (retry.length > 0 ? retry.shift() : next < files.length ? next++ : undefined);
-    const answer = (index: number, outcome: FileOutcome) => {
-      outcomes[index] = outcome;
-      answered++;
-      fileDone();
-      if (answered < files.length) return;
-      for (const worker of running) void worker.terminate();
-      running.clear();
-      resolve(outcomes);
-    };
-
-    const start = () => {
-      const worker = new Worker(new URL('./lint-worker.js', import.meta.url));
-      running.add(worker);
-      const sent = new Set<number>();
-      /** Sent and not answered, in the order sent: the first is the file it is linting. */
-      const pending: number[] = [];
-      const feed = () => {
-        while (pending.length < AHEAD) {
-          const index = take();
-          if (index === undefined) break;
-          const { task, settingsId } = files[index]!;
-          const request: WorkerRequest = { index, task, settingsId, ...(!sent.has(settingsId) && { settings: settings[settingsId]! }) };
-          sent.add(settingsId);
-          pending.push(index);
-          worker.postMessage(request);
-        }
-        if (pending.length === 0 && running.delete(worker)) void worker.terminate();
-      };
-      /** Whether it loaded the engine: a worker that dies before is not a file's fault. */
-      let ready = false;
-      worker.on('message', (reply: WorkerReply | 'ready') => {
-        if (reply === 'ready') {
-          ready = true;
-          return;
-        }
-        const { index, outcome } = reply;
-        pending.shift();
-        answer(index, outcome);
-        feed();
-      });
-      let dead = false;
-      const died = (error: Error) => {
-        if (dead || !running.delete(worker)) return;
-        dead = true;
-        if (!ready) {
-          // Then no worker would start.
-          for (const other of running) void other.terminate();
-          running.clear();
-          reject(new Error(`cannot start a worker thread: ${error.message}`));
-          return;
-        }
-        const [lost, ...waiting] = pending;
-        retry.unshift(...waiting);
-        if (lost !== undefined) {
-          const failure = internalFailure('a worker thread', error);
-          const { path } = files[lost]!.task;
-          answer(lost, { kind: 'linted', result: withoutAnnotations(path, [internalErrorFinding(failure, 'no check ran on it')]), internalErrors: [failure] });
-        }
-        if (answered < files.length && (retry.length > 0 || next < files.length || running.size === 0)) start();
-      };
-      worker.on('error', died);
-      worker.on('exit', (code) => died(new Error(`the worker thread stopped with exit code ${code}`)));
-      feed();
-    };
-
-    for (let i = 0; i < Math.min(workers, files.length); i++) start();
+  const feeders = new Map<Worker, () => void>();
+  let resolve!: (outcomes: FileOutcome[]) => void;
+  let reject!: (error: Error) => void;
+  const finished = new Promise<FileOutcome[]>((yes, no) => {
+    resolve = yes;
+    reject = no;
   });
+  // A failure to start is reported by finish(); until then it must not count as unhandled.
+  finished.catch(() => {});
+  const stopAll = () => {
+    for (const worker of running) void worker.terminate();
+    running.clear();
+  };
+  const settle = () => {
+    if (!closed || answered < files.length) return;
+    stopAll();
+    resolve(outcomes);
+  };
+  const feedAll = () => {
+    for (const worker of [...running]) feeders.get(worker)?.();
+  };
+
+  const take = () => (retry.length > 0 ? retry.shift() : next < files.length ? next++ : undefined);
+  const answer = (index: number, outcome: FileOutcome) => {
+    outcomes[index] = outcome;
+    answered++;
+    fileDone();
+    settle();
+  };
+
+  const start = () => {
+    const worker = new Worker(new URL('./lint-worker.js', import.meta.url));
+    running.add(worker);
+    const sent = new Set<number>();
+    /** Sent and not answered, in the order sent: the first is the file it is linting. */
+    const pending: number[] = [];
+    const feed = () => {
+      while (pending.length < AHEAD) {
+        const index = take();
+        if (index === undefined) break;
+        const { task, settingsId } = files[index]!;
+        const request: WorkerRequest = { index, task, settingsId, ...(!sent.has(settingsId) && { settings: settings[settingsId]! }) };
+        sent.add(settingsId);
+        pending.push(index);
+        worker.postMessage(request);
+      }
+      if (closed && pending.length === 0 && running.delete(worker)) void worker.terminate();
+    };
+    feeders.set(worker, feed);
+    /** Whether it loaded the engine: a worker that dies before is not a file's fault. */
+    let ready = false;
+    worker.on('message', (reply: WorkerReply | 'ready') => {
+      if (reply === 'ready') {
+        ready = true;
+        return;
+      }
+      const { index, outcome } = reply;
+      pending.shift();
+      answer(index, outcome);
+      feed();
+    });
+    let dead = false;
+    const died = (error: Error) => {
+      if (dead || !running.delete(worker)) return;
+      dead = true;
+      if (!ready) {
+        // Then no worker would start.
+        stopAll();
+        reject(new Error(`cannot start a worker thread: ${error.message}`));
+        return;
+      }
+      const [lost, ...waiting] = pending;
+      retry.unshift(...waiting);
+      if (lost !== undefined) {
+        const failure = internalFailure('a worker thread', error);
+        const { path } = files[lost]!.task;
+        answer(lost, { kind: 'linted', result: withoutAnnotations(path, [internalErrorFinding(failure, 'no check ran on it')]), internalErrors: [failure] });
+      }
+      if ((!closed || answered < files.length) && (retry.length > 0 || next < files.length || running.size === 0)) start();
+    };
+    worker.on('error', died);
+    worker.on('exit', (code) => died(new Error(`the worker thread stopped with exit code ${code}`)));
+    feed();
+  };
+
+  return {
+    add(task, settingsId) {
+      files.push({ task, settingsId });
+      feedAll();
+    },
+    grow(workers) {
+      while (running.size < Math.min(workers, files.length)) start();
+    },
+    cancel: stopAll,
+    get size() {
+      return running.size;
+    },
+    finish() {
+      closed = true;
+      feedAll();
+      settle();
+      return finished;
+    },
+  };
 }

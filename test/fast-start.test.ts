@@ -54,6 +54,9 @@ describe('a command loads only what it needs', () => {
     expect(run.code).toBe(0);
     expect(['src/engine/lint.js', 'parse5'].filter((module) => run.modules.has(module))).toEqual(['src/engine/lint.js', 'parse5']);
     expect(['yaml', 'ajv', '@babel/parser', 'picomatch', 'ignore'].filter((module) => run.modules.has(module))).toEqual([]);
+    // What only some runs do: --print-config, --fix, --cache, --baseline, --shard, --staged and --changed-since.
+    const forSomeRuns = ['src/cli/print-config.js', 'src/cli/fix-files.js', 'src/engine/result-cache.js', 'src/baseline.js', 'src/shard.js', 'src/cli/git.js'];
+    expect(forSomeRuns.filter((module) => run.modules.has(module))).toEqual([]);
   });
 
   it('linting a glob loads the glob matcher, and the trace sees it though it is required on first use', async () => {

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
-import picomatch from 'picomatch';
+import { createRequire } from 'node:module';
 import type { ConfigResolver } from './config/resolve.js';
 import type { IgnorePatterns, ResolvedConfig } from './config/settings.js';
 import { FatalError } from './errors.js';
@@ -9,6 +9,15 @@ import { compareStrings } from './results.js';
 import { isOptInSource, isSourceFile } from './sources/index.js';
 import { fileSystemReason } from './text-file.js';
 import { Walker, type Walk } from './walk.js';
+
+type Picomatch = typeof import('picomatch');
+let picomatchLibrary: Picomatch | undefined;
+/**
+ * picomatch, required on first use: files named on the command line, with no ignorePatterns and no `include` to
+ * test, need no glob matcher. Required rather than imported, so that Node does not scan the CommonJS package for
+ * the names it exports.
+ */
+const globs = (): Picomatch => (picomatchLibrary ??= createRequire(import.meta.url)('picomatch') as Picomatch);
 
 export interface ExpandOptions {
   cwd: string;
@@ -111,13 +120,13 @@ function expandOne(pattern: string, resolver: ConfigResolver, rules: IgnoreRules
   if (kind !== 'missing') {
     return { found: [], ignored: 0, kind: 'file', problems: [`${displayPath(path, cwd)}: cannot read it: ${kind.reason}`] };
   }
-  const glob = picomatch.scan(pattern);
+  const glob = globs().scan(pattern);
   if (!glob.isGlob) {
     if (errorOnUnmatched) throw new FatalError(`no such file or directory: ${pattern}`);
     return { found: [], ignored: 0, kind: 'file', problems: [] };
   }
   const base = absolute(glob.base === '' ? '.' : glob.base, cwd);
-  const matches = picomatch(glob.glob, { dot: true, nocase: true });
+  const matches = globs()(glob.glob, { dot: true, nocase: true });
   const optInNamed = namesOptInExtension(pattern);
   const wanted = (file: string) => isSourceFile(file) && (optInNamed || !isOptInSource(file)) && matches(slashed(relative(base, file)));
   const walk = statKind(base) === 'directory' ? walker.walk(base) : { files: [], irregular: [], unreadable: [] };
@@ -176,8 +185,8 @@ function matcherOf(set: IgnoreSet) {
     const positive = set.patterns.filter((glob) => !glob.startsWith('!'));
     const negated = set.patterns.filter((glob) => glob.startsWith('!')).map((glob) => glob.slice(1));
     matcher = {
-      ignores: positive.length > 0 ? picomatch(withContents(positive), { dot: true }) : () => false,
-      keeps: negated.length > 0 ? picomatch(withContents(negated), { dot: true }) : () => false,
+      ignores: positive.length > 0 ? globs()(withContents(positive), { dot: true }) : () => false,
+      keeps: negated.length > 0 ? globs()(withContents(negated), { dot: true }) : () => false,
     };
     matchers.set(set, matcher);
   }
@@ -215,9 +224,9 @@ const includeMatchers = new WeakMap<ResolvedConfig, (path: string) => boolean>()
 function isIncluded(file: string, config: ResolvedConfig, base: string): boolean {
   let matcher = includeMatchers.get(config);
   if (!matcher) {
-    const positive = picomatch(config.include.filter((glob) => !glob.startsWith('!')), { dot: true, nocase: true });
+    const positive = globs()(config.include.filter((glob) => !glob.startsWith('!')), { dot: true, nocase: true });
     const negatives = config.include.filter((glob) => glob.startsWith('!')).map((glob) => glob.slice(1));
-    const negative = negatives.length > 0 ? picomatch(negatives, { dot: true, nocase: true }) : () => false;
+    const negative = negatives.length > 0 ? globs()(negatives, { dot: true, nocase: true }) : () => false;
     matcher = (path) => positive(path) && !negative(path);
     includeMatchers.set(config, matcher);
   }

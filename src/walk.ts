@@ -1,6 +1,7 @@
 import { lstatSync, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import { createRequire } from 'node:module';
+import type { Ignore } from 'ignore';
 import { enclosingRepository } from './cli/repository-root.js';
 import { isInside } from './paths.js';
 import { gitIgnoredPaths } from './git-ignored.js';
@@ -138,6 +139,9 @@ export class Walker {
   }
 }
 
+/** The ignore package, required when a walk first meets a .gitignore that git could not read for it. */
+let ignoreLibrary: typeof import('ignore') | undefined;
+
 /** The rules of a .gitignore, if there is one; one that exists but cannot be read is reported (its files might be linted by mistake). */
 function readIgnoreFile(path: string, walk: Walk): Ignore | undefined {
   let text: string;
@@ -148,7 +152,8 @@ function readIgnoreFile(path: string, walk: Walk): Ignore | undefined {
     if (error.code !== 'ENOENT' && error.code !== 'ENOTDIR') walk.unreadable.push({ path, reason: `${error.reason}; its rules are not applied` });
     return undefined;
   }
-  return ignore().add(text);
+  ignoreLibrary ??= createRequire(import.meta.url)('ignore') as typeof import('ignore');
+  return ignoreLibrary().add(text);
 }
 
 type EntryKind = 'file' | 'directory' | 'linked directory' | { reason: string };

@@ -1,7 +1,8 @@
 /**
  * Fast start (issue 11): each command loads only what it needs. `axag --version` and `axag --help` load neither
  * the commands nor the rules, the engine, a parser, YAML or ajv; linting one HTML file loads its parser and the
- * engine, but no YAML and no ajv when there is no YAML config or manifest. A module-resolution trace of the built
+ * engine, but no YAML and no ajv when there is no YAML config or manifest, and no glob matcher or .gitignore
+ * reader when the file is named and nothing is to be ignored (a directory or a glob loads them). A module-resolution trace of the built
  * CLI says what was loaded (how long it takes is for `npm run bench`).
  */
 import { readFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ beforeAll(() => {
   assertBuilt();
   dir = project({
     'page.html': '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="read">Add</button>\n',
+    'widget.tsx': 'export const Add = () => <button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="read">Add</button>;\n',
     'site/.axag-lint.yaml': 'rules:\n  AXAG-LINT-007: off\n',
     'site/page.html': '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="read">Add</button>\n',
   });
@@ -51,7 +53,23 @@ describe('a command loads only what it needs', () => {
     const run = await loaded(['lint', 'page.html'], 'html');
     expect(run.code).toBe(0);
     expect(['src/engine/lint.js', 'parse5'].filter((module) => run.modules.has(module))).toEqual(['src/engine/lint.js', 'parse5']);
-    expect(['yaml', 'ajv', '@babel/parser'].filter((module) => run.modules.has(module))).toEqual([]);
+    expect(['yaml', 'ajv', '@babel/parser', 'picomatch', 'ignore'].filter((module) => run.modules.has(module))).toEqual([]);
+    // What only some runs do: --print-config, --fix, --cache, --baseline, --shard, --staged and --changed-since.
+    const forSomeRuns = ['src/cli/print-config.js', 'src/cli/fix-files.js', 'src/engine/result-cache.js', 'src/baseline.js', 'src/shard.js', 'src/cli/git.js'];
+    expect(forSomeRuns.filter((module) => run.modules.has(module))).toEqual([]);
+  });
+
+  it('linting a glob loads the glob matcher, and the trace sees it though it is required on first use', async () => {
+    const run = await loaded(['lint', '*.html'], 'glob');
+    expect(run.code).toBe(0);
+    expect(run.modules.has('picomatch')).toBe(true);
+  });
+
+  it('linting one TSX file loads @babel/parser (required, so the trace sees it at exit), and neither parse5 nor a glob matcher', async () => {
+    const run = await loaded(['lint', 'widget.tsx'], 'tsx');
+    expect(run.code).toBe(0);
+    expect(run.modules.has('@babel/parser')).toBe(true);
+    expect(['parse5', 'picomatch', 'ignore', 'yaml', 'ajv'].filter((module) => run.modules.has(module))).toEqual([]);
   });
 
   it('a YAML config loads YAML (the trace does see it)', async () => {

@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { applyBaseline, baselineChanges, loadBaseline, recordBaseline, type Baseline, type BaselineChanges } from '../baseline.js';
+import type { Baseline, BaselineChanges } from '../baseline.js';
 import { ConfigResolver } from '../config/resolve.js';
 import type { SeverityLevel } from '../config/settings.js';
 import { lint, type LintInput, type LintOptions } from '../engine/lint.js';
-import { fixAndRelint } from './fix-files.js';
 import { FatalError, located, type Notice } from '../errors.js';
 import { expandPaths, ignoreRules, isInNodeModules, isLintable } from '../files.js';
 import { loadFormatters } from '../formatters/load.js';
@@ -15,18 +14,16 @@ import { absolute, displayPath, isInside } from '../paths.js';
 import { countFindings, type LintResults } from '../results.js';
 import { plural } from '../text/plural.js';
 import { escapeControl } from '../text/safe-text.js';
-import { changedFiles, stagedFiles } from './git.js';
 import { removeIfPresent, whenInterrupted, writeOutputFile, type Io } from './io.js';
 import { planOutputs, type OutputRequest } from './outputs.js';
-import { printConfig } from './print-config.js';
 import { ProgressLine, showsProgress } from './progress.js';
 import { enclosingRepository, repositoryRoot } from './repository-root.js';
-import { inShard, type Shard } from '../shard.js';
+import type { Shard } from '../shard.js';
 import { outputWidth, useColor } from './terminal.js';
 import { TOOL } from './tool.js';
 import { cacheFilePath, DEFAULT_CACHE_LOCATION, readCacheFile, writeCacheFile } from './cache-file.js';
 import type { Concurrency } from '../engine/concurrency.js';
-import { ResultCache } from '../engine/result-cache.js';
+import type { ResultCache } from '../engine/result-cache.js';
 import { decodeText, UnreadableFileError } from '../text-file.js';
 import { guessSourceType, HTML_GUESS } from '../sources/guess-type.js';
 
@@ -88,7 +85,9 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
     noticesShown = true;
     for (const notice of resolver.notices) io.stderr.write(`axag: warning: ${escapeControl(noticeText(notice, cwd))}\n`);
   };
+  // What only some runs do (print the config, fix, use a cache, a baseline, a shard or git) is imported by those.
   if (options.printConfig !== undefined) {
+    const { printConfig } = await import('./print-config.js');
     try {
       io.stdout.write(printConfig(resolver.forFile(absolute(options.printConfig, cwd)), cwd));
     } finally {
@@ -143,12 +142,12 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
   try {
     const found = await inputsToLint(patterns, options, resolver, io, debug);
     const { problems } = found;
-    const inputs = options.shard ? shardOf(found.inputs, options.shard, cwd) : found.inputs;
+    const inputs = options.shard ? await shardOf(found.inputs, options.shard, cwd) : found.inputs;
     if (options.shard) debug(`shard ${options.shard.index}/${options.shard.count}: ${inputs.length} of ${plural(found.inputs.length, 'file')}`);
     debug(`${plural(inputs.length, 'file')} to lint, found in ${elapsed()}`);
     for (const input of inputs) debug(`  ${escapeControl(displayPath(typeof input === 'string' ? input : input.path, cwd))}`);
     const unusedSeverity = options.reportUnusedDisableDirectivesSeverity ?? (options.reportUnusedDisableDirectives ? 'warning' : 'off');
-    const cache = options.cache ? openCache(options.cacheLocation ?? DEFAULT_CACHE_LOCATION, io, debug) : undefined;
+    const cache = options.cache ? await openCache(options.cacheLocation ?? DEFAULT_CACHE_LOCATION, io, debug) : undefined;
     const lintOptions: LintOptions = {
       cwd,
       resolver,
@@ -162,6 +161,7 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
     };
     results = await lint(inputs, lintOptions);
     if (fixing) {
+      const { fixAndRelint } = await import('./fix-files.js');
       results = await fixAndRelint(inputs, results, lintOptions, { write: options.fix === true && !options.stdin, cwd });
       debug(`fixed in ${elapsed()}`);
     }
@@ -175,7 +175,7 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
     debug(`linted in ${elapsed()}`);
     const root = repositoryRoot(cwd, results.files.map((file) => file.path));
     if (options.baseline !== undefined) {
-      const counted = useBaseline(options.baseline, results, options.updateBaseline ?? false, io);
+      const counted = await useBaseline(options.baseline, results, options.updateBaseline ?? false, io);
       // Under --quiet the warning rules did not run: their entries cannot be judged stale.
       stale = options.quiet ? 0 : counted;
     }
@@ -231,13 +231,13 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
  * The `--cache` file's results, and how to write them back. A cache that cannot be used, read or written costs
  * the run its speed, never its result: one line on stderr says so.
  */
-function openCache(location: string, io: Io, debug: (message: string) => void): { results: ResultCache; save(): void } {
+async function openCache(location: string, io: Io, debug: (message: string) => void): Promise<{ results: ResultCache; save(): void }> {
   const path = cacheFilePath(location, io.cwd);
   const shownAs = displayPath(path, io.cwd);
   const loaded = readCacheFile(path, TOOL.version);
   if (loaded.problem) io.stderr.write(`axag: note: ignored the cache file ${escapeControl(shownAs)}: ${escapeControl(loaded.problem)}; it will be rewritten\n`);
   debug(`cache: ${escapeControl(shownAs)}, ${loaded.outdated ? `not used: ${loaded.outdated}` : `${loaded.entries.size} cached ${loaded.entries.size === 1 ? 'result' : 'results'}`}`);
-  const results = new ResultCache(loaded.entries);
+  const results = new (await import('../engine/result-cache.js')).ResultCache(loaded.entries);
   const save = () => {
     if (!results.changed && !loaded.problem && !loaded.outdated) return;
     try {
@@ -251,7 +251,8 @@ function openCache(location: string, io: Io, debug: (message: string) => void): 
 }
 
 /** The inputs of one shard, by their path relative to the repository of the working directory (else to it). */
-function shardOf(inputs: LintInput[], shard: Shard, cwd: string): LintInput[] {
+async function shardOf(inputs: LintInput[], shard: Shard, cwd: string): Promise<LintInput[]> {
+  const { inShard } = await import('../shard.js');
   const root = enclosingRepository(cwd) ?? cwd;
   return inputs.filter((input) => inShard(typeof input === 'string' ? input : input.path, root, shard));
 }
@@ -338,10 +339,12 @@ async function inputsToLint(
   const within = patterns.map((pattern) => absolute(pattern, cwd));
   const wanted = (path: string) => (within.length === 0 || within.some((dir) => isInside(path, dir))) && isLintable(path, resolver, rules, cwd);
   if (options.staged) {
+    const { stagedFiles } = await import('./git.js');
     const { files, problems } = stagedFiles(cwd, wanted);
     return { inputs: files, problems };
   }
   if (options.changedSince !== undefined) {
+    const { changedFiles } = await import('./git.js');
     return { inputs: changedFiles(cwd, options.changedSince).filter((path) => existsSync(path) && wanted(path)), problems: [] };
   }
 
@@ -373,7 +376,8 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
  * files, or outside git to the baseline's own directory, so that running from
  * another directory finds the same entries.
  */
-function useBaseline(file: string, results: LintResults, update: boolean, io: Io): number {
+async function useBaseline(file: string, results: LintResults, update: boolean, io: Io): Promise<number> {
+  const { applyBaseline, baselineChanges, loadBaseline, recordBaseline } = await import('../baseline.js');
   const path = absolute(file, io.cwd);
   const root = repositoryRoot(dirname(path), results.files.map((result) => result.path));
   const context = { cwd: io.cwd, root, color: false, verbose: false, tool: TOOL };

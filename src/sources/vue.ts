@@ -1,10 +1,15 @@
-import { parse, NodeTypes, type CompilerError, type ElementNode, type ParserOptions, type RootNode, type TemplateChildNode } from '@vue/compiler-dom';
+import { createRequire } from 'node:module';
+import type { CompilerError, ElementNode, ParserOptions, RootNode, TemplateChildNode } from '@vue/compiler-dom';
 import type { AnnotatedElement, AxagAttribute, ElementId, SourceComment, SourceDocument } from '../model.js';
 import { LineIndex } from '../text/line-index.js';
 import { isAxagAttribute, isInteractive, MACRO } from './element-traits.js';
 import { directiveComment, emptyDocument, syntaxProblem, unparsed } from './documents.js';
 import { valuePositions } from './value-positions.js';
 import { BARE, valueSyntax } from './value-syntax.js';
+
+// @vue/compiler-dom is CommonJS: required, not imported, so that Node does not scan its bundle for the names it
+// exports, as an ES import makes it do (see ./jsx.js).
+const { parse, NodeTypes } = createRequire(import.meta.url)('@vue/compiler-dom') as typeof import('@vue/compiler-dom');
 
 export interface VueOptions {
   /** Names the source in syntax errors outside the template: `the Vue component`, `the vue code block`. */

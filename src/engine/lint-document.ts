@@ -93,6 +93,7 @@ export function lintDocument(document: SourceDocument, options: DocumentOptions)
         fingerprint: findingFingerprint(rule.id, withoutManifestPath(report.message), report.element),
         ...(fix && { fix }),
         ...(suggestions && { suggestions }),
+        ...(report.related && { related: report.related.map(({ message, range }) => ({ message, ...range })) }),
       });
     }
   }

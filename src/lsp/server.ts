@@ -42,6 +42,7 @@ export function startLanguageServer(input: NodeJS.ReadableStream, output: NodeJS
   let snippets = false;
   let watchDynamically = false;
   let folderChanges = false;
+  let relatedInformation = false;
 
   connection.onInitialize((params) => {
     const options = (params.initializationOptions ?? {}) as ServerOptions;
@@ -50,6 +51,7 @@ export function startLanguageServer(input: NodeJS.ReadableStream, output: NodeJS
     snippets = capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
     watchDynamically = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     folderChanges = capabilities.workspace?.workspaceFolders === true;
+    relatedInformation = capabilities.textDocument?.publishDiagnostics?.relatedInformation === true;
     linter = new Linter(options.lintTimeout ?? DEFAULT_TIMEOUT_MS, log);
     linting = new DocumentLinting({
       documents,
@@ -60,6 +62,7 @@ export function startLanguageServer(input: NodeJS.ReadableStream, output: NodeJS
       warn: (message) => settle(connection.sendNotification(lsp.ShowMessageNotification.type, { type: lsp.MessageType.Warning, message })),
       maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
       delayMs: options.lintDelay ?? DEFAULT_DELAY_MS,
+      relatedInformation,
     });
     return {
       capabilities: {
@@ -103,7 +106,7 @@ export function startLanguageServer(input: NodeJS.ReadableStream, output: NodeJS
     const linted = document && linting?.current(document);
     if (!document || !linted || !linting) return [];
     const current = linting;
-    return codeActions(params, document, linted, { lintText: (text) => current.lintText(linted.target, text) });
+    return codeActions(params, document, linted, { lintText: (text) => current.lintText(linted.target, text), relatedInformation });
   });
 
   connection.onHover(async ({ textDocument, position }) => {

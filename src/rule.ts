@@ -140,6 +140,8 @@ export interface RunReport {
   range: Range;
   /** The element it is about, as in a Finding, with the digest of its tag and attributes (for fingerprints). */
   element?: { name: string; line: number; column: number; digest: string };
+  /** Other places the finding rests on, in this file or another (an earlier declaration of the intent). */
+  related?: (RelatedReport & { path: string })[];
 }
 
 /** The finding for an attribute an action lacks: reported at the start-tag name. */

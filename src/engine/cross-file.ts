@@ -57,6 +57,9 @@ export function runCrossFileChecks(sites: readonly SiteFiles[], options: CrossFi
         ...report.range,
         ...(element && { element: { name: element.name, line: element.line, column: element.column } }),
         fingerprint: runFindingFingerprint(rule.id, report.stableMessage, element?.digest),
+        ...(report.related && {
+          related: report.related.map(({ path, message, range }) => ({ message, ...range, ...(path !== report.path && { path }) })),
+        }),
       };
       landed.set(file, [...(landed.get(file) ?? []), finding]);
     }

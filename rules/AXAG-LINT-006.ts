@@ -2,7 +2,7 @@ import { addToMacro, replaceValue, setAttribute, type RangeSuggestion } from '..
 import type { Action } from '../src/engine/element-model.js';
 import type { AxagAttribute } from '../src/model.js';
 import { quote } from '../src/text/suggest.js';
-import { actionLabel, macroText, missing, usesMacro, written, type Rule } from '../src/rule.js';
+import { actionLabel, inherited, macroText, missing, usesMacro, written, type Rule } from '../src/rule.js';
 
 const HIGH_RISK = new Set(['high', 'critical']);
 
@@ -29,13 +29,15 @@ export const rule: Rule = {
   defaultOptions: {},
   check({ model }) {
     return model.actions.flatMap((action) => {
-      const risk = action.effective.get('axag-risk-level')?.attribute;
+      const riskSource = action.effective.get('axag-risk-level');
+      const risk = riskSource?.attribute;
       const level = risk?.value?.trim();
       if (action.open || !risk || level === undefined || !HIGH_RISK.has(level)) return [];
-      const confirmation = action.effective.get('axag-confirmation-required')?.attribute;
+      const confirmationSource = action.effective.get('axag-confirmation-required');
+      const confirmation = confirmationSource?.attribute;
       if (confirmation?.value === null || confirmation?.value?.trim() === 'true') return [];
       const problem = confirmationProblem(confirmation, usesMacro(action), risk.macroKey !== undefined);
-      const report = missing(action, `${actionLabel(action)} has ${written(risk)} but ${problem}`);
+      const report = { ...missing(action, `${actionLabel(action)} has ${written(risk)} but ${problem}`), ...inherited(action, [riskSource, confirmationSource]) };
       // Spec §10: a suggestion, not a fix: a lower risk level may be what the author meant.
       const suggestion = confirm(action, confirmation);
       return [suggestion ? { ...report, suggestions: [suggestion] } : report];

@@ -1,6 +1,6 @@
 import { addToMacro, choices, macroToken, setAttribute } from '../src/fixes.js';
 import { quote } from '../src/text/suggest.js';
-import { actionLabel, missing, usesMacro, type Rule } from '../src/rule.js';
+import { actionLabel, inherited, missing, usesMacro, type Rule } from '../src/rule.js';
 import { WRITE_CLASS } from '../src/vocabulary.js';
 
 export const rule: Rule = {
@@ -25,7 +25,8 @@ export const rule: Rule = {
   defaultOptions: {},
   check({ model }) {
     return model.actions.flatMap((action) => {
-      const type = action.effective.get('axag-action-type')?.attribute.value?.trim();
+      const typeSource = action.effective.get('axag-action-type');
+      const type = typeSource?.attribute.value?.trim();
       if (action.open || type === undefined || !(WRITE_CLASS.has(type) || type === 'delete')) return [];
       if (action.effective.has('axag-idempotent')) return [];
       const message = usesMacro(action)
@@ -38,7 +39,7 @@ export const rule: Rule = {
           ? [`Add ${quote(macroToken('idempotent', value))} to the axag macro`, addToMacro(macro, macroToken('idempotent', value))]
           : [`Add axag-idempotent="${value}"`, setAttribute(action.element, 'axag-idempotent', value)],
       );
-      return [{ ...missing(action, message), suggestions }];
+      return [{ ...missing(action, message), suggestions, ...inherited(action, [typeSource]) }];
     });
   },
 };

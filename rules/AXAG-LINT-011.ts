@@ -1,7 +1,7 @@
 import { SCOPES } from '../src/vocabulary.js';
 import { addToMacro, choices, setAttribute } from '../src/fixes.js';
-import type { Action } from '../src/engine/element-model.js';
-import { actionLabel, missing, named, usesMacro, type Rule } from '../src/rule.js';
+import type { Action, EffectiveAttribute } from '../src/engine/element-model.js';
+import { actionLabel, inherited, missing, named, usesMacro, type Rule } from '../src/rule.js';
 import { quote } from '../src/text/suggest.js';
 
 export interface Options {
@@ -48,8 +48,9 @@ export const rule: Rule<Options> = {
   check({ model, options }) {
     return model.actions.flatMap((action) => {
       if (action.open || action.effective.has('axag-scope')) return [];
-      const signal = tenantSignal(action, options);
-      if (!signal) return [];
+      const tenant = tenantSignal(action, options);
+      if (!tenant) return [];
+      const { signal, source } = tenant;
       const fix = usesMacro(action)
         ? 'add "scope=…" to the axag macro (e.g. "scope=tenant"), or axag-scope on an enclosing element'
         : 'add axag-scope (e.g. "tenant") here or on an enclosing element';
@@ -60,24 +61,28 @@ export const rule: Rule<Options> = {
           ? [`Add "scope=${scope}" to the axag macro`, addToMacro(macro, `scope=${scope}`)]
           : [`Add axag-scope="${scope}"`, setAttribute(action.element, 'axag-scope', scope)],
       );
-      return [{ ...missing(action, `${actionLabel(action)} is tenant-sensitive (${signal}) but has no axag-scope; ${fix}`), suggestions }];
+      return [{ ...missing(action, `${actionLabel(action)} is tenant-sensitive (${signal}) but has no axag-scope; ${fix}`), suggestions, ...inherited(action, [source]) }];
     });
   },
 };
 
-/** Why the action is tenant-sensitive (spec §2, T1–T4), or undefined if it is not. */
-function tenantSignal({ effective }: Action, options: Options): string | undefined {
-  const attribute = [...TENANT_ATTRIBUTES, ...ROLE_ATTRIBUTES].map((name) => effective.get(name)?.attribute).find(Boolean);
-  if (attribute) return named(attribute);
-  const namespace = effective.get('axag-intent')?.attribute.value?.trim().split('.')[0];
-  if (namespace !== undefined && TENANT_NAMESPACES.has(namespace)) return `intent namespace "${namespace}"`;
-  const entity = effective.get('axag-entity')?.attribute.value?.trim();
-  if (entity !== undefined && (TENANT_ENTITIES.has(entity) || entity.startsWith('tenant_'))) return `entity ${quote(entity)}`;
+/** Why the action is tenant-sensitive (spec §2, T1–T4), and where that is written; undefined if it is not. */
+function tenantSignal({ effective }: Action, options: Options): { signal: string; source: EffectiveAttribute } | undefined {
+  const attribute = [...TENANT_ATTRIBUTES, ...ROLE_ATTRIBUTES].map((name) => effective.get(name)).find(Boolean);
+  if (attribute) return { signal: named(attribute.attribute), source: attribute };
+  const intent = effective.get('axag-intent');
+  const namespace = intent?.attribute.value?.trim().split('.')[0];
+  if (intent && namespace !== undefined && TENANT_NAMESPACES.has(namespace)) return { signal: `intent namespace "${namespace}"`, source: intent };
+  const entitySource = effective.get('axag-entity');
+  const entity = entitySource?.attribute.value?.trim();
+  if (entitySource && entity !== undefined && (TENANT_ENTITIES.has(entity) || entity.startsWith('tenant_'))) {
+    return { signal: `entity ${quote(entity)}`, source: entitySource };
+  }
   if (options.approvalIsRoleBased) {
-    const approval = effective.get('axag-approval-required')?.attribute;
-    if (approval?.value?.trim() === 'true') return named(approval);
-    const roles = effective.get('axag-approval-roles')?.attribute;
-    if (roles) return named(roles);
+    const approval = effective.get('axag-approval-required');
+    if (approval?.attribute.value?.trim() === 'true') return { signal: named(approval.attribute), source: approval };
+    const roles = effective.get('axag-approval-roles');
+    if (roles) return { signal: named(roles.attribute), source: roles };
   }
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { actionLabel, missing, usesMacro, type Rule } from '../src/rule.js';
+import { actionLabel, inherited, missing, usesMacro, type Rule } from '../src/rule.js';
 import { parseJson } from '../src/text/json-value.js';
 
 export const rule: Rule = {
@@ -24,8 +24,10 @@ export const rule: Rule = {
   defaultOptions: {},
   check({ model }) {
     return model.actions.flatMap((action) => {
-      if (action.open || action.effective.get('axag-approval-required')?.attribute.value?.trim() !== 'true') return [];
-      const roles = action.effective.get('axag-approval-roles')?.attribute;
+      const approval = action.effective.get('axag-approval-required');
+      if (action.open || approval?.attribute.value?.trim() !== 'true') return [];
+      const rolesSource = action.effective.get('axag-approval-roles');
+      const roles = rolesSource?.attribute;
       if (roles?.value === null) return [];
       const parsed = roles ? parseJson(roles.value) : undefined;
       if (roles && (!parsed || !Array.isArray(parsed.value) || parsed.value.length > 0)) return [];
@@ -34,7 +36,7 @@ export const rule: Rule = {
         !roles && usesMacro(action)
           ? `${actionLabel(action)} requires approval but names no approver roles; add "roles=…" to the axag macro, e.g. "roles=admin"`
           : `${actionLabel(action)} requires approval but axag-approval-roles ${seen}; list the approver roles, e.g. axag-approval-roles='["admin"]'`;
-      return [missing(action, message)];
+      return [{ ...missing(action, message), ...inherited(action, [approval, rolesSource]) }];
     });
   },
 };

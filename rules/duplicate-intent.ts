@@ -33,13 +33,13 @@ export const rule: RunRule = {
   defaultOptions: {},
   checkRun({ sites }) {
     return sites.flatMap((site) => {
-      const first = new Map<string, { displayPath: string; declaration: IntentDeclaration }>();
+      const first = new Map<string, { path: string; displayPath: string; declaration: IntentDeclaration }>();
       const reports: RunReport[] = [];
       for (const file of site.files) {
         for (const declaration of file.intents) {
           const earlier = first.get(declaration.intent);
           if (!earlier) {
-            first.set(declaration.intent, { displayPath: file.displayPath, declaration });
+            first.set(declaration.intent, { path: file.path, displayPath: file.displayPath, declaration });
             continue;
           }
           const differences = differingFields(declaration, earlier.declaration);
@@ -54,6 +54,7 @@ export const rule: RunRule = {
             subject: declaration.intent,
             range: declaration.range,
             element: declaration.element,
+            related: [{ path: earlier.path, message: `The first declaration of "${declaration.intent}"`, range: earlier.declaration.range }],
           });
         }
       }

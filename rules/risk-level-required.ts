@@ -1,5 +1,5 @@
 import type { Action } from '../src/engine/element-model.js';
-import { actionLabel, missing, usesMacro, type Rule } from '../src/rule.js';
+import { actionLabel, inherited, missing, usesMacro, type Rule } from '../src/rule.js';
 import { RISK_LEVELS, WRITE_CLASS } from '../src/vocabulary.js';
 
 const LEVELS = `${RISK_LEVELS.slice(0, -1).join(', ')} or ${RISK_LEVELS.at(-1)}`;
@@ -30,13 +30,14 @@ export const rule: Rule = {
   defaultOptions: {},
   check({ model }) {
     return model.actions.flatMap((action) => {
-      const type = action.effective.get('axag-action-type')?.attribute.value?.trim();
+      const typeSource = action.effective.get('axag-action-type');
+      const type = typeSource?.attribute.value?.trim();
       if (action.open || type === undefined || !(WRITE_CLASS.has(type) || type === 'delete')) return [];
       if (action.effective.has('axag-risk-level') || macroRiskUnread(action)) return [];
       const message = usesMacro(action)
         ? `${actionLabel(action)} is a "${type}" action but has no risk level, which write and delete actions must declare; add it after the intent in the axag macro, "${macroHead(action)}!<level>", with <level> one of ${LEVELS}`
         : `${actionLabel(action)} has axag-action-type "${type}" but no axag-risk-level, which write and delete actions must declare; add axag-risk-level (${LEVELS})`;
-      return [missing(action, message)];
+      return [{ ...missing(action, message), ...inherited(action, [typeSource]) }];
     });
   },
 };

@@ -27,6 +27,19 @@ export interface Finding {
   fix?: Fix;
   /** Choices the author must make (spec §10): offered in editors, never applied by `--fix`. */
   suggestions?: SuggestedFix[];
+  /** Where the finding's cause sits when it is not where the finding is: a risk level the action inherits from a fragment. */
+  related?: RelatedLocation[];
+}
+
+/** A place that explains a finding, with what it says there. */
+export interface RelatedLocation {
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** Absolute path of the file it is in, when that is not the finding's file (the checks across files). */
+  path?: string;
 }
 
 /** Replace the file's text from `start` to `end` (offsets in UTF-16 code units of the whole file's text) with `text`. */

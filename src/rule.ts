@@ -1,4 +1,4 @@
-import type { Action, AnnotationModel } from './engine/element-model.js';
+import type { Action, AnnotationModel, EffectiveAttribute } from './engine/element-model.js';
 import type { ManifestAction } from './manifest/actions.js';
 import type { ManifestSchemaVersion } from './manifest/schema.js';
 import type { AnnotatedElement, AxagAttribute, Range } from './model.js';
@@ -61,6 +61,14 @@ export interface Report {
   fix?: RangeEdit[];
   /** Choices the author makes (spec §10), each labelled. */
   suggestions?: RangeSuggestion[];
+  /** Other places in the file the finding rests on: a value the action inherits from a fragment or an enclosing element. */
+  related?: RelatedReport[];
+}
+
+/** A place in the same file that explains a finding, and what it says there. */
+export interface RelatedReport {
+  message: string;
+  range: Range;
 }
 
 /** What every check that is a rule has: identity, severities, documentation, options. */
@@ -134,6 +142,8 @@ export interface RunReport {
   range: Range;
   /** The element it is about, as in a Finding, with the digest of its tag and attributes (for fingerprints). */
   element?: { name: string; line: number; column: number; digest: string };
+  /** Other places the finding rests on, in this file or another (an earlier declaration of the intent). */
+  related?: (RelatedReport & { path: string })[];
 }
 
 /** The finding for an attribute an action lacks: reported at the start-tag name. */
@@ -189,6 +199,20 @@ export function setIn(attribute: Pick<AxagAttribute, 'name' | 'macroKey'>): stri
 /** How a message points at an attribute: by name when written as one, by its token when the macro gave it. */
 export function named(attribute: AxagAttribute): string {
   return attribute.macroKey === undefined ? attribute.name : written(attribute);
+}
+
+/**
+ * Where the effective values a finding rests on are written when another element carries them (a fragment, an
+ * enclosing context or entity container), so an editor can point there: the finding itself stays on the action.
+ */
+export function inherited(action: Action, causes: readonly (EffectiveAttribute | undefined)[]): Pick<Report, 'related'> {
+  const related = causes
+    .filter((cause): cause is EffectiveAttribute => cause !== undefined && cause.element !== action.element)
+    .map(({ attribute, element }) => ({
+      message: `${attribute.value === null ? named(attribute) : written(attribute)} on this <${element.tag}> applies to ${actionLabel(action)}`,
+      range: attribute.valueRange,
+    }));
+  return related.length > 0 ? { related } : {};
 }
 
 /** How messages name an action: its static intent, else its tag. */

@@ -55,6 +55,28 @@ describe('axag/duplicate-intent through the CLI', () => {
     expect(result.code).toBe(0);
   });
 
+  it('points at the first declaration as a related place: with its path when it is in another file', async () => {
+    const cwd = project({
+      '.axag-lint.json': '{ "extends": "axag-lint/recommended" }\n',
+      'a/page.html': `${button('cart.view')}\n`,
+      'b/page.html': `${button('cart.view', ' axag-scope="user"')}\n${button('cart.view', ' axag-scope="tenant"')}\n`,
+    });
+    const json = await axag(['lint', '-f', 'json'], { cwd });
+    const report = JSON.parse(json.stdout) as { files: { path: string; findings: { line: number; related?: unknown }[] }[] };
+    const first = { message: 'The first declaration of "cart.view"', line: 1, column: 22, endLine: 1, endColumn: 31 };
+    expect(report.files.find((file) => file.path === 'b/page.html')?.findings.map((f) => [f.line, f.related])).toEqual([
+      [1, [{ ...first, path: 'a/page.html' }]],
+      [2, [{ ...first, path: 'a/page.html' }]],
+    ]);
+    const sarif = await axag(['lint', '-f', 'sarif'], { cwd });
+    const results = (JSON.parse(sarif.stdout) as { runs: { results: { relatedLocations?: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] }).runs[0]!.results;
+    expect(results.map((r) => r.relatedLocations?.map((place) => place.physicalLocation.artifactLocation.uri))).toEqual([['a/page.html'], ['a/page.html']]);
+
+    // Within one file the related place has no path: it is the finding's file.
+    const alone = await lint([join(cwd, 'b/page.html')], { cwd });
+    expect(alone.files[0]!.findings.map((f) => [f.line, f.related])).toEqual([[2, [first]]]);
+  });
+
   it('compares within a site: packages with their own configs and no manifest are separate; files that share a manifest are one', async () => {
     const cwd = project({
       'packages/shop/.axag-lint.json': '{}\n',

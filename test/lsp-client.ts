@@ -58,8 +58,11 @@ export class LspClient {
     readonly connection: ProtocolConnection,
   ) {}
 
-  /** Starts the server and initializes it with `root` as the only workspace folder. */
-  static async start(root: string, initializationOptions: object = {}): Promise<LspClient> {
+  /**
+   * Starts the server and initializes it with `root` as the only workspace folder, as a client that shows
+   * related information on diagnostics unless `relatedInformation` is false.
+   */
+  static async start(root: string, initializationOptions: object = {}, { relatedInformation = true } = {}): Promise<LspClient> {
     const child = spawn(process.execPath, [BIN, 'lsp', '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection);
@@ -84,7 +87,7 @@ export class LspClient {
       capabilities: {
         workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
         textDocument: {
-          publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true },
+          publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, relatedInformation },
           completion: { completionItem: { snippetSupport: false } },
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
         },

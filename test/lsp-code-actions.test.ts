@@ -46,7 +46,7 @@ const params = (line: number, character: number, only?: string[]): CodeActionPar
   context: { diagnostics: [], ...(only && { only }) },
 });
 /** No lint needed: these findings have no element, so no disable comment is checked. */
-const options = { lintText: async () => undefined, informationUri: 'https://example.com/axag' };
+const options = { lintText: async () => undefined, relatedInformation: true, informationUri: 'https://example.com/axag' };
 
 describe('code actions from fixes and suggestions', () => {
   it('offers the fix as the preferred quick fix, at UTF-16 positions after CRLF and an emoji', async () => {

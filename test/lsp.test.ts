@@ -113,6 +113,39 @@ describe('axag lsp', () => {
     }
   });
 
+  it('gives a finding whose cause sits on a fragment the fragment\'s place as related information', async () => {
+    const name = 'transfer.html';
+    const text =
+      '<form axag-intent="funds.transfer" axag-entity="transfer" axag-action-type="write" axag-idempotent="false" axag-scope="user">\n' +
+      '  <button type="submit" axag-risk-level="critical">Send</button>\n' +
+      '</form>\n';
+    writeFileSync(path(name), text);
+    await client.open(path(name), 'html', text);
+    const confirmation = (await client.diagnostics(path(name))).find((d) => d.code === 'AXAG-LINT-006');
+    const start = text.split('\n')[1]!.indexOf('critical');
+    expect(confirmation?.range.start).toEqual({ line: 0, character: 1 });
+    expect(confirmation?.relatedInformation).toEqual([
+      {
+        location: { uri: uriOf(path(name)), range: { start: { line: 1, character: start }, end: { line: 1, character: start + 'critical'.length } } },
+        message: 'axag-risk-level "critical" on this <button> applies to Action "funds.transfer" (<form>)',
+      },
+    ]);
+    // A quick fix names the diagnostic as it was published.
+    const actions = await client.codeActions(path(name), confirmation!.range, [confirmation!]);
+    expect(actions.find((action) => action.title === 'Add axag-confirmation-required="true"')?.diagnostics).toEqual([confirmation]);
+
+    // A client that does not show related information gets none.
+    const plain = await LspClient.start(dir, {}, { relatedInformation: false });
+    try {
+      await plain.open(path(name), 'html', text);
+      const diagnostics = await plain.diagnostics(path(name));
+      expect(diagnostics.map((d) => d.code)).toContain('AXAG-LINT-006');
+      for (const diagnostic of diagnostics) expect(diagnostic).not.toHaveProperty('relatedInformation');
+    } finally {
+      plain.kill();
+    }
+  });
+
   it('counts columns in UTF-16 code units after an emoji and CJK text', async () => {
     const [diagnostic] = (await client.diagnostics(path('page.html'))).filter((d) => d.code === 'AXAG-LINT-004');
     const line = FILES['page.html']!.text.split('\n')[1]!;

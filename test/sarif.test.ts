@@ -147,6 +147,27 @@ describe('sarif', () => {
     expect(run.invocations[0]!.executionSuccessful).toBe(true);
   });
 
+  it('gives the place of a cause on another element as a related location with an id and a message', async () => {
+    const text =
+      '<form axag-intent="funds.transfer" axag-entity="transfer" axag-action-type="write" axag-idempotent="false" axag-scope="user">\n' +
+      '  <button type="submit" axag-risk-level="critical">Send</button>\n' +
+      '</form>\n';
+    const cwd = project({ '.git/HEAD': 'ref: refs/heads/main\n', 'pages/transfer.html': text });
+    const { log } = await sarifOf(['--no-config', 'pages'], cwd);
+    expect(validate(log), ajv.errorsText(validate.errors)).toBe(true);
+    const results = log.runs[0]!.results as (SarifLog['runs'][0]['results'][0] & { relatedLocations?: unknown[] })[];
+    const column = text.split('\n')[1]!.indexOf('critical') + 1;
+    expect(results.find((r) => r.ruleId === 'AXAG-LINT-006')?.relatedLocations).toEqual([
+      {
+        id: 0,
+        physicalLocation: { artifactLocation: { uri: 'pages/transfer.html', uriBaseId: '%SRCROOT%' }, region: { startLine: 2, startColumn: column, endLine: 2, endColumn: column + 8 } },
+        message: { text: 'axag-risk-level "critical" on this <button> applies to Action "funds.transfer" (<form>)' },
+      },
+    ]);
+    // Only where the cause is elsewhere.
+    expect(results.filter((r) => r.relatedLocations).map((r) => r.ruleId)).toEqual(['AXAG-LINT-006']);
+  });
+
   it('gives the same repository-relative URIs from a subdirectory and from outside the repository', async () => {
     const fromRoot = (await sarifOf(['site'], shared)).log.runs[0]!;
     const fromSubdirectory = (await sarifOf(['.'], join(shared, 'site'))).log.runs[0]!;

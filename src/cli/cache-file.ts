@@ -13,7 +13,7 @@ import { writeOutputFile } from './io.js';
 
 export const DEFAULT_CACHE_LOCATION = 'node_modules/.cache/axag/';
 /** Changes when the shape of the file does. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface CacheData {
   tool: 'axag';

@@ -58,6 +58,9 @@ export function runCrossFileChecks(sites: readonly SiteFiles[], options: CrossFi
         ...(element && { element: { name: element.name, line: element.line, column: element.column } }),
         fingerprint: fingerprintOf(rule.id, element?.digest, report.subject),
         legacyFingerprint: legacyFingerprints.run(rule.id, report.stableMessage, element?.digest),
+        ...(report.related && {
+          related: report.related.map(({ path, message, range }) => ({ message, ...range, ...(path !== report.path && { path }) })),
+        }),
       };
       landed.set(file, [...(landed.get(file) ?? []), finding]);
     }

@@ -96,6 +96,7 @@ export function lintDocument(document: SourceDocument, options: DocumentOptions)
         legacyFingerprint: legacyFingerprints.finding(rule.id, withoutManifestPath(report.message), report.element),
         ...(fix && { fix }),
         ...(suggestions && { suggestions }),
+        ...(report.related && { related: report.related.map(({ message, range }) => ({ message, ...range })) }),
       });
     }
   }

@@ -13,7 +13,11 @@ export const formatJson: Formatter = (results, { cwd, tool }) => {
     // --fix-dry-run a file's `output` is its fixed text (ESLint's).
     files: results.files.map((file) => ({
       path: displayPath(file.path, cwd),
-      findings: file.findings.map(({ fingerprint: _, legacyFingerprint: __, ...rest }) => rest),
+      findings: file.findings.map(({ fingerprint: _, legacyFingerprint: __, related, ...rest }) => ({
+        ...rest,
+        // A related place in another file (the checks across files) is named by its path as the report names files.
+        ...(related && { related: related.map(({ path, ...place }) => ({ ...place, ...(path !== undefined && { path: displayPath(path, cwd) }) })) }),
+      })),
       ...(file.output !== undefined && { output: file.output }),
     })),
     summary: {

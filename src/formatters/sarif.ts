@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { ALL_CHECKS, NAMESPACED_CHECKS, type CheckInfo } from '../engine/checks.js';
 import type { FileLocation } from '../errors.js';
+import type { Range } from '../model.js';
 import type { Finding, TextEdit } from '../results.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { shardCategory } from '../shard.js';
@@ -33,6 +34,10 @@ export const formatSarif: Formatter = (results, context) => {
       message: { text: finding.message },
       locations: [location(file.path, region(finding))],
       partialFingerprints: { 'axagFinding/v2': fingerprints[i]! },
+      // SARIF §3.27.22: where the cause sits when it is elsewhere (a risk level a fragment gives the action).
+      ...(finding.related && {
+        relatedLocations: finding.related.map((place, id) => ({ id, ...location(place.path ?? file.path, region(place)), message: { text: place.message } })),
+      }),
       ...(hasEdits(finding) && { fixes: fixesOf(finding, artifact(file.path)) }),
     }));
   });
@@ -103,8 +108,8 @@ function fixesOf(finding: Finding, artifactLocation: object) {
   ];
 }
 
-function region(finding: Finding) {
-  return { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn };
+function region(range: Range) {
+  return { startLine: range.line, startColumn: range.column, endLine: range.endLine, endColumn: range.endColumn };
 }
 
 function ruleDescriptor(check: CheckInfo) {

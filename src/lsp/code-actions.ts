@@ -14,6 +14,8 @@ const FIX_ALL_TITLE = 'Fix all axag problems in this file';
 export interface CodeActionOptions {
   /** Lints a text as the document would be linted, for checking an edit before it is offered. */
   lintText(text: string): Promise<Finding[] | undefined>;
+  /** The client takes related information on diagnostics: the diagnostics of actions are the ones published. */
+  relatedInformation: boolean;
 }
 
 /**
@@ -38,7 +40,7 @@ export async function codeActions(params: CodeActionParams, document: TextDocume
 
   if (wanted(QUICK_FIX)) {
     for (const finding of here) {
-      const diagnostic = toDiagnostic(finding);
+      const diagnostic = toDiagnostic(finding, uri, options.relatedInformation);
       if (finding.fix) actions.push(quickFix(`Fix this ${finding.ruleId} problem`, finding.fix.edits, diagnostic, true));
       for (const suggestion of finding.suggestions ?? []) actions.push(quickFix(suggestion.label, suggestion.edits, diagnostic, false));
     }
@@ -52,7 +54,7 @@ export async function codeActions(params: CodeActionParams, document: TextDocume
   if (wanted(QUICK_FIX)) {
     for (const finding of here) {
       const edit = await disableEdit(finding, linted, options.lintText);
-      if (edit) actions.push(quickFix(`Disable ${finding.ruleId} for this element`, [edit], toDiagnostic(finding), false));
+      if (edit) actions.push(quickFix(`Disable ${finding.ruleId} for this element`, [edit], toDiagnostic(finding, uri, options.relatedInformation), false));
     }
   }
   return actions;

@@ -1,7 +1,8 @@
-import type { Diagnostic, DiagnosticSeverity, Range as LspRange } from 'vscode-languageserver';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Range as LspRange } from 'vscode-languageserver';
 import { ALL_CHECKS } from '../engine/checks.js';
 import type { Range } from '../model.js';
-import type { Finding } from '../results.js';
+import type { Finding, RelatedLocation } from '../results.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 
 const DOCUMENTED = new Set(ALL_CHECKS.map((check) => check.id));
@@ -17,8 +18,12 @@ export function lspRange(range: Range): LspRange {
   };
 }
 
-/** What the editor shows for a finding, linking to its rule's page. */
-export function toDiagnostic(finding: Finding): Diagnostic {
+/**
+ * What the editor shows for a finding of the document at `uri`, linking to its rule's page; with `related`, where
+ * its cause sits when that is elsewhere (a risk level a fragment gives the action).
+ */
+export function toDiagnostic(finding: Finding, uri: string, related: boolean): Diagnostic {
+  const relatedInformation = related && finding.related ? finding.related.map((place) => relatedInformationOf(place, uri)) : [];
   return {
     range: lspRange(finding),
     severity: finding.severity === 'error' ? ERROR : WARNING,
@@ -26,7 +31,12 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     ...(DOCUMENTED.has(finding.ruleId) && { codeDescription: { href: ruleDocsUrl(finding.ruleId) } }),
     source: 'axag',
     message: finding.message,
+    ...(relatedInformation.length > 0 && { relatedInformation }),
   };
+}
+
+function relatedInformationOf(place: RelatedLocation, uri: string): DiagnosticRelatedInformation {
+  return { location: { uri: place.path === undefined ? uri : pathToFileURL(place.path).href, range: lspRange(place) }, message: place.message };
 }
 
 /** One diagnostic at the top of the file, for what kept the whole file from being linted. */

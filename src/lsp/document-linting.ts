@@ -23,6 +23,8 @@ export interface DocumentLintingOptions {
   maxFileSize: number;
   /** Quiet time after the last change before a document is linted. */
   delayMs: number;
+  /** The client shows `relatedInformation` on diagnostics (`textDocument.publishDiagnostics.relatedInformation`). */
+  relatedInformation: boolean;
 }
 
 /**
@@ -88,7 +90,7 @@ export class DocumentLinting {
         const findings = outcome.results.files.find((file) => file.path === target.path)?.findings ?? [];
         this.linted.set(uri, { version, text, target, findings });
         const failures = outcome.results.failures.map((failure) => fileDiagnostic(`axag did not lint this file: ${failure}`, 'information'));
-        publish(uri, version, [...failures, ...findings.map((finding) => toDiagnostic(finding))]);
+        publish(uri, version, [...failures, ...findings.map((finding) => toDiagnostic(finding, uri, this.options.relatedInformation))]);
         return;
       }
       case 'ignored':

@@ -65,6 +65,7 @@ export function startLanguageServer(input: NodeJS.ReadableStream, output: NodeJS
   };
   /** Files whose diagnostics came from the last `axag/lintWorkspace` and not from an open document. */
   let workspaceUris = new Set<string>();
+  let relatedInformation = false;
 
   connection.onInitialize((params) => {
     const options = (params.initializationOptions ?? {}) as ServerOptions;
@@ -75,6 +76,7 @@ export function startLanguageServer(input: NodeJS.ReadableStream, output: NodeJS
     snippets = capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
     watchDynamically = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     folderChanges = capabilities.workspace?.workspaceFolders === true;
+    relatedInformation = capabilities.textDocument?.publishDiagnostics?.relatedInformation === true;
     linter = new Linter(options.lintTimeout ?? DEFAULT_TIMEOUT_MS, log);
     linting = new DocumentLinting({
       documents,
@@ -85,6 +87,7 @@ export function startLanguageServer(input: NodeJS.ReadableStream, output: NodeJS
       warn: (message) => settle(connection.sendNotification(lsp.ShowMessageNotification.type, { type: lsp.MessageType.Warning, message })),
       maxFileSize,
       delayMs: options.lintDelay ?? DEFAULT_DELAY_MS,
+      relatedInformation,
     });
     return {
       capabilities: {
@@ -147,7 +150,7 @@ export function startLanguageServer(input: NodeJS.ReadableStream, output: NodeJS
     const linted = document && linting?.current(document);
     if (!document || !linted || !linting) return [];
     const current = linting;
-    return codeActions(params, document, linted, { lintText: (text) => current.lintText(linted.target, text) });
+    return codeActions(params, document, linted, { lintText: (text) => current.lintText(linted.target, text), relatedInformation });
   });
 
   connection.onHover(async ({ textDocument, position }) => {
@@ -179,6 +182,7 @@ export function startLanguageServer(input: NodeJS.ReadableStream, output: NodeJS
       isOpen: (uri) => documents.get(uri) !== undefined,
       publish: (uri, diagnostics) => settle(connection.sendDiagnostics({ uri, diagnostics })),
       warn: (message) => settle(connection.sendNotification(lsp.ShowMessageNotification.type, { type: lsp.MessageType.Warning, message })),
+      relatedInformation,
     }, workspaceUris, maxFileSize);
     workspaceUris = linted.published;
     return { files: linted.files, problems: linted.problems };

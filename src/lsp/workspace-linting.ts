@@ -12,6 +12,8 @@ export interface WorkspaceLintingOutput {
   isOpen(uri: string): boolean;
   publish(uri: string, diagnostics: Diagnostic[]): void;
   warn(message: string): void;
+  /** The client shows related information (`publishDiagnostics.relatedInformation`). */
+  relatedInformation: boolean;
 }
 
 /**
@@ -43,7 +45,7 @@ export async function lintWorkspace(
       problems += file.findings.length;
       const uri = pathToFileURL(file.path).href;
       if (output.isOpen(uri)) continue;
-      output.publish(uri, file.findings.map((finding) => toDiagnostic(finding)));
+      output.publish(uri, file.findings.map((finding) => toDiagnostic(finding, uri, output.relatedInformation)));
       published.add(uri);
     }
     if (results.failures.length > 0) output.warn(`axag could not lint every file of ${folder.cwd}: ${results.failures.join('; ')}`);

@@ -63,7 +63,7 @@ export class LspClient {
    * related information on diagnostics unless `relatedInformation` is false.
    */
   static async start(root: string, initializationOptions: object = {}, { relatedInformation = true } = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [BIN, 'lsp', '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'lsp', '--stdio', `--clientProcessId=${process.pid}`], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection);
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => client.stderr.push(chunk));

@@ -20,6 +20,8 @@ export interface FixedFile {
  */
 export async function fixInputs(inputs: readonly LintInput[], results: LintResults, options: LintOptions): Promise<FixedFile[]> {
   const byPath = new Map(inputs.map((input) => [typeof input === 'string' ? input : input.path, input]));
+  // A pass lints one text: the run's progress line, debug lines and cache are about the run's files.
+  const { onProgress: _progress, debug: _debug, cache: _cache, ...passOptions } = options;
   const fixed: FixedFile[] = [];
   for (const file of results.files) {
     const input = byPath.get(file.path);
@@ -28,7 +30,7 @@ export async function fixInputs(inputs: readonly LintInput[], results: LintResul
     if (text === undefined) continue;
     const relintInput = (next: string): LintInput =>
       typeof input === 'string' ? { path: input, text: next } : { ...input, text: next };
-    const relint = async (next: string) => (await lint([relintInput(next)], options)).files.find((result) => result.path === file.path)?.findings ?? [];
+    const relint = async (next: string) => (await lint([relintInput(next)], passOptions)).files.find((result) => result.path === file.path)?.findings ?? [];
     const result = await fixText(text, file.findings, relint);
     if (result !== text) fixed.push({ path: file.path, text, fixed: result });
   }

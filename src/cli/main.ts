@@ -185,6 +185,8 @@ function buildProgram(io: Io, parsers: OptionParsers | undefined, setExitCode: (
     .command('lsp')
     .description('run the language server (for editors) over standard input and output')
     .option('--stdio', 'talk over standard input and output (the default; language clients pass it)')
+    // vscode-languageclient adds it to a server it starts as a Node module; the server library reads it itself.
+    .option('--clientProcessId <pid>', 'the editor\'s process: the server exits when it does (language clients pass it)')
     .action(async () => {
       // Loaded only here: the protocol library costs every other command nothing.
       const { startLanguageServer } = await import('../lsp/server.js');

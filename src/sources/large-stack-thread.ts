@@ -1,7 +1,7 @@
 /** The thread of ./large-stack.ts: runs parse jobs one after another and replies with their documents. */
 import { parentPort } from 'node:worker_threads';
 import { runParseJob } from './index.js';
-import { markLargeStackThread, type ParseJob, type ThreadReply } from './large-stack.js';
+import { isStackOverflow, markLargeStackThread, type ParseJob, type ThreadReply } from './large-stack.js';
 
 markLargeStackThread();
 parentPort!.on('message', async ({ id, job }: { id: number; job: ParseJob }) => {
@@ -9,7 +9,7 @@ parentPort!.on('message', async ({ id, job }: { id: number; job: ParseJob }) => 
   try {
     reply = { document: await runParseJob(job) };
   } catch (error) {
-    reply = error instanceof RangeError ? { tooDeep: true } : { error: { message: String((error as Error)?.message ?? error), stack: (error as Error)?.stack } };
+    reply = isStackOverflow(error) ? { tooDeep: true } : { error: { message: String((error as Error)?.message ?? error), stack: (error as Error)?.stack } };
   }
   parentPort!.postMessage({ id, reply });
 });

@@ -47,9 +47,14 @@ export async function parseWithinStack(parse: () => Promise<SourceDocument>, job
   try {
     return await parse();
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
+    if (!isStackOverflow(error)) throw error;
     return largeStack ? undefined : parseOnLargeStack(job);
   }
+}
+
+/** A RangeError is also an invalid string or array length: only a full call stack is a stack overflow. */
+export function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
 }
 
 /** Elements with no end tag in HTML and Svelte: `<input>` opens nothing. */

@@ -61,7 +61,7 @@ function unzip(vsix, into) {
 /** Sends `initialize` over stdio with the protocol's framing and returns the server's capabilities. */
 function initialize(server) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [server, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [server, 'lsp', '--stdio', `--clientProcessId=${process.pid}`], { stdio: ['pipe', 'pipe', 'inherit'] });
     let buffer = Buffer.alloc(0);
     const timer = setTimeout(() => reject(new Error('no reply to initialize within 60 s')), 60_000);
     child.stdout.on('data', (chunk) => {

@@ -211,6 +211,8 @@ describe.concurrent('--help', () => {
       'Inline configuration comments:',
       'Baseline:',
       'Output:',
+      'Fixing problems:',
+      'Speed:',
       'Miscellaneous:',
       'Exit codes:',
     ]);

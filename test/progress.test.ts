@@ -45,7 +45,7 @@ describe.concurrent('progress line', () => {
     // Every drawing starts by erasing the line; the last write erases it for good.
     expect(terminal.split(CLEAR_LINE).slice(1, -1).every((drawn) => /^axag: linting \d+\/12 files$/.test(drawn))).toBe(true);
     expect(terminal.endsWith(CLEAR_LINE)).toBe(true);
-    expect(stdout).toContain('page-0.html\n');
+    expect(stdout).toContain('page-0.html:1:');
     expect(stdout).not.toMatch(/linting|\x1b|\r/);
   });
 
@@ -54,7 +54,7 @@ describe.concurrent('progress line', () => {
     for (const env of [{ CI: 'true' }, { CI: '1' }, { TERM: 'dumb' }] as Record<string, string>[]) {
       const { terminal, stdout, code } = onTerminal(cwd, env);
       expect({ env, code, terminal }).toEqual({ env, code: 0, terminal: '' });
-      expect(stdout).toContain('page-0.html\n');
+      expect(stdout).toContain('page-0.html:1:');
     }
   });
 

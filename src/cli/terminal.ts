@@ -1,4 +1,4 @@
-import { DEFAULT_WIDTH } from '../formatters/pretty.js';
+import { DEFAULT_WIDTH } from '../text/columns.js';
 import type { Output } from './io.js';
 
 /**

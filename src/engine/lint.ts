@@ -95,6 +95,7 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
   const toLint: PlannedFile[] = [];
   let done = 0;
   const fileDone = () => options.onProgress?.(++done, inputs.length);
+  options.onProgress?.(0, inputs.length);
   let pool: WorkerPool | undefined;
   let bytes = 0;
   const enoughBytes = concurrency === 'auto' ? autoBytesEnough() : 0;

@@ -1,13 +1,11 @@
 import { Chalk } from 'chalk';
 import { displayPath } from '../paths.js';
 import { countDynamic, countFindings, type FileResult, type Finding } from '../results.js';
-import { columnsOf, wrapIndented } from '../text/columns.js';
+import { columnsOf, DEFAULT_WIDTH, wrapIndented } from '../text/columns.js';
 import { plural } from '../text/plural.js';
 import { escapeControl, inertLine } from '../text/safe-text.js';
 import type { Formatter } from './types.js';
 
-/** The width when the caller gives none: a terminal's default, and what the CLI uses when output is not a terminal. */
-export const DEFAULT_WIDTH = 80;
 /** Narrower than this, a line holds too few words to read; lines are laid out for this width instead. */
 const NARROWEST = 40;
 /** Continuation lines of a finding (its message, when it does not fit beside the rule id) start here. */

@@ -1,6 +1,9 @@
 import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
 
+/** The width when the caller gives none: a terminal's default, and what the CLI uses when output is not a terminal. */
+export const DEFAULT_WIDTH = 80;
+
 /**
  * Text laid out in terminal columns: a wide (CJK, emoji) character takes two, a combining mark none, and ANSI
  * colours none. Measured with string-width, wrapped with wrap-ansi, which never breaks a word: a word wider than

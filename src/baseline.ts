@@ -2,6 +2,7 @@ import type { FileResult, Finding } from './results.js';
 import { RULES_BY_ID } from '../rules/index.js';
 import { FatalError, located } from './errors.js';
 import { parseStructured, readRequiredFile, type DataPath } from './structured/document.js';
+import { isRecord } from './is-record.js';
 
 /**
  * A baseline records the findings a project accepts for now, so that only new
@@ -75,9 +76,6 @@ const findingKeys = (finding: Finding) => [
   ...(finding.legacyFingerprint === undefined ? [] : [`${finding.ruleId}\0${1}\0${finding.legacyFingerprint}`]),
 ];
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Only rule findings are baselined: a syntax error or a bad directive is not a state to accept. */
 const baselinable = (ruleId: string) => RULES_BY_ID.has(ruleId);

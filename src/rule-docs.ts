@@ -60,6 +60,7 @@ export function rulePage(check: CheckInfo & { optionsSchema?: object; defaultOpt
   return `${sections.join('\n\n')}\n`;
 }
 
-function fenced(code: string, language: string): string {
+/** A Markdown code block: the rule pages and SARIF's rule help show examples alike. */
+export function fenced(code: string, language: string): string {
   return `\`\`\`${language}\n${code}\n\`\`\``;
 }

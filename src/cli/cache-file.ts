@@ -10,6 +10,7 @@ import type { CachedFile } from '../engine/result-cache.js';
 import { absolute } from '../paths.js';
 import { fileSystemReason } from '../text-file.js';
 import { writeOutputFile } from './io.js';
+import { isRecord } from '../is-record.js';
 
 export const DEFAULT_CACHE_LOCATION = 'node_modules/.cache/axag/';
 /** Changes when the shape of the file does. */
@@ -81,9 +82,6 @@ function isDirectory(path: string): boolean {
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The shape the formatters and the checks across files rely on; the rest is as axag wrote it. */
 function isCachedFile(entry: unknown): entry is CachedFile {

@@ -3,7 +3,7 @@ import { ALL_CHECKS, NAMESPACED_CHECKS, type CheckInfo } from '../engine/checks.
 import type { FileLocation } from '../errors.js';
 import type { Range } from '../model.js';
 import type { Finding, TextEdit } from '../results.js';
-import { ruleDocsUrl } from '../rule-docs.js';
+import { fenced, ruleDocsUrl } from '../rule-docs.js';
 import { shardCategory } from '../shard.js';
 import { reportedPath, repositoryPath, rootOf, stableFingerprints } from './repository.js';
 import type { Formatter } from './types.js';
@@ -128,10 +128,6 @@ function ruleDescriptor(check: CheckInfo) {
     defaultConfiguration: check.severity === 'off' ? { level: 'warning', enabled: false } : { level: check.severity },
     properties: { tags: tagsOf(check), precision: 'very-high' },
   };
-}
-
-function fenced(code: string, language: string): string {
-  return `\`\`\`${language}\n${code}\n\`\`\``;
 }
 
 /** Code scanning filters by tag: rules check annotations; each namespaced check is its own kind of problem. */

@@ -4,6 +4,7 @@
  * yields every action with a string intent, and a field of the wrong type is only marked unreadable (the schema
  * check reports it), so one bad value does not hide the others.
  */
+import { isRecord } from '../is-record.js';
 
 /** A parameter of a manifest action: its name, and where it came from when the annotation did not declare it. */
 export interface ManifestParameter {
@@ -91,6 +92,3 @@ function readParameters(value: unknown): ManifestParameter[] | undefined {
   return parameters;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

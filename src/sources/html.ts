@@ -41,16 +41,23 @@ export function parseHtml(text: string): SourceDocument {
   let dynamicIds = false;
   const document = parse(text, PARSE5_OPTIONS);
 
-  // Depth-first, in document order, without recursion: pages can nest deeper than the stack.
-  const stack: [Node, number][] = [[document, -1]];
-  while (stack.length > 0) {
-    const [node, parent] = stack.pop()!;
+  // Depth-first, in document order, without recursion: pages can nest deeper than the stack. Two stacks instead
+  // of one of pairs, and one pass over an element's attributes: this walk visits every node of every page.
+  const nodes: Node[] = [document];
+  const parents: number[] = [-1];
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const parent = parents.pop()!;
     let inner = parent;
     if ('tagName' in node) {
-      const id = idOf(node, text, lines);
-      if (id === DYNAMIC_ID) dynamicIds = true;
-      else if (id) ids.push(id);
-      const element = toAnnotated(node, parent, text, lines);
+      const attributes = attributesOf(node);
+      if (attributes.dynamicId) dynamicIds = true;
+      else if (attributes.id) {
+        const id = idOf(node, attributes.id, text, lines);
+        if (id === DYNAMIC_ID) dynamicIds = true;
+        else if (id) ids.push(id);
+      }
+      const element = attributes.axag && toAnnotated(node, parent, text, lines);
       if (element) {
         inner = elements.length;
         elements.push(element);
@@ -61,21 +68,48 @@ export function parseHtml(text: string): SourceDocument {
       if (comment) comments.push(comment);
     }
     // <template> children live in a separate document fragment, after the (empty) child list.
-    if ('content' in node && node.content) stack.push([node.content, inner]);
+    if ('content' in node && node.content) {
+      nodes.push(node.content);
+      parents.push(inner);
+    }
     if ('childNodes' in node) {
-      for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push([node.childNodes[i]!, inner]);
+      for (let i = node.childNodes.length - 1; i >= 0; i--) {
+        nodes.push(node.childNodes[i]!);
+        parents.push(inner);
+      }
     }
   }
   return { elements, ids, dynamicIds, comments, syntaxErrors: [] };
 }
 
+type Attribute = Element['attrs'][number];
+
+interface ElementAttributes {
+  axag: boolean;
+  id: Attribute | undefined;
+  dynamicId: boolean;
+}
+
+const NO_ATTRIBUTES: ElementAttributes = { axag: false, id: undefined, dynamicId: false };
+
+/** What the walk needs to know of an element's attributes, read in one pass. */
+function attributesOf(node: Element): ElementAttributes {
+  if (node.attrs.length === 0) return NO_ATTRIBUTES;
+  let axag = false;
+  let id: Attribute | undefined;
+  let dynamicId = false;
+  for (const attr of node.attrs) {
+    if (isAxagAttribute(attr.name) || isBoundMacroName(attr.name)) axag = true;
+    else if (attr.name === 'id') id ??= attr;
+    else if (isBoundIdName(attr.name)) dynamicId = true;
+  }
+  return { axag, id, dynamicId };
+}
+
 const DYNAMIC_ID = Symbol('dynamic id');
 
-/** The element's static id with its range; DYNAMIC_ID for one a template computes; undefined when it has none. */
-function idOf(node: Element, text: string, lines: LineIndex): ElementId | typeof DYNAMIC_ID | undefined {
-  if (node.attrs.some((attr) => isBoundIdName(attr.name))) return DYNAMIC_ID;
-  const id = node.attrs.find((attr) => attr.name === 'id');
-  if (!id) return undefined;
+/** The element's static `id` with its range; DYNAMIC_ID for one a template fills in. */
+function idOf(node: Element, id: Attribute, text: string, lines: LineIndex): ElementId | typeof DYNAMIC_ID | undefined {
   if (isTemplatedId(id.value)) return DYNAMIC_ID;
   const location = node.sourceCodeLocation;
   if (!location) return undefined;

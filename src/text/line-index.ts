@@ -10,6 +10,11 @@ export class LineIndex {
 
   constructor(text: string) {
     this.length = text.length;
+    // indexOf runs natively: a text without a carriage return, the usual case, is split at LFs alone.
+    if (!text.includes('\r')) {
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) this.starts.push(i + 1);

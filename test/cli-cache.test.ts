@@ -98,20 +98,45 @@ describe('--cache', () => {
     expect(rules).toContain('AXAG-LINT-010');
   });
 
+  it('reuses the findings of the checks across files only while the files and the manifest they read are unchanged', async () => {
+    const cwd = project({
+      '.axag-lint.json': JSON.stringify({ manifestPath: 'axag-manifest.yaml', rules: { 'axag/manifest-unused': 'warn' } }),
+      'axag-manifest.yaml': `${MANIFEST}  - { intent: cart.clear, entity: cart, action_type: delete, description: d }\n`,
+      'a.html': view(),
+    });
+    const unused = (result: RunResult) =>
+      JSON.parse(result.stdout).files.flatMap((file: { path: string; findings: { ruleId: string; line: number }[] }) =>
+        file.findings.filter((finding) => finding.ruleId === 'axag/manifest-unused').map((finding) => `${file.path}:${finding.line}`),
+      );
+    const first = await lintCached(cwd);
+    expect(unused(first)).toEqual(['axag-manifest.yaml:7']);
+    expect((await lintCached(cwd)).stdout).toBe(first.stdout);
+    // The same actions two lines lower: every file's result still holds, the manifest's finding moves.
+    writeFileSync(join(cwd, 'axag-manifest.yaml'), `# generated\n# by hand\n${readFileSync(join(cwd, 'axag-manifest.yaml'), 'utf8')}`);
+    const moved = await lintCached(cwd);
+    expect(cacheUse(moved)).toBe('reused 1, linted 0');
+    expect(unused(moved)).toEqual(['axag-manifest.yaml:9']);
+    expect(moved.stdout).toBe((await axag(['lint', '-f', 'json'], { cwd })).stdout);
+    // A file that now declares the action: the finding goes.
+    writeFileSync(join(cwd, 'b.html'), '<button axag-intent="cart.clear" axag-entity="cart" axag-action-type="delete" axag-idempotent="true">Clear</button>\n');
+    expect(unused(await lintCached(cwd))).toEqual([]);
+  });
+
   it('lints every file again after an axag upgrade (another version in the cache), without a note', async () => {
     const cwd = shop();
     const first = await lintCached(cwd);
     const [name] = cacheFiles(cwd);
     const path = join(cwd, 'node_modules', '.cache', 'axag', name!);
-    const data = JSON.parse(readFileSync(path, 'utf8'));
-    writeFileSync(path, JSON.stringify({ ...data, version: '0.0.1' }));
+    // Two lines: the results, then the intent indexes (read only when the checks across files must run again).
+    const [head, intents] = readFileSync(path, 'utf8').split('\n');
+    writeFileSync(path, `${JSON.stringify({ ...JSON.parse(head!), version: '0.0.1' })}\n${intents}`);
     const upgraded = await lintCached(cwd);
     expect(cacheUse(upgraded)).toBe('reused 0, linted 3');
     expect(upgraded.stderr).toContain('axag debug: cache: node_modules/.cache/axag/');
     expect(upgraded.stderr).toContain('not used: it was written by axag 0.0.1\n');
     expect(upgraded.stderr).not.toContain('axag: note');
     expect(upgraded.stdout).toBe(first.stdout);
-    expect(JSON.parse(readFileSync(path, 'utf8')).version).not.toBe('0.0.1');
+    expect(JSON.parse(readFileSync(path, 'utf8').split('\n')[0]!).version).not.toBe('0.0.1');
   });
 
   it('a corrupt, cut short or foreign cache file: a one-line note, the right report and exit code, and a cache rewritten', async () => {
@@ -123,8 +148,11 @@ describe('--cache', () => {
     const path = join(cwd, 'node_modules', '.cache', 'axag', name!);
     const shown = `node_modules/.cache/axag/${name}`;
     const valid = readFileSync(path, 'utf8');
+    const intentsAt = valid.indexOf('\n') + 1;
     const cases: [string, string][] = [
-      [valid.slice(0, valid.length / 2), 'it is not valid JSON'],
+      [valid.slice(0, intentsAt / 2), 'it is not valid JSON'],
+      [valid.slice(0, intentsAt + (valid.length - intentsAt) / 2), 'its intent indexes are damaged or cut short'],
+      [valid.replace('"order.cancel"', '"order.cancer"'), 'its intent indexes are damaged or cut short'],
       ['\u0000\u0001garbage', 'it is not valid JSON'],
       ['{"version": 3, "files": []}', 'it is not an axag cache file'],
       [valid.replace('"findings":[', '"findings":7,"x":['), 'its entry for '],

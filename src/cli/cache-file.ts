@@ -2,11 +2,16 @@
  * The `--cache` file: the results of earlier runs (src/engine/result-cache.ts) as JSON, for this axag version
  * only. A file that is not one (corrupt, cut short, another tool's) is ignored with a note and rewritten; the
  * run never fails because of it.
+ *
+ * Two lines of JSON: the files' results and the sites' findings, then the files' intent indexes, which only the
+ * checks across files of a changed site read. Those are most of the file, so the second line is parsed only
+ * when needed; a hash of it in the first tells at once whether it is whole.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CachedFile } from '../engine/result-cache.js';
+import type { CachedFile, CachedSite } from '../engine/result-cache.js';
+import type { IntentDeclaration } from '../results.js';
 import { absolute } from '../paths.js';
 import { fileSystemReason } from '../text-file.js';
 import { writeOutputFile } from './io.js';
@@ -14,13 +19,16 @@ import { isRecord } from '../is-record.js';
 
 export const DEFAULT_CACHE_LOCATION = 'node_modules/.cache/axag/';
 /** Changes when the shape of the file does. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 interface CacheData {
   tool: 'axag';
   format: typeof FORMAT;
   version: string;
   files: Record<string, CachedFile>;
+  sites: Record<string, CachedSite>;
+  /** Hash of the second line: the intent indexes by path. */
+  intents: string;
 }
 
 /**
@@ -36,6 +44,9 @@ export function cacheFilePath(location: string, cwd: string): string {
 
 export interface LoadedCache {
   entries: Map<string, CachedFile>;
+  sites: Map<string, CachedSite>;
+  /** Parses the intent indexes of the files. */
+  intents(): Map<string, IntentDeclaration[]>;
   /** Why the file was ignored, when it is not an axag cache: a note for the user. */
   problem?: string;
   /** Why its entries were dropped though it is one (another version of axag): for --debug. */
@@ -43,35 +54,67 @@ export interface LoadedCache {
 }
 
 export function readCacheFile(path: string, version: string): LoadedCache {
-  let text: string;
+  const empty = (why: Pick<LoadedCache, 'problem' | 'outdated'>): LoadedCache => ({ entries: new Map(), sites: new Map(), intents: () => new Map(), ...why });
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (error) {
-    if (['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) return { entries: new Map(), outdated: 'there is no cache file yet' };
-    return { entries: new Map(), problem: `cannot read it: ${fileSystemReason(error)}` };
+    if (['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) return empty({ outdated: 'there is no cache file yet' });
+    return empty({ problem: `cannot read it: ${fileSystemReason(error)}` });
   }
+  // Bytes until needed: decoding the intent indexes would cost more than the rest of a run that needs none.
+  const newline = bytes.indexOf(10);
+  const intentsLine = newline === -1 ? Buffer.alloc(0) : bytes.subarray(newline + 1);
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(bytes.toString('utf8', 0, newline === -1 ? bytes.length : newline));
   } catch (error) {
-    return { entries: new Map(), problem: `it is not valid JSON (${(error as Error).message.split('\n')[0]}), perhaps cut short` };
+    return empty({ problem: `it is not valid JSON (${(error as Error).message.split('\n')[0]}), perhaps cut short` });
   }
-  if (!isRecord(data) || data.tool !== 'axag' || data.format !== FORMAT || typeof data.version !== 'string' || !isRecord(data.files)) {
-    return { entries: new Map(), problem: 'it is not an axag cache file' };
+  if (!isRecord(data) || data.tool !== 'axag' || typeof data.format !== 'number' || typeof data.version !== 'string') {
+    return empty({ problem: 'it is not an axag cache file' });
   }
-  if (data.version !== version) return { entries: new Map(), outdated: `it was written by axag ${data.version}` };
+  if (data.version !== version) return empty({ outdated: `it was written by axag ${data.version}` });
+  if (data.format !== FORMAT) return empty({ outdated: `it has the layout of another axag (${data.format})` });
+  if (!isRecord(data.files) || !isRecord(data.sites) || typeof data.intents !== 'string') return empty({ problem: 'it is not an axag cache file' });
+  if (intentsHash(intentsLine) !== data.intents) return empty({ problem: 'its intent indexes are damaged or cut short' });
   const entries = new Map<string, CachedFile>();
   for (const [path, entry] of Object.entries(data.files)) {
-    if (!isCachedFile(entry)) return { entries: new Map(), problem: `its entry for ${path} is damaged` };
+    if (!isCachedFile(entry)) return empty({ problem: `its entry for ${path} is damaged` });
     entries.set(path, entry);
   }
-  return { entries };
+  const sites = new Map<string, CachedSite>();
+  for (const [id, site] of Object.entries(data.sites)) {
+    if (!isCachedSite(site)) return empty({ problem: `its findings across files for ${id} are damaged` });
+    sites.set(id, site);
+  }
+  // Written by this axag and whole (its hash matches): parsing it cannot fail.
+  const intents = () => new Map(Object.entries(JSON.parse(intentsLine.toString('utf8')) as Record<string, IntentDeclaration[]>));
+  return { entries, sites, intents };
 }
 
 /** Writes the cache whole, or not at all (a temporary file renamed over it); throws FatalError saying why not. */
-export function writeCacheFile(path: string, shownAs: string, version: string, entries: ReadonlyMap<string, CachedFile>): void {
-  const data: CacheData = { tool: 'axag', format: FORMAT, version, files: Object.fromEntries(entries) };
-  writeOutputFile(path, shownAs, JSON.stringify(data), 'the cache');
+export function writeCacheFile(
+  path: string,
+  shownAs: string,
+  version: string,
+  cache: { entries: ReadonlyMap<string, CachedFile>; sites: ReadonlyMap<string, CachedSite>; intents(): ReadonlyMap<string, IntentDeclaration[]> },
+): void {
+  const intents = cache.intents();
+  const intentsLine = JSON.stringify(Object.fromEntries([...cache.entries.keys()].map((path) => [path, intents.get(path) ?? []])));
+  const data: CacheData = {
+    tool: 'axag',
+    format: FORMAT,
+    version,
+    files: Object.fromEntries(cache.entries),
+    sites: Object.fromEntries(cache.sites),
+    intents: intentsHash(intentsLine),
+  };
+  writeOutputFile(path, shownAs, `${JSON.stringify(data)}\n${intentsLine}`, 'the cache');
+}
+
+function intentsHash(line: string | Buffer): string {
+  return createHash('sha1').update(line).digest('base64');
 }
 
 function isDirectory(path: string): boolean {
@@ -96,7 +139,15 @@ function isCachedFile(entry: unknown): entry is CachedFile {
     result.findings.every((finding) => isRecord(finding) && typeof finding.ruleId === 'string' && typeof finding.message === 'string' && typeof finding.line === 'number') &&
     typeof result.annotations === 'number' &&
     typeof result.dynamic === 'number' &&
-    Array.isArray(result.intents) &&
     Array.isArray(result.directives)
+  );
+}
+
+function isCachedSite(site: unknown): site is CachedSite {
+  return (
+    isRecord(site) &&
+    typeof site.key === 'string' &&
+    Array.isArray(site.findings) &&
+    site.findings.every((entry) => Array.isArray(entry) && typeof entry[0] === 'string' && Array.isArray(entry[1]))
   );
 }

@@ -237,11 +237,11 @@ async function openCache(location: string, io: Io, debug: (message: string) => v
   const loaded = readCacheFile(path, TOOL.version);
   if (loaded.problem) io.stderr.write(`axag: note: ignored the cache file ${escapeControl(shownAs)}: ${escapeControl(loaded.problem)}; it will be rewritten\n`);
   debug(`cache: ${escapeControl(shownAs)}, ${loaded.outdated ? `not used: ${loaded.outdated}` : `${loaded.entries.size} cached ${loaded.entries.size === 1 ? 'result' : 'results'}`}`);
-  const results = new (await import('../engine/result-cache.js')).ResultCache(loaded.entries);
+  const results = new (await import('../engine/result-cache.js')).ResultCache(loaded.entries, loaded.sites, loaded.intents);
   const save = () => {
     if (!results.changed && !loaded.problem && !loaded.outdated) return;
     try {
-      writeCacheFile(path, shownAs, TOOL.version, results.entries);
+      writeCacheFile(path, shownAs, TOOL.version, results);
     } catch (error) {
       if (!(error instanceof FatalError)) throw error;
       io.stderr.write(`axag: warning: ${escapeControl(error.message)}; the next run lints every file again\n`);

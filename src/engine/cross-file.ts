@@ -27,7 +27,11 @@ export interface CrossFileOptions {
   resultFor(path: string): FileResult;
 }
 
-export function runCrossFileChecks(sites: readonly SiteFiles[], options: CrossFileOptions): void {
+/**
+ * Adds their findings to the files' results (a directive they use is no longer reported as unused), and returns
+ * the findings of each file this changed, by path: what the cache keeps of the run (see ResultCache.sites).
+ */
+export function runCrossFileChecks(sites: readonly SiteFiles[], options: CrossFileOptions): Map<string, Finding[]> {
   const runSites: RunSite[] = sites.map(({ manifest, files }) => ({
     ...(manifest && {
       manifest: {
@@ -65,8 +69,11 @@ export function runCrossFileChecks(sites: readonly SiteFiles[], options: CrossFi
       landed.set(file, [...(landed.get(file) ?? []), finding]);
     }
   }
+  const changed = new Map<string, Finding[]>();
   for (const [file, findings] of landed) {
     const kept = applyDirectivesLater(findings, file);
     file.findings = [...file.findings, ...kept].sort(compareFindings);
+    changed.set(file.path, file.findings);
   }
+  return changed;
 }

@@ -207,7 +207,23 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
     const result = manifestResult(loaded.path);
     result.findings = uniqueFindings([...result.findings, ...manifestFindings(loaded)]);
   }
-  runCrossFileChecks([...sites.values()], { resolver, cwd, errorsOnly: options.errorsOnly ?? false, resultFor: manifestResult });
+  const crossFile = { resolver, cwd, errorsOnly: options.errorsOnly ?? false, resultFor: manifestResult };
+  for (const [siteId, site] of sites) {
+    const { manifest } = site;
+    const key = cache?.siteKey(
+      site.files.map((file) => file.path),
+      manifest && { path: manifest.path, digest: manifest.digest, settings: resolver.forFile(manifest.path).rules },
+      { cwd, errorsOnly: crossFile.errorsOnly },
+    );
+    const cached = key === undefined ? undefined : cache!.site(siteId, key);
+    if (cached) {
+      const byPath = new Map(site.files.map((file) => [file.path, file] as const));
+      for (const [path, findings] of cached.findings) (byPath.get(path) ?? manifestResult(path)).findings = [...findings];
+      continue;
+    }
+    const changed = runCrossFileChecks([site], crossFile);
+    if (key !== undefined) cache!.rememberSite(siteId, { key, findings: [...changed] });
+  }
   files.push(...manifestResults.values());
   files.sort((a, b) => compareStrings(a.path, b.path));
   return { files, filesLinted, failures, internalErrors, notices: resolver.notices };

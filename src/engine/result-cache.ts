@@ -4,7 +4,7 @@
  * map by absolute path: the CLI reads and writes it as a file (src/cli/cache-file.ts), the core only consults it.
  */
 import { createHash } from 'node:crypto';
-import type { FileResult } from '../results.js';
+import type { FileResult, Finding, IntentDeclaration } from '../results.js';
 import type { Stats } from 'node:fs';
 import type { FileOutcome, FileSettings, FileTask } from './lint-file.js';
 
@@ -16,8 +16,16 @@ export interface CachedFile {
   hash: string;
   /** settingsKey() of what it was linted under. */
   settings: string;
-  /** Its own result, before the checks across files (they run again on every run). */
-  result: Omit<FileResult, 'path'>;
+  /** Its own result, before the checks across files, without its intent index: the cache keeps those apart (see intents()). */
+  result: Omit<FileResult, 'path' | 'intents'>;
+}
+
+/** What the checks across files gave one site, reused while everything they read is unchanged. */
+export interface CachedSite {
+  /** siteKey() of what they read. */
+  key: string;
+  /** The findings of each file they changed, by path: the file's own and theirs. */
+  findings: [path: string, findings: Finding[]][];
 }
 
 export class ResultCache {
@@ -27,7 +35,29 @@ export class ResultCache {
   /** Whether an entry was added, replaced or dropped: else there is nothing to write back. */
   changed = false;
 
-  constructor(readonly entries: Map<string, CachedFile> = new Map()) {}
+  /**
+   * `readIntents` reads the intent index of each cached file, which only the checks across files need: a run whose
+   * sites all come from the cache never reads them (they are most of a cache's size).
+   */
+  constructor(
+    readonly entries: Map<string, CachedFile> = new Map(),
+    readonly sites: Map<string, CachedSite> = new Map(),
+    private readonly readIntents: () => Map<string, IntentDeclaration[]> = () => new Map(),
+  ) {}
+
+  private intentIndexes: Map<string, IntentDeclaration[]> | undefined;
+
+  /** The intent index of every cached file, by path. */
+  intents(): Map<string, IntentDeclaration[]> {
+    return (this.intentIndexes ??= this.readIntents());
+  }
+
+  /** A cached file's result; its intent index is read when first asked for. */
+  private resultOf(path: string, entry: CachedFile): FileResult {
+    const result = { path, ...entry.result } as FileResult;
+    Object.defineProperty(result, 'intents', { enumerable: true, configurable: true, get: () => this.intents().get(path) ?? [] });
+    return result;
+  }
 
   private readonly keys = new WeakMap<FileSettings, string>();
 
@@ -47,7 +77,7 @@ export class ResultCache {
     if (stats && entry?.settings === key) {
       if (entry.size === stats.size && entry.mtimeMs === stats.mtimeMs) {
         this.reused++;
-        return { ...lookup, reused: { kind: 'linted', result: { path: task.path, ...entry.result }, internalErrors: [] } };
+        return { ...lookup, reused: { kind: 'linted', result: this.resultOf(task.path, entry), internalErrors: [] } };
       }
       task.cachedHash = entry.hash;
     }
@@ -65,13 +95,14 @@ export class ResultCache {
     if (outcome.kind === 'unchanged' && entry && lookup?.size !== undefined) {
       this.reused++;
       this.set(path, { ...entry, size: lookup.size, mtimeMs: lookup.mtimeMs! });
-      return { kind: 'linted', result: { path, ...entry.result }, internalErrors: [] };
+      return { kind: 'linted', result: this.resultOf(path, entry), internalErrors: [] };
     }
     if (outcome.kind === 'unchanged') throw new Error(`${path} has no cached result to reuse`);
     if (outcome.kind === 'linted') this.linted++;
     if (outcome.kind === 'linted' && outcome.internalErrors.length === 0 && outcome.hash !== undefined && lookup?.size !== undefined) {
-      const { path: _, ...result } = outcome.result;
+      const { path: _, intents, ...result } = outcome.result;
       this.set(path, { size: lookup.size, mtimeMs: lookup.mtimeMs!, hash: outcome.hash, settings: lookup.key, result });
+      this.intents().set(path, intents);
     } else {
       this.delete(path);
     }
@@ -85,6 +116,36 @@ export class ResultCache {
 
   private delete(path: string): void {
     if (this.entries.delete(path)) this.changed = true;
+  }
+
+  /**
+   * The cached findings of a site's checks across files, when `key` (siteKey()) says they read what they read
+   * then; else undefined, and rememberSite() keeps this run's for the next.
+   */
+  site(siteId: string, key: string): CachedSite | undefined {
+    const cached = this.sites.get(siteId);
+    return cached?.key === key ? cached : undefined;
+  }
+
+  rememberSite(siteId: string, site: CachedSite): void {
+    this.sites.set(siteId, site);
+    this.changed = true;
+  }
+
+  /**
+   * What the checks across files of a site read, as one string: each file's path, text and settings (so its
+   * findings, directives and intent index), the manifest's text and the settings of its own config (findings land
+   * on it), and the options of the run. Undefined when a file of the site has no cached result (it could not be
+   * linted, or a part of axag threw on it): then its checks run every time.
+   */
+  siteKey(paths: readonly string[], manifest: { path: string; digest: string; settings: unknown } | undefined, options: unknown): string | undefined {
+    const files: [string, string, string][] = [];
+    for (const path of [...paths].sort()) {
+      const entry = this.entries.get(path);
+      if (!entry) return undefined;
+      files.push([path, entry.hash, entry.settings]);
+    }
+    return createHash('sha1').update(JSON.stringify({ files, manifest, options })).digest('base64');
   }
 }
 

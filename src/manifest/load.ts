@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import type { Range } from '../model.js';
 import { parseStructured, readRequiredFile, type DataPath } from '../structured/document.js';
@@ -8,6 +9,8 @@ import { DEFAULT_MANIFEST_SCHEMA, MANIFEST_PATTERN_NAMES, V1_1_ADDITIONS, type M
 
 export interface LoadedManifest {
   path: string;
+  /** A hash of its text: what its findings and the checks across files read of it is unchanged while this is. */
+  digest: string;
   /** The schema it was validated against. */
   schema: ManifestSchemaVersion;
   /** Every string `intent` of an object anywhere in the document (rule 010 stays useful on a broken manifest). */
@@ -37,6 +40,7 @@ export function loadManifest(
   const actions = (document.data as { actions?: unknown } | null)?.actions;
   return {
     path,
+    digest: createHash('sha1').update(text).digest('base64'),
     schema,
     intents: collectIntents(document.data),
     problems: schemaProblems(validator(`manifest-${schema}`), document, EXPLAINERS[schema]),

@@ -73,7 +73,7 @@ async function runWith(cwd: string, concurrency: string, extra: { env?: Record<s
 }
 
 describe('--concurrency', () => {
-  it('off, 2 and auto give the same pretty, json and sarif reports, stderr and exit code, with the checks across files', async () => {
+  it('off, 2, 3 and auto give the same pretty, json and sarif reports, stderr and exit code, with the checks across files', async () => {
     const cwd = project(tree());
     const off = await runWith(cwd, 'off');
     // The tree is meant to exercise everything: make sure it does, so that equal reports mean something.
@@ -85,7 +85,7 @@ describe('--concurrency', () => {
     expect(off.code).toBe(2);
     expect(JSON.parse(off.json).files.length).toBeGreaterThan(150);
 
-    for (const concurrency of ['2', 'auto']) {
+    for (const concurrency of ['2', '3', 'auto']) {
       const other = await runWith(cwd, concurrency);
       expect({ concurrency, code: other.code, stderr: other.stderr }).toEqual({ concurrency, code: off.code, stderr: off.stderr });
       expect(other.stdout).toBe(off.stdout);
@@ -94,10 +94,15 @@ describe('--concurrency', () => {
     }
   }, 180_000);
 
-  it('says in --debug how many worker threads linted', async () => {
+  it('says in --debug how many threads linted: n counts the main thread, which lints beside n - 1 workers', async () => {
     const cwd = project({ 'a.html': '<p>a</p>\n', 'b.html': '<p>b</p>\n', 'c.html': '<p>c</p>\n' });
     const two = await axag(['lint', '--debug', '--concurrency', '2'], { cwd });
-    expect(two.stderr).toContain('axag debug: linting 3 files in 2 worker threads\n');
+    expect(two.stderr).toContain('axag debug: linting 3 files in the main thread and 1 worker thread\n');
+    const three = await axag(['lint', '--debug', '--concurrency', '3'], { cwd });
+    expect(three.stderr).toContain('axag debug: linting 3 files in the main thread and 2 worker threads\n');
+    // Never more threads than files.
+    const many = await axag(['lint', '--debug', '--concurrency', '8'], { cwd });
+    expect(many.stderr).toContain('axag debug: linting 3 files in the main thread and 2 worker threads\n');
     // A handful of small files is not worth a thread.
     const auto = await axag(['lint', '--debug'], { cwd });
     expect(auto.stderr).toContain('axag debug: linting 3 files in the main thread\n');

@@ -150,7 +150,7 @@ function buildProgram(io: Io, parsers: OptionParsers | undefined, setExitCode: (
     .optionsGroup('Speed:')
     .option(
       '--concurrency <n|auto|off>',
-      'lint in n worker threads, in as many as pay off (auto, the default), or in the main thread only (off, or 1)',
+      'lint in n threads (the main thread and n - 1 workers), in as many as pay off (auto, the default), or in the main thread only (off, or 1)',
       parser((p) => p.parseConcurrency),
     )
     .option('--cache', 'reuse the results of files that did not change since the last run with --cache')

@@ -50,7 +50,7 @@ export function parseFileSize(value: string): number {
   return Math.round(Number(match[1]) * unit);
 }
 
-/** `--concurrency`: a number of worker threads (1: none, as `off`), `auto` or `off`, as ESLint takes it. */
+/** `--concurrency`: a number of threads that lint, the main one included (1: no worker, as `off`), `auto` or `off`, as ESLint takes it. */
 export function parseConcurrency(value: string): Concurrency {
   const trimmed = value.trim();
   if (trimmed === 'auto' || trimmed === 'off') return trimmed;

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 
-/** ESLint's `--concurrency`: a number of worker threads, `auto`, or `off` (lint in the main thread). */
+/** ESLint's `--concurrency`: a number of threads that lint (the main thread and workers), `auto`, or `off` (the main thread alone). */
 export type Concurrency = number | 'auto' | 'off';
 
 /**
@@ -12,17 +12,16 @@ export type Concurrency = number | 'auto' | 'off';
 export const AUTO_BYTES_PER_WORKER = 2 * 1024 * 1024;
 
 /**
- * How many worker threads lint `files` files of `bytes` bytes in all; 0 for none (the main thread lints). One
- * worker is never worth it: the main thread would wait for it, doing nothing.
+ * How many worker threads lint `files` files of `bytes` bytes in all, besides the main thread, which lints too:
+ * `concurrency` counts the threads that lint, the main one included (so 1 is the main thread alone, as `off`).
  */
 export function workerCount(concurrency: Concurrency, files: number, bytes: number): number {
   if (concurrency === 'off') return 0;
-  const wanted = concurrency === 'auto' ? Math.min(availableParallelism(), Math.floor(bytes / AUTO_BYTES_PER_WORKER)) : concurrency;
-  const workers = Math.min(wanted, files);
-  return workers >= 2 ? workers : 0;
+  const threads = concurrency === 'auto' ? Math.min(availableParallelism(), 1 + Math.floor(bytes / AUTO_BYTES_PER_WORKER)) : concurrency;
+  return Math.max(0, Math.min(threads - 1, files - 1));
 }
 
 /** The bytes `auto` needs to see before it would start every worker it may: counting further changes nothing. */
 export function autoBytesEnough(): number {
-  return availableParallelism() * AUTO_BYTES_PER_WORKER;
+  return (availableParallelism() - 1) * AUTO_BYTES_PER_WORKER;
 }

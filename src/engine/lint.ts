@@ -168,8 +168,8 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
 
   // Then the files left to lint, in the main thread or by the workers; then every result, in input order again.
   done += inputs.length - toLint.length;
-  options.debug?.(pool ? `linting ${plural(toLint.length, 'file')} in ${pool.size} worker threads` : `linting ${plural(toLint.length, 'file')} in the main thread`);
-  const outcomes = pool ? await pool.finish() : await lintHere(toLint, settingsList, yieldNow, fileDone);
+  options.debug?.(`linting ${plural(toLint.length, 'file')} in the main thread${pool ? ` and ${plural(pool.size, 'worker thread')}` : ''}`);
+  const outcomes = pool ? await lintAlongside(pool, toLint, settingsList) : await lintHere(toLint, settingsList, yieldNow, fileDone);
   toLint.forEach((file, index) => (file.outcome = outcomes[index]));
 
   /** The files of each site, for the checks across files: by manifest path, else by config file. */
@@ -271,6 +271,17 @@ async function lintHere(files: readonly PlannedFile[], settings: readonly FileSe
     fileDone();
   }
   return outcomes;
+}
+
+/** The main thread's share of a run with workers: files from the back, while the workers take them from the front. */
+async function lintAlongside(pool: WorkerPool, files: readonly PlannedFile[], settings: readonly FileSettings[]): Promise<FileOutcome[]> {
+  for (let index = pool.claim(); index !== undefined; index = pool.claim()) {
+    const file = files[index]!;
+    pool.answerHere(index, await lintFile(file.task, settings[file.settingsId]!));
+    // A turn of the event loop after each file: the workers' outcomes arrive, and they get their next files.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return pool.finish();
 }
 
 /**

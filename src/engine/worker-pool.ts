@@ -1,7 +1,8 @@
 /**
  * Linting files in worker threads. Loaded only when a run uses them. Files are added while the run still plans
- * the rest, so workers start early; each worker gets a few files at a time and lints them in the order sent; outcomes come back in that order, so the file a worker is busy with is always the
- * first one it has not answered. A worker that dies (a crash, or running out of memory) costs that file only: it
+ * the rest, so workers start early; each worker gets a few files at a time from the front and lints them in the
+ * order sent; outcomes come back in that order, so the file a worker is busy with is always the first one it has
+ * not answered. The main thread, once it has planned the run, lints too, taking files from the back. A worker that dies (a crash, or running out of memory) costs that file only: it
  * becomes an `axag/internal-error` finding, and a new worker takes the files that were waiting.
  */
 import { Worker } from 'node:worker_threads';
@@ -36,6 +37,10 @@ export interface WorkerPool {
   add(task: FileTask, settingsId: number): void;
   /** Runs at least this many workers (never more than the files added). */
   grow(workers: number): void;
+  /** A file for the main thread to lint (after the last add): the last one no worker took; undefined when none is left. */
+  claim(): number | undefined;
+  /** The outcome of a file the main thread claimed and linted. */
+  answerHere(index: number, outcome: FileOutcome): void;
   /** The workers running. */
   readonly size: number;
   /** Stops every worker: the run failed. */
@@ -49,6 +54,8 @@ export function startWorkerPool(settings: readonly FileSettings[], fileDone: () 
   const outcomes: FileOutcome[] = [];
   let answered = 0;
   let next = 0;
+  /** Files claimed by the main thread, from the back. */
+  let claimed = 0;
   let closed = false;
   /** Files a dead worker had been sent but had not started: the next worker takes them first. */
   const retry: number[] = [];
@@ -75,7 +82,7 @@ export function startWorkerPool(settings: readonly FileSettings[], fileDone: () 
     for (const worker of [...running]) feeders.get(worker)?.();
   };
 
-  const take = () => (retry.length > 0 ? retry.shift() : next < files.length ? next++ : undefined);
+  const take = () => (retry.length > 0 ? retry.shift() : next < files.length - claimed ? next++ : undefined);
   const answer = (index: number, outcome: FileOutcome) => {
     outcomes[index] = outcome;
     answered++;
@@ -131,7 +138,7 @@ export function startWorkerPool(settings: readonly FileSettings[], fileDone: () 
         const { path } = files[lost]!.task;
         answer(lost, { kind: 'linted', result: withoutAnnotations(path, [internalErrorFinding(failure, 'no check ran on it')]), internalErrors: [failure] });
       }
-      if ((!closed || answered < files.length) && (retry.length > 0 || next < files.length || running.size === 0)) start();
+      if ((!closed || answered < files.length) && (retry.length > 0 || next < files.length - claimed || running.size === 0)) start();
     };
     worker.on('error', died);
     worker.on('exit', (code) => died(new Error(`the worker thread stopped with exit code ${code}`)));
@@ -146,6 +153,10 @@ export function startWorkerPool(settings: readonly FileSettings[], fileDone: () 
     grow(workers) {
       while (running.size < Math.min(workers, files.length)) start();
     },
+    claim() {
+      return next < files.length - claimed ? files.length - ++claimed : undefined;
+    },
+    answerHere: answer,
     cancel: stopAll,
     get size() {
       return running.size;

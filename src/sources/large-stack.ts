@@ -59,6 +59,7 @@ export function isStackOverflow(error: unknown): boolean {
 
 /** Elements with no end tag in HTML and Svelte: `<input>` opens nothing. */
 const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const VOID_NAME_MAX = Math.max(...[...VOID_ELEMENTS].map((name) => name.length));
 const OPEN_PAREN = 40;
 const CLOSE_PAREN = 41;
 const OPEN_BRACKET = 91;
@@ -91,8 +92,11 @@ export function nestingDepth(text: string): number {
       if (next === SLASH) depth--;
       else if (next === GREATER_THAN) depth++;
       else if (isNameStart(next) && !endsName(text.charCodeAt(i - 1))) {
-        const name = /^[A-Za-z][\w.:-]*/.exec(text.slice(i + 1, i + 40))![0];
-        if (!VOID_ELEMENTS.has(name.toLowerCase())) depth++;
+        // Only a name as short as the void elements' is copied out to look it up: most tags are not one.
+        let end = i + 2;
+        while (end < text.length && end - i <= VOID_NAME_MAX + 1 && isNamePart(text.charCodeAt(end))) end++;
+        const isVoid = end - i - 1 <= VOID_NAME_MAX && VOID_ELEMENTS.has(text.slice(i + 1, end).toLowerCase());
+        if (!isVoid) depth++;
         else i = Math.max(i, text.indexOf('>', i));
       }
     } else if (code === SLASH && text.charCodeAt(i + 1) === GREATER_THAN) depth--;
@@ -103,6 +107,11 @@ export function nestingDepth(text: string): number {
 
 function isNameStart(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** What the old pattern `[A-Za-z][\w.:-]*` read after the first letter. */
+function isNamePart(code: number): boolean {
+  return isNameStart(code) || (code >= 48 && code <= 57) || code === 95 || code === 46 || code === 58 || code === 45;
 }
 
 /** A name, a number, `$`, `_` or a closing bracket: what a comparison or type arguments follow. */

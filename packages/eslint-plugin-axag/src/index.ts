@@ -14,15 +14,17 @@ const { name, version } = createRequire(import.meta.url)('../package.json') as {
 const SEVERITY = { error: 'error', warning: 'warn', off: 'off' } as const;
 
 /**
- * A preset of axag as ESLint rule settings: each rule at the preset's severity, with the options it sets. The
- * namespaced checks (parse errors, directives, internal errors) are on in both, as in axag.
+ * A preset of axag as ESLint rule settings: each rule at the preset's severity, with the options it sets where they
+ * are not the defaults (the recommended preset's restore the defaults, which would hide the options of the project's
+ * axag config). The namespaced checks (parse errors, directives, internal errors) are on in both, as in axag.
  */
 function rulesOf(preset: Preset): Linter.RulesRecord {
   return Object.fromEntries(
     OFFERED.map((check) => {
       const severity = SEVERITY[preset.rules[check.id] ?? check.severity];
       const options = preset.options[check.id];
-      const setting: Linter.RuleEntry = options && severity !== 'off' ? [severity, options] : severity;
+      const defaults = 'defaultOptions' in check ? JSON.stringify(check.defaultOptions) : undefined;
+      const setting: Linter.RuleEntry = options && severity !== 'off' && JSON.stringify(options) !== defaults ? [severity, options] : severity;
       return [`axag/${check.eslintName}`, setting];
     }),
   );

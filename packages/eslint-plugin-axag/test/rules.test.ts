@@ -177,6 +177,13 @@ describe('eslint-disable comments', () => {
   });
 });
 
+describe('text without a file name', () => {
+  it('is read as JavaScript with JSX, as ESLint reads it (eslint --stdin without --stdin-filename)', () => {
+    const config = { plugins: { axag: plugin }, languageOptions: LANGUAGES.jsx.languageOptions, rules: { 'axag/missing-intent': 'error' } } satisfies Linter.Config;
+    expect(new Linter().verify(ADD_JSX, config).map(({ ruleId, line, column }) => `${ruleId} ${line}:${column}`)).toEqual(['axag/missing-intent 1:27']);
+  });
+});
+
 describe('mistakes in the settings, the axag config or the manifest', () => {
   const verify = (settings: unknown, filename = inProject('add.html')) =>
     new Linter().verify(ADD_HTML('cart.add_item'), { files: ['**/*.html'], plugins: { axag: plugin }, languageOptions: LANGUAGES.html.languageOptions, settings: { axag: settings }, rules: { 'axag/missing-intent': 'error' } }, filename);

@@ -149,6 +149,19 @@ tester.run('intent-in-manifest', rule('intent-in-manifest'), {
   ],
 });
 
+// Only a bug in axag (a check or parser that throws) makes an internal error, so no text is an invalid case; these
+// files, each read by another of axag's readers, are valid.
+tester.run('internal-error', rule('internal-error'), {
+  valid: [
+    { code: ADD_JSX, filename: inProject('add.jsx'), languageOptions: LANGUAGES.jsx.languageOptions },
+    { code: REMOVE_TSX('Write'), filename: inProject('remove.tsx'), languageOptions: LANGUAGES.tsx.languageOptions },
+    { code: CLEAR_SVELTE('Low'), filename: inProject('clear.svelte'), languageOptions: LANGUAGES.svelte.languageOptions },
+    { code: '<template>\n  <button axag="write:cart.add_item!low">Add</button>\n</template>\n', filename: inProject('add.vue'), languageOptions: LANGUAGES.vue.languageOptions },
+    { code: ADD_HTML('cart.add_itme'), filename: inProject('add.html'), languageOptions: LANGUAGES.html.languageOptions },
+  ],
+  invalid: [],
+});
+
 describe('one lint for all the rules of a file', () => {
   it('gives each rule the options of the others that it reads (the action types of invalid-action-type)', () => {
     const linter = new Linter();

@@ -9,7 +9,8 @@ import { isSourceFile, type Finding } from 'axag-lint';
 import type { Rule, SourceCode } from 'eslint';
 import type { Identity, LintReply, LintRequest } from './protocol.js';
 
-type Options = Record<string, unknown> | undefined;
+/** A check's ESLint options; null, not undefined, for none: the request and its cache key are JSON, which drops undefined. */
+type Options = Record<string, unknown> | null;
 
 interface FileState {
   checks: Map<string, Options>;
@@ -42,7 +43,7 @@ export function register(context: Rule.RuleContext, check: string): void {
     state = { checks: new Map() };
     files.set(context.sourceCode, state);
   }
-  state.checks.set(check, context.options[0] as Options);
+  state.checks.set(check, (context.options[0] as Options | undefined) ?? null);
 }
 
 /** The findings of a check on the file being linted. */

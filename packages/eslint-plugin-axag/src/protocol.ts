@@ -15,8 +15,8 @@ export interface LintRequest {
   manifest?: string;
   /** `settings.axag.identity`. */
   identity?: Identity;
-  /** The axag checks ESLint runs on this file, by axag id, each with the options its ESLint config gives (if any). */
-  checks: Record<string, Record<string, unknown> | undefined>;
+  /** The axag checks ESLint runs on this file, by axag id, each with the options its ESLint config gives (or null). */
+  checks: Record<string, Record<string, unknown> | null>;
 }
 
 export type LintReply =

@@ -163,6 +163,15 @@ tester.run('internal-error', rule('internal-error'), {
 });
 
 describe('one lint for all the rules of a file', () => {
+  it('is not reused for the same text linted with other rules', () => {
+    const lintWith = (rules: Linter.RulesRecord) =>
+      new Linter().verify(ADD_JSX, { files: ['**/*.jsx'], plugins: { axag: plugin }, languageOptions: LANGUAGES.jsx.languageOptions, rules }, inProject('again.jsx')).map(({ ruleId }) => ruleId);
+    expect(lintWith({ 'axag/missing-intent': 'error' })).toEqual(['axag/missing-intent']);
+    expect(lintWith({ 'axag/idempotent-declared': 'error' })).toEqual(['axag/idempotent-declared']);
+    expect(lintWith({ 'axag/missing-intent': 'error', 'axag/idempotent-declared': 'error' })).toEqual(['axag/missing-intent', 'axag/idempotent-declared']);
+  });
+
+
   it('gives each rule the options of the others that it reads (the action types of invalid-action-type)', () => {
     const linter = new Linter();
     const messages = linter.verify(

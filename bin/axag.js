@@ -10,6 +10,6 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
   // Node 22.1 and later keep compiled code in a disk cache, so the runs after the first start faster (a pre-commit
   // hook and an editor start axag on every run). Older Node has no such cache and starts as before.
   module.enableCompileCache?.();
-  const { runProcess } = await import('../dist/src/cli/process.js');
+  const { runProcess } = await import('../dist/cli/axag.js');
   await runProcess();
 }

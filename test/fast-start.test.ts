@@ -2,14 +2,15 @@
  * Fast start (issue 11): each command loads only what it needs. `axag --version` and `axag --help` load neither
  * the commands nor the rules, the engine, a parser, YAML or ajv; linting one HTML file loads its parser and the
  * engine, but no YAML and no ajv when there is no YAML config or manifest, and no glob matcher or .gitignore
- * reader when the file is named and nothing is to be ignored (a directory or a glob loads them). A module-resolution trace of the built
- * CLI says what was loaded (how long it takes is for `npm run bench`).
+ * reader when the file is named and nothing is to be ignored (a directory or a glob loads them). A module-resolution
+ * trace of the built CLI says what was loaded, module by module also inside its bundle (how long it takes is for
+ * `npm run bench`).
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, axag, PACKAGE_VERSION, project, removeProjects, ROOT } from './cli-helpers.js';
+import { tracedModules } from './support/traced-modules.js';
 
 const TRACE = pathToFileURL(join(ROOT, 'test', 'support', 'trace-imports.mjs')).href;
 
@@ -30,8 +31,7 @@ async function loaded(args: string[], name: string): Promise<{ code: number | nu
   const log = join(dir, `${name}.trace`);
   const run = await axag(args, { cwd: dir, env: { AXAG_TRACE_IMPORTS: log }, nodeArgs: ['--import', TRACE] });
   const modules = new Set(
-    readFileSync(log, 'utf8')
-      .split('\n')
+    tracedModules(log)
       .map((url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1] ?? /\/dist\/(.+)$/.exec(url)?.[1] ?? '')
       .filter(Boolean),
   );

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
-const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
-  version: string;
-  homepage: string;
-};
+// By the package's own import map, which resolves the same from dist/src/cli/ and from the bundle in dist/cli/.
+const pkg = createRequire(import.meta.url)('#package.json') as { version: string; homepage: string };
 
 export const TOOL = { name: 'axag', version: pkg.version, informationUri: pkg.homepage };

@@ -6,6 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { withoutAnnotations } from '../results.js';
+import { LINT_WORKER } from '../threads.js';
 import { internalErrorFinding, internalFailure } from './lint-document.js';
 import type { FileOutcome, FileSettings, FileTask } from './lint-file.js';
 
@@ -84,7 +85,7 @@ export function startWorkerPool(settings: readonly FileSettings[], fileDone: () 
   };
 
   const start = () => {
-    const worker = new Worker(new URL('./lint-worker.js', import.meta.url));
+    const worker = new Worker(LINT_WORKER);
     running.add(worker);
     const sent = new Set<number>();
     /** Sent and not answered, in the order sent: the first is the file it is linting. */

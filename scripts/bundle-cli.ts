@@ -6,7 +6,7 @@
  * sits in chunks, and what is imported dynamically (a command, a formatter, the language server) stays a chunk
  * of its own, loaded when used. Whatever the code loads with `createRequire(import.meta.url)(…)` (parsers, YAML,
  * the validators, string-width) stays a require at run time, resolved from dist/cli/ inside the package.
- * Every output sits in dist/cli/ itself, a sibling of dist/src/: src/threads.ts relies on it.
+ * Every output sits in dist/cli/ itself, a sibling of dist/src/: src/package-files.ts relies on it.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

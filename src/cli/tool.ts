@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { PACKAGE_JSON } from '../package-files.js';
 
-// By the package's own import map, which resolves the same from dist/src/cli/ and from the bundle in dist/cli/.
-const pkg = createRequire(import.meta.url)('#package.json') as { version: string; homepage: string };
+const pkg = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string; homepage: string };
 
 export const TOOL = { name: 'axag', version: pkg.version, informationUri: pkg.homepage };

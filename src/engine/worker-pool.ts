@@ -6,7 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { withoutAnnotations } from '../results.js';
-import { LINT_WORKER } from '../threads.js';
+import { LINT_WORKER } from '../package-files.js';
 import { internalErrorFinding, internalFailure } from './lint-document.js';
 import type { FileOutcome, FileSettings, FileTask } from './lint-file.js';
 

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { LintResults } from '../results.js';
-import { LSP_LINT_WORKER } from '../threads.js';
+import { LSP_LINT_WORKER } from '../package-files.js';
 import type { WorkerReply, WorkerRequest } from './lint-protocol.js';
 
 type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;

@@ -7,7 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { SourceDocument } from '../model.js';
-import { LARGE_STACK_THREAD } from '../threads.js';
+import { LARGE_STACK_THREAD } from '../package-files.js';
 import type { BlockLanguage } from './markdown.js';
 
 /** A parse a large-stack thread can repeat: a whole file, by the type its path names, or one Markdown code block. */

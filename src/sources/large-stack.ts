@@ -5,7 +5,7 @@
  * either. A file nested deep enough to come near the main stack's limit is therefore parsed on a thread with a
  * stack large enough for 100,000 levels, whatever ran before it; and so is one that overflows anyway.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { SourceDocument } from '../model.js';
 import { LARGE_STACK_THREAD } from '../package-files.js';
 import type { BlockLanguage } from './markdown.js';
@@ -120,6 +120,8 @@ function largeStackThread(): NonNullable<typeof thread> {
   if (thread?.stackMb === mb) return thread;
   // The stack size was changed since the thread started (AXAG_PARSER_STACK_MB): only a new thread has the new one.
   void thread?.worker.terminate();
+  // Loaded with the first deep file, not at start: node:worker_threads costs every run a few milliseconds.
+  const { Worker } = process.getBuiltinModule('node:worker_threads');
   const worker = new Worker(LARGE_STACK_THREAD, { resourceLimits: { stackSizeMb: mb } });
   const pending = new Map<number, (reply: ThreadReply | Error) => void>();
   const started = { worker, stackMb: mb, pending };

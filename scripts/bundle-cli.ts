@@ -1,10 +1,10 @@
 /**
  * Build step after tsc: bundles the CLI (bin/axag.js) and its threads from tsc's output into dist/cli/. On Node 20,
  * which keeps no compile cache, loading ~155 small modules was most of the start-up of `axag lint <one file>` (a
- * pre-commit hook, an editor); a few bundled files load in a fraction of that. The library (dist/src/index.js)
- * stays tsc's output. Each thread is an entry of its own, so a thread loads bundled code too; code they share
- * sits in chunks, and what is imported dynamically (a command, a formatter, the language server) stays a chunk
- * of its own, loaded when used. Whatever the code loads with `createRequire(import.meta.url)(…)` (parsers, YAML,
+ * pre-commit hook, an editor); the few dozen bundled files a lint loads instead take about half that time. The
+ * library (dist/src/index.js) stays tsc's output. Each thread is an entry of its own, so a thread loads bundled
+ * code too; code they share sits in chunks, and what is imported dynamically (a command, a formatter, the
+ * language server) stays a chunk of its own, loaded when used. Whatever the code loads with `createRequire(import.meta.url)(…)` (parsers, YAML,
  * the validators, string-width) stays a require at run time, resolved from dist/cli/ inside the package.
  * Every output sits in dist/cli/ itself, a sibling of dist/src/: src/package-files.ts relies on it.
  */

@@ -8,8 +8,9 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
   process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
 } else {
   // Node 22.1 and later keep compiled code in a disk cache, so the runs after the first start faster (a pre-commit
-  // hook and an editor start axag on every run). Older Node has no such cache and starts as before.
+  // hook and an editor start axag on every run). Older Node has no such cache: there, the CLI's bundle (dist/cli/,
+  // a few files to load rather than many modules) is what keeps the start short.
   module.enableCompileCache?.();
-  const { runProcess } = await import('../dist/src/cli/process.js');
+  const { runProcess } = await import('../dist/cli/axag.js');
   await runProcess();
 }

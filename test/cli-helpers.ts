@@ -3,7 +3,7 @@
  * child process in a fresh temporary project, and read its pretty output.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,13 +11,19 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = join(ROOT, 'bin', 'axag.js');
 const BUILT_MAIN = join(ROOT, 'dist', 'src', 'cli', 'main.js');
+/** What bin/axag.js runs: the CLI bundled from dist/src/, and the bundle's record, written last (scripts/bundle-cli.ts). */
+const BUNDLED_MAIN = join(ROOT, 'dist', 'cli', 'axag.js');
+export const BUNDLE_META = join(ROOT, 'dist', 'cli-meta.json');
 
 /** Throws a clear message when the CLI has not been compiled (`npm test` runs tsc first). */
 export function assertBuilt(): void {
-  if (!existsSync(BUILT_MAIN)) {
-    throw new Error(
-      `The CLI is not built: ${BUILT_MAIN} is missing. Run \`npx tsc -p .\` (or \`npm test\`, which builds first) in ${ROOT}.`,
-    );
+  const missing = [BUILT_MAIN, BUNDLED_MAIN, BUNDLE_META].find((path) => !existsSync(path));
+  if (missing) {
+    throw new Error(`The CLI is not built: ${missing} is missing. Run \`npm run build\` (or \`npm test\`, which builds first) in ${ROOT}.`);
+  }
+  // tsc alone (a watch, an editor) leaves the bundle that the binary runs behind the code under test.
+  if (statSync(BUNDLE_META).mtimeMs < statSync(BUILT_MAIN).mtimeMs) {
+    throw new Error(`The CLI's bundle ${BUNDLED_MAIN} is older than ${BUILT_MAIN}: run \`npm run build\` in ${ROOT}.`);
   }
 }
 

@@ -2,14 +2,15 @@
  * Fast start (issue 11): each command loads only what it needs. `axag --version` and `axag --help` load neither
  * the commands nor the rules, the engine, a parser, YAML or ajv; linting one HTML file loads its parser and the
  * engine, but no YAML and no ajv when there is no YAML config or manifest, and no glob matcher or .gitignore
- * reader when the file is named and nothing is to be ignored (a directory or a glob loads them). A module-resolution trace of the built
- * CLI says what was loaded (how long it takes is for `npm run bench`).
+ * reader when the file is named and nothing is to be ignored (a directory or a glob loads them); a clean run loads
+ * nothing to lay out or colour text. A module-resolution trace of the built CLI says what was loaded, module by
+ * module also inside its bundle (how long it takes is for `npm run bench`).
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, axag, PACKAGE_VERSION, project, removeProjects, ROOT } from './cli-helpers.js';
+import { tracedModules } from './support/traced-modules.js';
 
 const TRACE = pathToFileURL(join(ROOT, 'test', 'support', 'trace-imports.mjs')).href;
 
@@ -19,6 +20,7 @@ beforeAll(() => {
   dir = project({
     'page.html': '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="read">Add</button>\n',
     'widget.tsx': 'export const Add = () => <button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="read">Add</button>;\n',
+    'findings/bad.html': '<button axag-intent="cart.add_item">Add</button>\n',
     'site/.axag-lint.yaml': 'rules:\n  AXAG-LINT-007: off\n',
     'site/page.html': '<button axag-intent="cart.add_item" axag-entity="cart" axag-action-type="read">Add</button>\n',
   });
@@ -30,8 +32,7 @@ async function loaded(args: string[], name: string): Promise<{ code: number | nu
   const log = join(dir, `${name}.trace`);
   const run = await axag(args, { cwd: dir, env: { AXAG_TRACE_IMPORTS: log }, nodeArgs: ['--import', TRACE] });
   const modules = new Set(
-    readFileSync(log, 'utf8')
-      .split('\n')
+    tracedModules(log)
       .map((url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1] ?? /\/dist\/(.+)$/.exec(url)?.[1] ?? '')
       .filter(Boolean),
   );
@@ -57,6 +58,17 @@ describe('a command loads only what it needs', () => {
     // What only some runs do: --print-config, --fix, --cache, --baseline, --shard, --staged and --changed-since.
     const forSomeRuns = ['src/cli/print-config.js', 'src/cli/fix-files.js', 'src/engine/result-cache.js', 'src/baseline.js', 'src/shard.js', 'src/cli/git.js'];
     expect(forSomeRuns.filter((module) => run.modules.has(module))).toEqual([]);
+  });
+
+  it('a clean lint loads nothing to lay out or colour text; a lint with findings does', async () => {
+    const LAYOUT = ['string-width', 'wrap-ansi', 'chalk'];
+    const clean = await loaded(['lint', 'page.html'], 'clean');
+    expect([clean.code, clean.stdout]).toEqual([0, '']);
+    expect(LAYOUT.filter((module) => clean.modules.has(module))).toEqual([]);
+    const findings = await loaded(['lint', 'findings/bad.html'], 'findings');
+    expect(findings.code).toBe(1);
+    expect(findings.stdout).toContain('AXAG-LINT-002');
+    expect(LAYOUT.filter((module) => findings.modules.has(module))).toEqual(LAYOUT);
   });
 
   it('linting a glob loads the glob matcher, and the trace sees it though it is required on first use', async () => {

@@ -29,7 +29,7 @@ function run(command: string, args: string[], cwd: string): SpawnSyncReturns<str
   return spawnSync(command, args, { cwd, env, encoding: 'utf8', timeout: 280_000 });
 }
 
-it('packs LICENSE, README, bin, the built library and schemas, no source maps; installs without an install-script warning; init and lint work', () => {
+it('packs LICENSE, README, bin, the bundled CLI, the built library and schemas, no source maps; installs without an install-script warning; init and lint work', () => {
   assertBuilt();
   assertCleanTempAncestors();
 
@@ -37,9 +37,9 @@ it('packs LICENSE, README, bin, the built library and schemas, no source maps; i
   expect(packed.status, packed.stderr).toBe(0);
   const [{ filename, files }] = JSON.parse(packed.stdout) as { filename: string; files: { path: string }[] }[];
   const paths = files.map((file) => file.path);
-  expect(paths).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'bin/axag.js', 'schemas/manifest-v1.json', 'schemas/manifest-v1.1.json', 'dist/src/index.js', 'dist/src/index.d.ts']));
+  expect(paths).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'bin/axag.js', 'schemas/manifest-v1.json', 'schemas/manifest-v1.1.json', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/cli/axag.js', 'dist/cli/lint-worker.js', 'dist/cli/lsp-lint-worker.js', 'dist/cli/large-stack-thread.js']));
   expect(paths.filter((path) => path.endsWith('.map'))).toEqual([]);
-  expect(paths.filter((path) => !/^(LICENSE|README\.md|package\.json|bin\/|schemas\/|dist\/(src|rules|validators)\/)/.test(path))).toEqual([]);
+  expect(paths.filter((path) => !/^(LICENSE|README\.md|package\.json|bin\/|schemas\/|dist\/(cli|src|rules|validators)\/)/.test(path))).toEqual([]);
   expect(paths.filter((path) => path.endsWith('.ts') && !path.endsWith('.d.ts'))).toEqual([]);
   // Everything package.json names is in the tarball.
   const named = [pkg.main, pkg.types, ...Object.values(pkg.bin), ...Object.values(pkg.exports).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)))];
@@ -56,6 +56,7 @@ it('packs LICENSE, README, bin, the built library and schemas, no source maps; i
     join(site, 'src', 'cart.html'),
     '<button axag-intent="cart.add_item" axag-action-type="write" axag-risk-level="low" axag-idempotent="false">Add</button>\n',
   );
+  writeFileSync(join(site, 'src', 'Cart.tsx'), 'export const Add = () => <button axag-intent="cart.add_item">Add</button>;\n');
   // From npm's cache when it holds the dependencies (a machine that installed this repository does), else the registry.
   const installed = run('npm', ['install', '--save-dev', '--prefer-offline', '--no-audit', '--no-fund', join(dir, filename)], site);
   expect(installed.status, installed.stderr).toBe(0);
@@ -70,7 +71,11 @@ it('packs LICENSE, README, bin, the built library and schemas, no source maps; i
   expect(lint.status, lint.stderr).toBe(1);
   expect(lint.stdout).toContain('src/cart.html');
   expect(lint.stdout).toMatch(/AXAG-LINT-002/);
+  expect(lint.stdout).toContain('src/Cart.tsx');
   expect(lint.stdout).not.toMatch(/node_modules/);
+  // The bundled CLI's worker threads, and the parsers it requires at run time, found where npm installed them.
+  const threaded = run('npx', ['--no-install', 'axag', 'lint', '--concurrency', '2'], site);
+  expect([threaded.status, threaded.stderr, threaded.stdout]).toEqual([1, '', lint.stdout]);
 
   // The library by its exports: the entry, package.json and the schemas; nothing else of dist is reachable.
   const library = run(

@@ -15,6 +15,7 @@ import { globby } from 'globby';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { standaloneValidators, validatorSchemas, VALIDATOR_NAMES } from '../scripts/standalone-validators.js';
+import { tracedModules } from './support/traced-modules.js';
 import { validator, type ValidatorName } from '../src/structured/validators.js';
 import { assertBuilt, axag, project, removeProjects, ROOT } from './cli-helpers.js';
 
@@ -92,7 +93,7 @@ actions:
   async function loaded(args: string[], name: string): Promise<{ code: number | null; ajv: string[]; validators: string[] }> {
     const log = join(dir, `${name}.trace`);
     const run = await axag(args, { cwd: dir, env: { AXAG_TRACE_IMPORTS: log }, nodeArgs: ['--import', TRACE] });
-    const urls = [...new Set(readFileSync(log, 'utf8').split('\n').filter(Boolean))];
+    const urls = tracedModules(log);
     return {
       code: run.code,
       ajv: urls.flatMap((url) => /\/node_modules\/(ajv(?:-formats)?\/.*)$/.exec(url)?.[1] ?? []).sort(),

@@ -23,7 +23,8 @@ await build({
   logLevel: 'warning',
 });
 
-if (!existsSync(join(root, 'dist', 'src', 'index.js'))) npm(['run', 'build'], root);
+// The server runs bin/axag.js, which runs the CLI's bundle.
+if (!existsSync(join(root, 'dist', 'cli', 'axag.js'))) npm(['run', 'build'], root);
 const staging = mkdtempSync(join(tmpdir(), 'axag-vscode-server-'));
 try {
   const tarball = npm(['pack', '--ignore-scripts', '--silent', '--pack-destination', staging], root).trim().split('\n').pop();

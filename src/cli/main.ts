@@ -77,7 +77,8 @@ type OptionParsers = typeof import('./options.js');
 
 function buildProgram(io: Io, parsers: OptionParsers | undefined, setExitCode: (code: number) => void): Command {
   const width = outputWidth(io.stdout, io.env);
-  const exitCodes = helpItems('Exit codes:', EXIT_CODES, width);
+  // Laid out when help is shown, not on every run: the layout measures text with string-width.
+  const exitCodes = () => helpItems('Exit codes:', EXIT_CODES, width);
   /** An option's parser from ./options.js, which is loaded whenever a command runs, so whenever an option is parsed. */
   const parser =
     <A extends unknown[], R>(pick: (loaded: OptionParsers) => (...args: A) => R) =>
@@ -212,7 +213,7 @@ function buildProgram(io: Io, parsers: OptionParsers | undefined, setExitCode: (
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output')
     .option('--debug', 'print stack traces of internal errors')
-    .addHelpText('after', helpItems('Exit codes:', MANIFEST_EXIT_CODES, width))
+    .addHelpText('after', () => helpItems('Exit codes:', MANIFEST_EXIT_CODES, width))
     .action(async (file: string, options: ManifestCheckOptions) => {
       const { runManifestCheck } = await import('./manifest-command.js');
       setExitCode(await runManifestCheck(file, options, io));

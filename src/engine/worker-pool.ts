@@ -7,6 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { withoutAnnotations } from '../results.js';
+import { LINT_WORKER } from '../package-files.js';
 import { internalErrorFinding, internalFailure } from './lint-document.js';
 import type { FileOutcome, FileSettings, FileTask } from './lint-file.js';
 
@@ -91,7 +92,7 @@ export function startWorkerPool(settings: readonly FileSettings[], fileDone: () 
   };
 
   const start = () => {
-    const worker = new Worker(new URL('./lint-worker.js', import.meta.url));
+    const worker = new Worker(LINT_WORKER);
     running.add(worker);
     const sent = new Set<number>();
     /** Sent and not answered, in the order sent: the first is the file it is linting. */

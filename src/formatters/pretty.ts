@@ -1,4 +1,4 @@
-import { Chalk } from 'chalk';
+import { createRequire } from 'node:module';
 import { displayPath } from '../paths.js';
 import { countDynamic, countFindings, type FileResult, type Finding } from '../results.js';
 import { columnsOf, DEFAULT_WIDTH, wrapIndented } from '../text/columns.js';
@@ -14,7 +14,13 @@ const SEPARATOR = '  ';
 /** `warning`, the longer severity: severities are padded to it so that rule ids line up. */
 const SEVERITY_WIDTH = 7;
 
-type Paint = InstanceType<typeof Chalk>;
+type Paint = InstanceType<typeof import('chalk').Chalk>;
+
+/** chalk, required when there is something to print: a clean run prints nothing and loads none of it. */
+function painter(color: boolean): Paint {
+  const { Chalk } = createRequire(import.meta.url)('chalk') as typeof import('chalk');
+  return new Chalk({ level: color ? 1 : 0 });
+}
 
 /**
  * Spec §7 `pretty`, laid out to fit the terminal (issue 13). Each finding starts with `path:line:column` (so
@@ -26,13 +32,14 @@ type Paint = InstanceType<typeof Chalk>;
  * note of the annotations computed at run time, so that a run never looks fully checked when it is not.
  */
 export const formatPretty: Formatter = (results, { cwd, color, verbose, width }) => {
-  const paint = new Chalk({ level: color ? 1 : 0 });
-  const columns = Math.max(width ?? DEFAULT_WIDTH, NARROWEST);
   const { errors, warnings } = countFindings(results.files);
   const dynamic = countDynamic(results.files);
+  const fixable = results.files.filter((file) => file.output !== undefined).length;
+  if (errors + warnings + dynamic + fixable === 0 && !verbose) return '';
+  const paint = painter(color);
+  const columns = Math.max(width ?? DEFAULT_WIDTH, NARROWEST);
   const unchecked =
     dynamic > 0 ? `${paint.blue('ℹ')} ${plural(dynamic, 'annotation')} computed at run time ${dynamic === 1 ? 'was' : 'were'} not checked\n` : '';
-  const fixable = results.files.filter((file) => file.output !== undefined).length;
   const notWritten =
     fixable > 0 ? `${paint.blue('ℹ')} --fix-dry-run: ${plural(fixable, 'file')} would be fixed (not written); the json format carries the fixed text as "output"\n` : '';
   if (errors + warnings === 0) {

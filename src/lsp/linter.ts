@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { LintResults } from '../results.js';
+import { LSP_LINT_WORKER } from '../package-files.js';
 import type { WorkerReply, WorkerRequest } from './lint-protocol.js';
 
 type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
@@ -87,7 +88,7 @@ export class Linter {
 
   private started(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(new URL('./lint-worker.js', import.meta.url));
+    const worker = new Worker(LSP_LINT_WORKER);
     worker.on('message', (reply: WorkerReply) => {
       if (!this.running || reply.id !== this.running.id) return;
       const { job, timer } = this.running;

@@ -5,8 +5,9 @@
  * either. A file nested deep enough to come near the main stack's limit is therefore parsed on a thread with a
  * stack large enough for 100,000 levels, whatever ran before it; and so is one that overflows anyway.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { SourceDocument } from '../model.js';
+import { LARGE_STACK_THREAD } from '../package-files.js';
 import type { BlockLanguage } from './markdown.js';
 
 /** A parse a large-stack thread can repeat: a whole file, by the type its path names, or one Markdown code block. */
@@ -27,9 +28,6 @@ function stackMb(): number {
   const requested = Number(process.env.AXAG_PARSER_STACK_MB);
   return Number.isInteger(requested) && requested > 0 ? requested : DEFAULT_STACK_MB;
 }
-
-/** Under the test runner this module is TypeScript source; the thread always runs the built JavaScript. */
-const THREAD = new URL(import.meta.url.endsWith('.ts') ? '../../dist/src/sources/large-stack-thread.js' : './large-stack-thread.js', import.meta.url);
 
 let largeStack = false;
 
@@ -131,7 +129,9 @@ function largeStackThread(): NonNullable<typeof thread> {
   if (thread?.stackMb === mb) return thread;
   // The stack size was changed since the thread started (AXAG_PARSER_STACK_MB): only a new thread has the new one.
   void thread?.worker.terminate();
-  const worker = new Worker(THREAD, { resourceLimits: { stackSizeMb: mb } });
+  // Loaded with the first deep file, not at start: node:worker_threads costs every run a few milliseconds.
+  const { Worker } = process.getBuiltinModule('node:worker_threads');
+  const worker = new Worker(LARGE_STACK_THREAD, { resourceLimits: { stackSizeMb: mb } });
   const pending = new Map<number, (reply: ThreadReply | Error) => void>();
   const started = { worker, stackMb: mb, pending };
   const failAll = (error: Error) => {

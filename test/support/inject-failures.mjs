@@ -6,9 +6,10 @@
 // Worker threads run this too (node passes --import on to them).
 import { createRequire } from 'node:module';
 import { isMainThread } from 'node:worker_threads';
+import { bundledExport } from './bundled-export.mjs';
 
-const { RULES_BY_ID } = await import('../../dist/rules/index.js');
-const { ConfigResolver } = await import('../../dist/src/config/resolve.js');
+const RULES_BY_ID = await bundledExport('rules/index.js', 'RULES_BY_ID');
+const ConfigResolver = await bundledExport('src/config/resolve.js', 'ConfigResolver');
 
 const check = process.env.AXAG_THROW_IN_CHECK;
 if (check) {

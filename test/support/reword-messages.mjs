@@ -1,6 +1,8 @@
 // Preloaded with `node --import` by the baseline tests: every rule of the BUILT axag words its messages
 // differently, as a new version of axag may (AXAG_REWORD=1). Findings, places and elements stay the same.
-const { RULES_BY_ID } = await import('../../dist/rules/index.js');
+import { bundledExport } from './bundled-export.mjs';
+
+const RULES_BY_ID = await bundledExport('rules/index.js', 'RULES_BY_ID');
 
 const reword = (message) => `Reworded: ${message.replace(/; /g, ' — ')}`;
 

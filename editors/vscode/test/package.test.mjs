@@ -99,6 +99,8 @@ describe('the packed extension', () => {
       'extension/server/node_modules/axag-lint/bin/axag.js',
       'extension/server/node_modules/axag-lint/package.json',
       'extension/server/node_modules/axag-lint/dist/src/index.js',
+      'extension/server/node_modules/axag-lint/dist/cli/axag.js',
+      'extension/server/node_modules/axag-lint/dist/cli/lsp-lint-worker.js',
       'extension/server/node_modules/parse5/package.json',
       'extension/server/node_modules/@babel/parser/package.json',
       'extension/server/node_modules/svelte/package.json',

@@ -40,7 +40,7 @@ if (args.help) {
   console.log(`npm run bench [-- options]
   --quick            1,000 files only, 3 runs each, 5 start-up runs (a few minutes)
   --sizes <list>     tree sizes in files (default 1000,10000)
-  --huge             add the 100,000-file tree (about 2.5 GB; generated once, then reused)
+  --huge             add the 100,000-file tree (about 4 GB with its git repository; generated once, then reused)
   --runs <n>         timed runs of each command per comparison (default 3; medians)
   --start-runs <n>   timed runs of each start-up command (default 10)
   --seed <n>         the generator's seed (default ${DEFAULT_SEED})

@@ -166,7 +166,7 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
     throw error;
   }
 
-  // Then the files left to lint, in the main thread or by the workers; then every result, in input order again.
+  // Then the files left to lint, in the main thread and by the workers if any; then every result, in input order again.
   done += inputs.length - toLint.length;
   options.debug?.(`linting ${plural(toLint.length, 'file')} in the main thread${pool ? ` and ${plural(pool.size, 'worker thread')}` : ''}`);
   const outcomes = pool ? await lintAlongside(pool, toLint, settingsList) : await lintHere(toLint, settingsList, yieldNow, fileDone);

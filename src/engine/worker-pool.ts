@@ -2,8 +2,9 @@
  * Linting files in worker threads. Loaded only when a run uses them. Files are added while the run still plans
  * the rest, so workers start early; each worker gets a few files at a time from the front and lints them in the
  * order sent; outcomes come back in that order, so the file a worker is busy with is always the first one it has
- * not answered. The main thread, once it has planned the run, lints too, taking files from the back. A worker that dies (a crash, or running out of memory) costs that file only: it
- * becomes an `axag/internal-error` finding, and a new worker takes the files that were waiting.
+ * not answered. The main thread, once it has planned the run, lints too, taking files from the back. A worker
+ * that dies (a crash, or running out of memory) costs that file only: it becomes an `axag/internal-error`
+ * finding, and a new worker takes the files that were waiting.
  */
 import { Worker } from 'node:worker_threads';
 import { withoutAnnotations } from '../results.js';

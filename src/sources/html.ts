@@ -51,13 +51,14 @@ export function parseHtml(text: string): SourceDocument {
     let inner = parent;
     if ('tagName' in node) {
       const attributes = attributesOf(node);
+      const tags = attributes.id || attributes.axag ? startTagsOf(node, text) : undefined;
       if (attributes.dynamicId) dynamicIds = true;
       else if (attributes.id) {
-        const id = idOf(node, attributes.id, text, lines);
+        const id = idOf(attributes.id, tags!, lines);
         if (id === DYNAMIC_ID) dynamicIds = true;
         else if (id) ids.push(id);
       }
-      const element = attributes.axag && toAnnotated(node, parent, text, lines);
+      const element = attributes.axag && toAnnotated(node, attributes.axag, tags!, parent, text, lines);
       if (element) {
         inner = elements.length;
         elements.push(element);
@@ -85,21 +86,22 @@ export function parseHtml(text: string): SourceDocument {
 type Attribute = Element['attrs'][number];
 
 interface ElementAttributes {
-  axag: boolean;
+  /** Its AXAG attributes (with the macro's bindings), in the order parse5 gives them; undefined for none. */
+  axag: Attribute[] | undefined;
   id: Attribute | undefined;
   dynamicId: boolean;
 }
 
-const NO_ATTRIBUTES: ElementAttributes = { axag: false, id: undefined, dynamicId: false };
+const NO_ATTRIBUTES: ElementAttributes = { axag: undefined, id: undefined, dynamicId: false };
 
 /** What the walk needs to know of an element's attributes, read in one pass. */
 function attributesOf(node: Element): ElementAttributes {
   if (node.attrs.length === 0) return NO_ATTRIBUTES;
-  let axag = false;
+  let axag: Attribute[] | undefined;
   let id: Attribute | undefined;
   let dynamicId = false;
   for (const attr of node.attrs) {
-    if (isAxagAttribute(attr.name) || isBoundMacroName(attr.name)) axag = true;
+    if (isAxagAttribute(attr.name) || isBoundMacroName(attr.name)) (axag ??= []).push(attr);
     else if (attr.name === 'id') id ??= attr;
     else if (isBoundIdName(attr.name)) dynamicId = true;
   }
@@ -108,33 +110,33 @@ function attributesOf(node: Element): ElementAttributes {
 
 const DYNAMIC_ID = Symbol('dynamic id');
 
-/** The element's static `id` with its range; DYNAMIC_ID for one a template fills in. */
-function idOf(node: Element, id: Attribute, text: string, lines: LineIndex): ElementId | typeof DYNAMIC_ID | undefined {
-  if (isTemplatedId(id.value)) return DYNAMIC_ID;
+/** The start tags written for an element: its own, scanned once, and the one that holds a given attribute. */
+interface StartTags {
+  own: StartTagSpan | undefined;
+  holding(name: string): StartTagSpan | undefined;
+}
+
+function startTagsOf(node: Element, text: string): StartTags {
   const location = node.sourceCodeLocation;
-  if (!location) return undefined;
-  const own = scanStartTag(text, (location.startTag ?? location).startOffset);
+  const own = location ? scanStartTag(text, (location.startTag ?? location).startOffset) : undefined;
   // parse5 moves the attributes of a later <html> or <body> tag onto the element it already made.
-  const tag = own.attributes.has('id') ? own : scanStartTagsNamed(text, node.tagName).find((later) => later.attributes.has('id'));
-  const span = tag?.attributes.get('id');
+  let later: StartTagSpan[] | undefined;
+  const holding = (name: string) => (own?.attributes.has(name) ? own : (later ??= scanStartTagsNamed(text, node.tagName)).find((tag) => tag.attributes.has(name)));
+  return { own, holding };
+}
+
+/** The element's static `id` with its range; DYNAMIC_ID for one a template fills in. */
+function idOf(id: Attribute, tags: StartTags, lines: LineIndex): ElementId | typeof DYNAMIC_ID | undefined {
+  if (isTemplatedId(id.value)) return DYNAMIC_ID;
+  const span = tags.own && tags.holding('id')?.attributes.get('id');
   return span && { value: id.value, range: lines.range(span.valueStart, span.valueEnd) };
 }
 
-function toAnnotated(node: Element, parent: number, text: string, lines: LineIndex): AnnotatedElement | undefined {
-  const axagAttrs = node.attrs.filter((attr) => isAxagAttribute(attr.name) || isBoundMacroName(attr.name));
-  if (axagAttrs.length === 0) return undefined;
-  const location = node.sourceCodeLocation;
-  const ownTag = location ? scanStartTag(text, (location.startTag ?? location).startOffset) : undefined;
-  // parse5 moves the attributes of a later <html> or <body> tag onto the element it already made.
-  let scanned: StartTagSpan[] | undefined;
-  const laterTags = () => (scanned ??= scanStartTagsNamed(text, node.tagName));
-  const tagOf = (name: string) =>
-    ownTag?.attributes.has(name) ? ownTag : laterTags().find((tag) => tag.attributes.has(name));
-
+function toAnnotated(node: Element, axagAttrs: Attribute[], tags: StartTags, parent: number, text: string, lines: LineIndex): AnnotatedElement | undefined {
   const attributes: AxagAttribute[] = [];
-  let firstTag: StartTagSpan | undefined = ownTag;
+  let firstTag: StartTagSpan | undefined = tags.own;
   for (const attr of axagAttrs) {
-    const tag = tagOf(attr.name);
+    const tag = tags.holding(attr.name);
     const span = tag?.attributes.get(attr.name);
     if (!tag || !span) continue;
     firstTag ??= tag;

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { CachedFile, CachedSite } from '../engine/result-cache.js';
 import type { IntentDeclaration } from '../results.js';
 import { absolute } from '../paths.js';
+import { contentHash } from '../text/content-hash.js';
 import { fileSystemReason } from '../text-file.js';
 import { writeOutputFile } from './io.js';
 import { isRecord } from '../is-record.js';
@@ -77,7 +78,7 @@ export function readCacheFile(path: string, version: string): LoadedCache {
   if (data.version !== version) return empty({ outdated: `it was written by axag ${data.version}` });
   if (data.format !== FORMAT) return empty({ outdated: `it has the layout of another axag (${data.format})` });
   if (!isRecord(data.files) || !isRecord(data.sites) || typeof data.intents !== 'string') return empty({ problem: 'it is not an axag cache file' });
-  if (intentsHash(intentsLine) !== data.intents) return empty({ problem: 'its intent indexes are damaged or cut short' });
+  if (contentHash(intentsLine) !== data.intents) return empty({ problem: 'its intent indexes are damaged or cut short' });
   const entries = new Map<string, CachedFile>();
   for (const [path, entry] of Object.entries(data.files)) {
     if (!isCachedFile(entry)) return empty({ problem: `its entry for ${path} is damaged` });
@@ -108,13 +109,9 @@ export function writeCacheFile(
     version,
     files: Object.fromEntries(cache.entries),
     sites: Object.fromEntries(cache.sites),
-    intents: intentsHash(intentsLine),
+    intents: contentHash(intentsLine),
   };
   writeOutputFile(path, shownAs, `${JSON.stringify(data)}\n${intentsLine}`, 'the cache');
-}
-
-function intentsHash(line: string | Buffer): string {
-  return createHash('sha1').update(line).digest('base64');
 }
 
 function isDirectory(path: string): boolean {

@@ -3,13 +3,13 @@
  * code runs in the main thread and in worker threads; its inputs and outcome are plain data, so both cross a
  * thread boundary, and a result can sit in a cache.
  */
-import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import type { ResolvedConfig } from '../config/settings.js';
 import type { SourceDocument } from '../model.js';
 import { withoutAnnotations, type FileResult } from '../results.js';
 import type { ManifestIndex, Rule, Severity } from '../rule.js';
 import { mayContainAnnotations, parseSource } from '../sources/index.js';
+import { contentHash } from '../text/content-hash.js';
 import { stripBom } from '../text/line-index.js';
 import { readTextFile, tooLarge, UnreadableFileError } from '../text-file.js';
 import { internalErrorFinding, internalFailure, lintDocument, type InternalFailure } from './lint-document.js';
@@ -55,7 +55,7 @@ export async function lintFile(task: FileTask, settings: FileSettings): Promise<
     if (!(error instanceof UnreadableFileError)) throw error;
     return { kind: 'not-linted', reason: `cannot read the file: ${error.reason}` };
   }
-  const hash = task.hash || task.cachedHash !== undefined ? textHash(text) : undefined;
+  const hash = task.hash || task.cachedHash !== undefined ? contentHash(text) : undefined;
   if (hash !== undefined && hash === task.cachedHash) return { kind: 'unchanged' };
   const linted = (result: FileResult, internalErrors: InternalFailure[] = []): FileOutcome => ({
     kind: 'linted',
@@ -88,8 +88,4 @@ export async function lintFile(task: FileTask, settings: FileSettings): Promise<
   } catch (error) {
     return failed(internalFailure('the rule engine', error));
   }
-}
-
-export function textHash(text: string): string {
-  return createHash('sha1').update(text).digest('base64');
 }

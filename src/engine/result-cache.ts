@@ -3,7 +3,7 @@
  * (the config that applies to it, the manifest, the options that change findings) stay the same. Plain data in a
  * map by absolute path: the CLI reads and writes it as a file (src/cli/cache-file.ts), the core only consults it.
  */
-import { createHash } from 'node:crypto';
+import { contentHash } from '../text/content-hash.js';
 import type { FileResult, Finding, IntentDeclaration } from '../results.js';
 import type { Stats } from 'node:fs';
 import type { FileOutcome, FileSettings, FileTask } from './lint-file.js';
@@ -145,7 +145,7 @@ export class ResultCache {
       if (!entry) return undefined;
       files.push([path, entry.hash, entry.settings]);
     }
-    return createHash('sha1').update(JSON.stringify({ files, manifest, options })).digest('base64');
+    return contentHash(JSON.stringify({ files, manifest, options }));
   }
 }
 
@@ -180,5 +180,5 @@ export function settingsKey(settings: FileSettings): string {
     reportUnusedDirectives: settings.reportUnusedDirectives ?? 'off',
     maxFileSize: settings.maxFileSize,
   });
-  return createHash('sha1').update(key).digest('base64');
+  return contentHash(key);
 }

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
+import { contentHash } from '../text/content-hash.js';
 import type { Range } from '../model.js';
 import { parseStructured, readRequiredFile, type DataPath } from '../structured/document.js';
 import { schemaProblems, type Explainer, type SchemaProblem } from '../structured/schema-errors.js';
@@ -40,7 +40,7 @@ export function loadManifest(
   const actions = (document.data as { actions?: unknown } | null)?.actions;
   return {
     path,
-    digest: createHash('sha1').update(text).digest('base64'),
+    digest: contentHash(text),
     schema,
     intents: collectIntents(document.data),
     problems: schemaProblems(validator(`manifest-${schema}`), document, EXPLAINERS[schema]),

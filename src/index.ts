@@ -4,7 +4,7 @@ export { lintDocument, INTERNAL_ERROR_RULE, PARSE_ERROR_RULE } from './engine/li
 export { lintFile, type FileOutcome, type FileSettings, type FileTask } from './engine/lint-file.js';
 export { NAMESPACED_CHECKS, type CheckInfo } from './engine/checks.js';
 export { DIRECTIVE_RULE } from './engine/directives.js';
-export { buildModel } from './engine/element-model.js';
+export { buildModel, type Identity } from './engine/element-model.js';
 export { ResultCache, type CachedFile } from './engine/result-cache.js';
 export type { Concurrency } from './engine/concurrency.js';
 export { ConfigResolver, CONFIG_FILENAMES } from './config/resolve.js';
@@ -13,7 +13,7 @@ export type { ResolvedConfig } from './config/settings.js';
 export { expandPaths } from './files.js';
 export { isSourceFile } from './sources/index.js';
 export { displayPath } from './paths.js';
-export { loadManifest, type LoadedManifest } from './manifest/load.js';
+export { loadManifest, manifestIndex, type LoadedManifest } from './manifest/load.js';
 export { MANIFEST_SCHEMAS } from './manifest/json-schemas.js';
 export { DEFAULT_MANIFEST_SCHEMA, MANIFEST_SCHEMA_VERSIONS, type ManifestSchemaVersion } from './manifest/schema.js';
 export { FORMATTERS, type FormatContext, type Formatter } from './formatters/index.js';

@@ -1,7 +1,7 @@
 import { statSync, type Stats } from 'node:fs';
 import { ConfigResolver, type ConfigOptions } from '../config/resolve.js';
 import type { ResolvedConfig } from '../config/settings.js';
-import { loadManifest, type LoadedManifest } from '../manifest/load.js';
+import { loadManifest, manifestIndex, type LoadedManifest } from '../manifest/load.js';
 import { fingerprintOf } from '../fingerprint.js';
 import { absolute, displayPath } from '../paths.js';
 import { compareFindings, compareStrings, withoutAnnotations, type FileResult, type Finding, type InternalError, type LintResults } from '../results.js';
@@ -113,9 +113,9 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
       const manifestKey = `${manifestSchema} ${manifestPath}`;
       let manifest = manifestPath === undefined ? undefined : manifests.get(manifestKey);
       if (manifestPath !== undefined && !manifest) {
-        const loaded = loadManifest(manifestPath, displayPath(manifestPath, cwd), missingManifestHint(config, cwd), manifestSchema);
-        const index: ManifestIndex = { displayPath: displayPath(manifestPath, cwd), intents: loaded.intents, schema: loaded.schema, actions: loaded.actions };
-        manifest = { loaded, index };
+        const shown = displayPath(manifestPath, cwd);
+        const loaded = loadManifest(manifestPath, shown, missingManifestHint(config, cwd), manifestSchema);
+        manifest = { loaded, index: manifestIndex(loaded, shown) };
         manifests.set(manifestKey, manifest);
       }
       const settingsKey = `${config.configFile ?? ''}\n${manifestKey}`;

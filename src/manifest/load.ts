@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
 import { contentHash } from '../text/content-hash.js';
 import type { Range } from '../model.js';
+import type { ManifestIndex } from '../rule.js';
 import { parseStructured, readRequiredFile, type DataPath } from '../structured/document.js';
 import { schemaProblems, type Explainer, type SchemaProblem } from '../structured/schema-errors.js';
 import { validator } from '../structured/validators.js';
@@ -48,6 +49,11 @@ export function loadManifest(
     actions: readManifestActions(document.data),
     locateIntent: (index) => document.locate(['actions', index, 'intent']),
   };
+}
+
+/** What the rules read of a loaded manifest, which messages name `displayPath`. */
+export function manifestIndex(loaded: LoadedManifest, displayPath: string): ManifestIndex {
+  return { displayPath, intents: loaded.intents, schema: loaded.schema, actions: loaded.actions };
 }
 
 const NEW_IN_V1_1 = 'is new in manifest v1.1, and this manifest is checked against v1';

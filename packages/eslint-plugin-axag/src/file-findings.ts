@@ -68,7 +68,11 @@ function lint(request: LintRequest): Map<string, Finding[]> {
   const reply = engine()(request);
   if (reply.kind === 'fatal') throw new SettingsError(`axag cannot lint ${request.physicalFilename}: ${reply.message}`);
   const byCheck = new Map<string, Finding[]>();
-  for (const finding of reply.findings) byCheck.set(finding.ruleId, [...(byCheck.get(finding.ruleId) ?? []), finding]);
+  for (const finding of reply.findings) {
+    const found = byCheck.get(finding.ruleId);
+    if (found) found.push(finding);
+    else byCheck.set(finding.ruleId, [finding]);
+  }
   return byCheck;
 }
 

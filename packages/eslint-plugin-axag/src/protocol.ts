@@ -1,7 +1,7 @@
-import type { Finding } from 'axag-lint';
+import type { Finding, Identity } from 'axag-lint';
 
 /** How a file is identified by the project: a setting's identity overrides the axag config's. */
-export type Identity = 'default' | 'strict';
+export type { Identity };
 
 /** One file to lint, as ESLint gave it to the plugin's rules. Plain data: it crosses to the engine's thread. */
 export interface LintRequest {

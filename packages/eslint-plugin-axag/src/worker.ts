@@ -5,7 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import { runAsWorker } from 'synckit';
-import { ConfigResolver, displayPath, FatalError, lintFile, loadManifest, RULES, type ManifestIndex, type ResolvedConfig } from 'axag-lint';
+import { ConfigResolver, displayPath, FatalError, lintFile, loadManifest, manifestIndex, RULES, type ManifestIndex, type ResolvedConfig } from 'axag-lint';
 import type { LintReply, LintRequest } from './protocol.js';
 
 interface CachedResolver {
@@ -52,7 +52,9 @@ function resolverFor(cwd: string, manifest: string | undefined): CachedResolver 
 function configFor(request: LintRequest): ResolvedConfig {
   const cached = resolverFor(request.cwd, request.manifest);
   const config = cached.resolver.forFile(request.physicalFilename);
-  for (const file of config.configFiles) if (!cached.stamps.has(file)) cached.stamps.set(file, stampOf(file));
+  // A manifest found by discovery is the resolver's too: one that goes (or changes) makes it look again.
+  const read = config.manifestFrom === 'discovery' ? [...config.configFiles, config.manifestPath!] : config.configFiles;
+  for (const file of read) if (!cached.stamps.has(file)) cached.stamps.set(file, stampOf(file));
   return config;
 }
 
@@ -70,8 +72,7 @@ function manifestFor(config: ResolvedConfig, cwd: string): ManifestIndex | undef
       ? 'fix settings.axag.manifest in your ESLint config'
       : 'fix or remove the manifest';
   // Its schema problems are findings on the manifest, which ESLint does not lint: `axag lint` reports them.
-  const loaded = loadManifest(manifestPath, shown, hint, manifestSchema);
-  const index: ManifestIndex = { displayPath: shown, intents: loaded.intents, schema: loaded.schema, actions: loaded.actions };
+  const index = manifestIndex(loadManifest(manifestPath, shown, hint, manifestSchema), shown);
   manifests.set(key, { stamp, index });
   return index;
 }

@@ -2,6 +2,8 @@
  * The plugin's rules in ESLint, by hand-written cases: each parser a project may configure, rule options from the
  * ESLint config and from the axag config, the plugin's settings, eslint-disable comments, and mistakes in settings.
  */
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { Linter, RuleTester } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -203,6 +205,30 @@ describe('text without a file name', () => {
   it('is read as JavaScript with JSX, as ESLint reads it (eslint --stdin without --stdin-filename)', () => {
     const config = { plugins: { axag: plugin }, languageOptions: LANGUAGES.jsx.languageOptions, rules: { 'axag/missing-intent': 'error' } } satisfies Linter.Config;
     expect(new Linter().verify(ADD_JSX, config).map(({ ruleId, line, column }) => `${ruleId} ${line}:${column}`)).toEqual(['axag/missing-intent 1:27']);
+  });
+
+  it("is linted under the axag config and manifest of ESLint's working directory", () => {
+    const config = { plugins: { axag: plugin }, languageOptions: LANGUAGES.jsx.languageOptions, rules: { 'axag/intent-in-manifest': 'error' } } satisfies Linter.Config;
+    const text = 'export const Add = () => <button axag-intent="cart.no_such_action" axag-entity="cart" axag-action-type="read">Add</button>;\n';
+    expect(new Linter({ cwd: projectDir }).verify(text, config).map(({ ruleId }) => ruleId)).toEqual(['axag/intent-in-manifest']);
+  });
+});
+
+describe('a long-running ESLint (an editor, eslint_d)', () => {
+  it('lints without the manifest it had found once that manifest is removed, as axag lint would', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'axag-eslint-'));
+    try {
+      writeFileSync(join(dir, '.axag-lint.json'), '{ "root": true }\n');
+      copyFileSync(join(projectDir, 'axag-manifest.yaml'), join(dir, 'axag-manifest.yaml'));
+      const config = { files: ['**/*.jsx'], plugins: { axag: plugin }, languageOptions: LANGUAGES.jsx.languageOptions, rules: { 'axag/intent-in-manifest': 'error' } } satisfies Linter.Config;
+      const text = 'export const Add = () => <button axag-intent="cart.no_such_action" axag-entity="cart" axag-action-type="read">Add</button>;\n';
+      const lintText = () => new Linter({ cwd: dir }).verify(text, config, join(dir, 'add.jsx')).map(({ ruleId, message }) => ruleId ?? message);
+      expect(lintText()).toEqual(['axag/intent-in-manifest']);
+      rmSync(join(dir, 'axag-manifest.yaml'));
+      expect(lintText()).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

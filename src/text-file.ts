@@ -80,32 +80,35 @@ export function tooLarge(size: number, maxBytes: number): string | undefined {
  * a file larger than `maxBytes` (0: no limit). Throws UnreadableFileError.
  */
 export function readTextFile(path: string, maxBytes = 0): string {
-  let stats: Stats;
-  try {
-    stats = statSync(path);
-  } catch (error) {
-    throw new UnreadableFileError(fileSystemReason(error), (error as NodeJS.ErrnoException).code);
-  }
-  const special = notRegularFile(stats);
-  if (special) throw new UnreadableFileError(special);
-  const large = tooLarge(stats.size, maxBytes);
-  if (large) throw new UnreadableFileError(large);
   let fd: number;
   try {
-    // O_NONBLOCK: should the path be swapped for a FIFO after the check, opening it still returns at once.
+    // O_NONBLOCK: opening a FIFO returns at once instead of waiting for a writer; nothing is read before the check.
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
-    throw new UnreadableFileError(fileSystemReason(error), (error as NodeJS.ErrnoException).code);
+    // Some special files cannot even be opened (a socket): say what they are rather than how the open failed.
+    const special = specialFileReason(path);
+    throw new UnreadableFileError(special ?? fileSystemReason(error), special ? undefined : (error as NodeJS.ErrnoException).code);
   }
   try {
-    const raced = notRegularFile(fstatSync(fd));
-    if (raced) throw new UnreadableFileError(raced);
+    const stats = fstatSync(fd);
+    const special = notRegularFile(stats);
+    if (special) throw new UnreadableFileError(special);
+    const large = tooLarge(stats.size, maxBytes);
+    if (large) throw new UnreadableFileError(large);
     return decodeText(readFileSync(fd));
   } catch (error) {
     if (error instanceof UnreadableFileError) throw error;
     throw new UnreadableFileError(fileSystemReason(error), (error as NodeJS.ErrnoException).code);
   } finally {
     closeSync(fd);
+  }
+}
+
+function specialFileReason(path: string): string | undefined {
+  try {
+    return notRegularFile(statSync(path));
+  } catch {
+    return undefined;
   }
 }
 

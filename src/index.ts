@@ -20,7 +20,8 @@ export { FORMATTERS, type FormatContext, type Formatter } from './formatters/ind
 export { FatalError, type FileLocation, type Notice } from './errors.js';
 export { RULES, RULES_BY_ID } from '../rules/index.js';
 export { ruleDocsUrl } from './rule-docs.js';
-export type { Finding, FileResult, IntentDeclaration, InternalError, LintResults } from './results.js';
+export type { Finding, FileResult, IntentDeclaration, InternalError, LintResults, PackedIntents } from './results.js';
+export { unpackIntents } from './engine/packed-intents.js';
 export type { AnnotatedElement, AxagAttribute, Range, SourceDocument, SyntaxProblem } from './model.js';
 export { isRunRule, type ManifestIndex, type Rule, type RuleDocs, type RunRule } from './rule.js';
 export { applyFixes, fixText, MAX_FIX_PASSES, type Relint } from './engine/apply-fixes.js';

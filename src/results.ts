@@ -69,13 +69,22 @@ export interface FileResult {
   annotations: number;
   /** Of those, the ones whose `axag` macro is computed at run time (`axag={…}`), so not checked. */
   dynamic: number;
-  /** Every action with a static intent, in document order: what the checks across files read. */
-  intents: IntentDeclaration[];
+  /**
+   * Every action with a static intent, in document order: what the checks across files read. Packed into one
+   * string (src/engine/packed-intents.ts); `unpackIntents()` gives the declarations.
+   */
+  intents: PackedIntents;
   /** The file's inline directives, which also apply to findings of the checks across files. */
   directives: DirectiveRecord[];
   /** `--fix-dry-run`: the file's text with its fixes applied, when they change it (ESLint's `output`). */
   output?: string;
 }
+
+/** A file's intent index (its IntentDeclarations) in the compact form a run keeps until its end. */
+export type PackedIntents = string & { readonly packedIntents: unique symbol };
+
+/** The intent index of a file with no actions. */
+export const NO_INTENTS = '' as PackedIntents;
 
 /** An action's static intent and its effective annotation, as the checks across files compare them. Plain data. */
 export interface IntentDeclaration {
@@ -94,7 +103,7 @@ export interface IntentDeclaration {
 
 /** The result for a file with no annotations to check: unannotated source, or the manifest. */
 export function withoutAnnotations(path: string, findings: Finding[] = []): FileResult {
-  return { path, findings, annotations: 0, dynamic: 0, intents: [], directives: [] };
+  return { path, findings, annotations: 0, dynamic: 0, intents: NO_INTENTS, directives: [] };
 }
 
 export interface LintResults {

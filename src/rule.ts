@@ -123,8 +123,8 @@ export interface RunSite {
     /** Where the `intent` of the action at `index` of its `actions` list is written. */
     locateIntent(index: number): Range;
   };
-  /** In path order. */
-  files: readonly { path: string; displayPath: string; intents: readonly IntentDeclaration[] }[];
+  /** In path order. A file's `intents` are made anew at each read (they are kept packed): read them once. */
+  files: readonly { path: string; displayPath: string; readonly intents: readonly IntentDeclaration[] }[];
 }
 
 export interface RunContext {

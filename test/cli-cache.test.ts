@@ -152,7 +152,7 @@ describe('--cache', () => {
     const cases: [string, string][] = [
       [valid.slice(0, intentsAt / 2), 'it is not valid JSON'],
       [valid.slice(0, intentsAt + (valid.length - intentsAt) / 2), 'its intent indexes are damaged or cut short'],
-      [valid.replace('"order.cancel"', '"order.cancer"'), 'its intent indexes are damaged or cut short'],
+      [valid.slice(0, intentsAt) + valid.slice(intentsAt).replace('order.cancel', 'order.cancer'), 'its intent indexes are damaged or cut short'],
       ['\u0000\u0001garbage', 'it is not valid JSON'],
       ['{"version": 3, "files": []}', 'it is not an axag cache file'],
       [valid.replace('"findings":[', '"findings":7,"x":['), 'its entry for '],

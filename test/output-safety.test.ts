@@ -10,7 +10,7 @@ import { lint } from '../src/engine/lint.js';
 import { FatalError } from '../src/errors.js';
 import { escapeData, escapeProperty } from '../src/formatters/github.js';
 import { FORMATTERS, type FormatContext } from '../src/formatters/index.js';
-import type { Finding, LintResults } from '../src/results.js';
+import { NO_INTENTS, type Finding, type LintResults } from '../src/results.js';
 import { assertBuilt, axag, project, removeProjects } from './cli-helpers.js';
 
 beforeAll(assertBuilt);
@@ -39,7 +39,7 @@ const isCommand = (line: string) => /^\s*::/.test(line) || line.includes('##[');
 
 function results(path: string, message: string): LintResults {
   const finding: Finding = { ruleId: 'AXAG-LINT-004', severity: 'error', message, line: 1, column: 2, endLine: 1, endColumn: 3, fingerprint: 'f' };
-  return { files: [{ path, findings: [finding], annotations: 1, dynamic: 0, intents: [], directives: [] }], filesLinted: 1, failures: [], internalErrors: [], notices: [] };
+  return { files: [{ path, findings: [finding], annotations: 1, dynamic: 0, intents: NO_INTENTS, directives: [] }], filesLinted: 1, failures: [], internalErrors: [], notices: [] };
 }
 
 const CONTEXT: FormatContext = { cwd: '/repo', root: '/repo', color: false, verbose: false, tool: { name: 'axag', version: '0', informationUri: 'https://example.com' } };

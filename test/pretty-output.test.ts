@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_CHECKS } from '../src/engine/checks.js';
 import { FORMATTERS, type FormatContext } from '../src/formatters/index.js';
 import { outputWidth, useColor } from '../src/cli/terminal.js';
-import type { Finding, LintResults } from '../src/results.js';
+import { NO_INTENTS, type Finding, type LintResults } from '../src/results.js';
 import { ANSI, assertBuilt, axag, parsePretty, project, removeProjects } from './cli-helpers.js';
 
 beforeAll(assertBuilt);
@@ -102,7 +102,7 @@ describe('the pretty formatter', () => {
         })),
         annotations: 1,
         dynamic: 0,
-        intents: [],
+        intents: NO_INTENTS,
         directives: [],
       },
     ],

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CachedFile, CachedSite } from '../engine/result-cache.js';
-import type { IntentDeclaration } from '../results.js';
+import { NO_INTENTS, type PackedIntents } from '../results.js';
 import { absolute } from '../paths.js';
 import { contentHash } from '../text/content-hash.js';
 import { fileSystemReason } from '../text-file.js';
@@ -20,7 +20,7 @@ import { isRecord } from '../is-record.js';
 
 export const DEFAULT_CACHE_LOCATION = 'node_modules/.cache/axag/';
 /** Changes when the shape of the file does. */
-const FORMAT = 3;
+const FORMAT = 4;
 
 interface CacheData {
   tool: 'axag';
@@ -47,7 +47,7 @@ export interface LoadedCache {
   entries: Map<string, CachedFile>;
   sites: Map<string, CachedSite>;
   /** Parses the intent indexes of the files. */
-  intents(): Map<string, IntentDeclaration[]>;
+  intents(): Map<string, PackedIntents>;
   /** Why the file was ignored, when it is not an axag cache: a note for the user. */
   problem?: string;
   /** Why its entries were dropped though it is one (another version of axag): for --debug. */
@@ -90,7 +90,7 @@ export function readCacheFile(path: string, version: string): LoadedCache {
     sites.set(id, site);
   }
   // Written by this axag and whole (its hash matches): parsing it cannot fail.
-  const intents = () => new Map(Object.entries(JSON.parse(intentsLine.toString('utf8')) as Record<string, IntentDeclaration[]>));
+  const intents = () => new Map(Object.entries(JSON.parse(intentsLine.toString('utf8')) as Record<string, PackedIntents>));
   return { entries, sites, intents };
 }
 
@@ -99,10 +99,10 @@ export function writeCacheFile(
   path: string,
   shownAs: string,
   version: string,
-  cache: { entries: ReadonlyMap<string, CachedFile>; sites: ReadonlyMap<string, CachedSite>; intents(): ReadonlyMap<string, IntentDeclaration[]> },
+  cache: { entries: ReadonlyMap<string, CachedFile>; sites: ReadonlyMap<string, CachedSite>; intents(): ReadonlyMap<string, PackedIntents> },
 ): void {
   const intents = cache.intents();
-  const intentsLine = JSON.stringify(Object.fromEntries([...cache.entries.keys()].map((path) => [path, intents.get(path) ?? []])));
+  const intentsLine = JSON.stringify(Object.fromEntries([...cache.entries.keys()].map((path) => [path, intents.get(path) ?? NO_INTENTS])));
   const data: CacheData = {
     tool: 'axag',
     format: FORMAT,

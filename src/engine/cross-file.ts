@@ -11,6 +11,7 @@ import { displayPath } from '../paths.js';
 import { compareFindings, compareStrings, type FileResult, type Finding } from '../results.js';
 import { isRunRule, type RunSite } from '../rule.js';
 import { applyDirectivesLater } from './directives.js';
+import { unpackIntents } from './packed-intents.js';
 import type { LoadedManifest } from '../manifest/load.js';
 
 /** The linted files of one site, and its manifest (spec: a site is one manifest, or one config file without a manifest). */
@@ -42,7 +43,14 @@ export function runCrossFileChecks(sites: readonly SiteFiles[], options: CrossFi
     }),
     files: [...files]
       .sort((a, b) => compareStrings(a.path, b.path))
-      .map((file) => ({ path: file.path, displayPath: displayPath(file.path, options.cwd), intents: file.intents })),
+      .map(({ path, intents }) => ({
+        path,
+        displayPath: displayPath(path, options.cwd),
+        // Unpacked when a check reads it, and let go of after: a run's every declaration at once would not be small.
+        get intents() {
+          return unpackIntents(intents);
+        },
+      })),
   }));
   const linted = new Map(sites.flatMap((site) => site.files.map((file) => [file.path, file] as const)));
   const landed = new Map<FileResult, Finding[]>();

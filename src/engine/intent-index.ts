@@ -3,7 +3,6 @@ import type { ParameterItems } from '../parameter-list.js';
 import type { IntentDeclaration } from '../results.js';
 import { ACTION_FIELDS, readField } from './action-fields.js';
 import type { AnnotationModel } from './element-model.js';
-import { detached } from '../text/detached.js';
 
 /** The intent index of a document: each action with a static, non-empty intent and its effective annotation, read canonically. */
 export function intentIndex(model: AnnotationModel, parameterItems: ParameterItems): IntentDeclaration[] {
@@ -21,14 +20,14 @@ export function intentIndex(model: AnnotationModel, parameterItems: ParameterIte
       const reading = readField(action, field, parameterItems);
       // A default is left out like any undeclared field: messages then say it was not declared.
       if (reading.kind === 'unknown') fields[field.attribute] = null;
-      else if (reading.kind === 'value' && reading.from) fields[field.attribute] = detached(reading.value);
+      else if (reading.kind === 'value' && reading.from) fields[field.attribute] = reading.value;
     }
     const { element } = action;
     return [
       {
-        intent: detached(intent),
+        intent,
         range: attribute.valueRange,
-        element: { name: detached(element.tag), ...element.start, digest: elementDigest(element) },
+        element: { name: element.tag, ...element.start, digest: elementDigest(element) },
         fields,
       },
     ];

@@ -7,6 +7,7 @@ import type { ParameterItems } from '../parameter-list.js';
 import { isRunRule, type ManifestIndex, type Report, type Rule, type Severity } from '../rule.js';
 import { applyDirectives } from './directives.js';
 import { intentIndex } from './intent-index.js';
+import { packIntents } from './packed-intents.js';
 import { ACTION_TYPES } from '../vocabulary.js';
 import { buildModel } from './element-model.js';
 import { toFix, toSuggestions } from './text-edits.js';
@@ -110,7 +111,7 @@ export function lintDocument(document: SourceDocument, options: DocumentOptions)
     findings: reported.sort(compareFindings),
     annotations: model.elements.length,
     dynamic,
-    intents: intentIndex(model, parameterItems),
+    intents: packIntents(intentIndex(model, parameterItems)),
     directives: directed.directives,
     internalErrors,
   };

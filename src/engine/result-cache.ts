@@ -4,7 +4,7 @@
  * map by absolute path: the CLI reads and writes it as a file (src/cli/cache-file.ts), the core only consults it.
  */
 import { contentHash } from '../text/content-hash.js';
-import type { FileResult, Finding, IntentDeclaration } from '../results.js';
+import { NO_INTENTS, type FileResult, type Finding, type PackedIntents } from '../results.js';
 import type { Stats } from 'node:fs';
 import type { FileOutcome, FileSettings, FileTask } from './lint-file.js';
 
@@ -42,20 +42,20 @@ export class ResultCache {
   constructor(
     readonly entries: Map<string, CachedFile> = new Map(),
     readonly sites: Map<string, CachedSite> = new Map(),
-    private readonly readIntents: () => Map<string, IntentDeclaration[]> = () => new Map(),
+    private readonly readIntents: () => Map<string, PackedIntents> = () => new Map(),
   ) {}
 
-  private intentIndexes: Map<string, IntentDeclaration[]> | undefined;
+  private intentIndexes: Map<string, PackedIntents> | undefined;
 
   /** The intent index of every cached file, by path. */
-  intents(): Map<string, IntentDeclaration[]> {
+  intents(): Map<string, PackedIntents> {
     return (this.intentIndexes ??= this.readIntents());
   }
 
   /** A cached file's result; its intent index is read when first asked for. */
   private resultOf(path: string, entry: CachedFile): FileResult {
     const result = { path, ...entry.result } as FileResult;
-    Object.defineProperty(result, 'intents', { enumerable: true, configurable: true, get: () => this.intents().get(path) ?? [] });
+    Object.defineProperty(result, 'intents', { enumerable: true, configurable: true, get: () => this.intents().get(path) ?? NO_INTENTS });
     return result;
   }
 

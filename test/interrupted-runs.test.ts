@@ -119,10 +119,14 @@ describe('report files', () => {
   it('are written whole through a temporary file in the same directory, which does not remain', async () => {
     const cwd = project({ 'a.html': MANY, 'out/old.txt': 'x\n' });
     writeFileSync(join(cwd, 'out', 'r.json'), 'stale\n');
-    const result = await axag(['lint', '-f', 'json=out/r.json,sarif=out/r.sarif'], { cwd });
+    const result = await axag(['lint', '-f', 'json=out/r.json,sarif=out/r.sarif,pretty=out/r.txt'], { cwd });
     expect(result.code).toBe(1);
-    expect(readdirSync(join(cwd, 'out')).sort()).toEqual(['old.txt', 'r.json', 'r.sarif']);
+    expect(readdirSync(join(cwd, 'out')).sort()).toEqual(['old.txt', 'r.json', 'r.sarif', 'r.txt']);
     expect(JSON.parse(readFileSync(join(cwd, 'out', 'r.json'), 'utf8')).summary).toMatchObject({ errors: 4000, warnings: 2000 });
+    // The pretty report is written in pieces, a file at a time: the same text as on standard output.
+    const printed = await axag(['lint'], { cwd });
+    expect(printed.stdout).toMatch(/✖ 6000 problems \(4000 errors, 2000 warnings\)\n$/);
+    expect(readFileSync(join(cwd, 'out', 'r.txt'), 'utf8')).toBe(printed.stdout);
   });
 
   it('one that cannot be written: one line naming it, exit 2, no temporary file left', async () => {

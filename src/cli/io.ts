@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { FatalError } from '../errors.js';
 import { safeLines } from '../text/safe-text.js';
@@ -44,18 +44,26 @@ export function writeFailure(error: unknown): string {
 }
 
 /**
- * Writes a report file (or the cache), creating its directory; `shownAs` is the path as the user gave it. The text goes to a
- * temporary file beside it that is then renamed over it, so the file is at every moment either the whole new
- * report or absent/old, never half written, whatever stops the run (a signal, a full disk, a crash).
+ * Writes a report file (or the cache), creating its directory; `shownAs` is the path as the user gave it. The text
+ * (whole, or in the pieces a report writer makes) goes to a temporary file beside it that is then renamed over it,
+ * so the file is at every moment either the whole new report or absent/old, never half written, whatever stops the
+ * run (a signal, a full disk, a crash).
  */
-export function writeOutputFile(path: string, shownAs: string, text: string, what = 'the report'): void {
+export function writeOutputFile(path: string, shownAs: string, text: string | Iterable<string>, what = 'the report'): void {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.axag-tmp`);
   try {
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(temporary, text);
+    const fd = openSync(temporary, 'w');
+    try {
+      for (const piece of typeof text === 'string' ? [text] : text) writeFileSync(fd, piece);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temporary, path);
   } catch (error) {
     removeIfPresent(temporary);
+    // What the file system refused; anything else was thrown while the report was made (a bug), not written.
+    if ((error as NodeJS.ErrnoException).code === undefined) throw error;
     throw new FatalError(`cannot write ${what} to ${shownAs}: ${writeFailure(error)}`);
   }
 }

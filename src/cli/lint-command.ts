@@ -118,13 +118,13 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
         ...(options.shard && { shard: options.shard }),
         ...(fatal && { fatal }),
       };
-      const text = formatters.get(format)!(results, context);
+      const pieces = formatters.get(format)!(results, context);
       if (file === undefined) {
         // `--stdin --fix`: standard output is the fixed input, so the report goes to standard error.
-        (fixingStdin ? io.stderr : io.stdout).write(text);
+        for (const piece of pieces) (fixingStdin ? io.stderr : io.stdout).write(piece);
         stdoutWritten = true;
       } else {
-        writeOutputFile(absolute(file, cwd), file, text);
+        writeOutputFile(absolute(file, cwd), file, pieces);
         written.add(absolute(file, cwd));
       }
     }

@@ -38,7 +38,7 @@ export async function runManifestCheck(file: string, options: ManifestCheckOptio
     io.stdout.write(`✔ ${displayPath(path, io.cwd)} is a valid AXAG manifest ${schema} (${plural(manifest.actionCount, 'action')})\n`);
   } else {
     const formatters = await loadFormatters([options.format]);
-    io.stdout.write(formatters.get(options.format)!(results, context));
+    for (const piece of formatters.get(options.format)!(results, context)) io.stdout.write(piece);
   }
   return findings.length > 0 ? 1 : 0;
 }

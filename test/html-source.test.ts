@@ -108,6 +108,16 @@ describe('HTML source', () => {
     expect(ids.map((id) => id.value)).toEqual(['b', 't', 'c']);
   });
 
+  it('places the copies of formatting elements the browser makes at the tag they copy, also when text follows them', () => {
+    // At </i> the paragraph moves out of the <i> and its content into a copy of the <i>, which has no tag of its own.
+    const { elements } = parseHtml('<i axag-entity="receipt"><p>Receipt <button axag-intent="receipt.print"></button></i> sent</p>');
+    expect(elements.map((e) => [e.tag, e.parent, e.nameRange.column, e.attributes[0]!.nameRange.column])).toEqual([
+      ['i', -1, 2, 4],
+      ['i', -1, 2, 4],
+      ['button', 1, 38, 45],
+    ]);
+  });
+
   it('leaves out a body that a <frameset> replaces, as the tree does', () => {
     const { elements, ids } = parseHtml('<div axag-intent="a.b" id="d">\n<frameset id="f"><frame></frameset>');
     expect(elements).toEqual([]);

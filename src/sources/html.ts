@@ -224,8 +224,11 @@ interface StartTags {
 }
 
 function startTagsOf(node: Element, text: string): StartTags {
-  const location = node.sourceCodeLocation;
-  const own = location ? scanStartTag(text, (location.startTag ?? location).startOffset) : undefined;
+  // An element made without a tag of its own (a copy of a formatting element the browser reopens, an implied
+  // <tbody>) has no start tag; it can have a location all the same: parse5 gives a text's location to the node
+  // before the text when that node has none, taking it for the text node it made, and the lean tree has none.
+  const startTag = node.sourceCodeLocation?.startTag;
+  const own = startTag ? scanStartTag(text, startTag.startOffset) : undefined;
   // parse5 moves the attributes of a later <html> or <body> tag onto the element it already made.
   let later: StartTagSpan[] | undefined;
   const holding = (name: string) => (own?.attributes.has(name) ? own : (later ??= scanStartTagsNamed(text, node.tagName)).find((tag) => tag.attributes.has(name)));

@@ -88,6 +88,42 @@ describe('HTML source', () => {
     expect(parseHtml(html).elements).toHaveLength(1);
   });
 
+  it('reads a page nested deeper than the call stack with an id at every level', () => {
+    const html = `${'<div id="d">'.repeat(20_000)}<button axag-intent="a.b">`;
+    const { elements, ids } = parseHtml(html);
+    expect(ids).toHaveLength(20_000);
+    expect(elements.map((e) => e.parent)).toEqual([-1]);
+  });
+
+  it('reads elements in the order of the tree the browser builds, not of the text', () => {
+    // The button is not allowed between rows: it is moved before the table, out of it.
+    const { elements, ids } = parseHtml(
+      '<table axag-entity="order" id="t"><tr><td axag-intent="order.view" id="c"></td></tr><button axag-intent="order.export" id="b"></button></table>',
+    );
+    expect(elements.map((e) => [e.tag, e.parent])).toEqual([
+      ['button', -1],
+      ['table', -1],
+      ['td', 1],
+    ]);
+    expect(ids.map((id) => id.value)).toEqual(['b', 't', 'c']);
+  });
+
+  it('places the copies of formatting elements the browser makes at the tag they copy, also when text follows them', () => {
+    // At </i> the paragraph moves out of the <i> and its content into a copy of the <i>, which has no tag of its own.
+    const { elements } = parseHtml('<i axag-entity="receipt"><p>Receipt <button axag-intent="receipt.print"></button></i> sent</p>');
+    expect(elements.map((e) => [e.tag, e.parent, e.nameRange.column, e.attributes[0]!.nameRange.column])).toEqual([
+      ['i', -1, 2, 4],
+      ['i', -1, 2, 4],
+      ['button', 1, 38, 45],
+    ]);
+  });
+
+  it('leaves out a body that a <frameset> replaces, as the tree does', () => {
+    const { elements, ids } = parseHtml('<div axag-intent="a.b" id="d">\n<frameset id="f"><frame></frameset>');
+    expect(elements).toEqual([]);
+    expect(ids.map((id) => id.value)).toEqual(['f']);
+  });
+
   it('gives an attribute with "=" but no value an empty range where the value would be, never an inverted one', () => {
     expect(attribute('<p axag-risk-level=></p>', 'axag-risk-level').valueRange).toEqual({ line: 1, column: 20, endLine: 1, endColumn: 20 });
     expect(attribute('<p axag-risk-level= ></p>', 'axag-risk-level').valueRange).toEqual({ line: 1, column: 21, endLine: 1, endColumn: 21 });

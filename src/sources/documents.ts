@@ -33,7 +33,12 @@ export function unparsed(problem: SyntaxProblem): SourceDocument {
 
 /** Keeps a comment for directive parsing when it can hold one (spec §6: `axag-disable…`, `axag-enable…`). */
 export function directiveComment(text: string, lines: LineIndex, start: number, end: number): SourceComment | undefined {
-  return text.includes('axag-') ? { text, range: lines.range(start, end) } : undefined;
+  return mayBeDirective(text) ? { text, range: lines.range(start, end) } : undefined;
+}
+
+/** Whether a comment's text can hold a directive: the test of directiveComment, for a source that notes comments early. */
+export function mayBeDirective(text: string): boolean {
+  return text.includes('axag-');
 }
 
 /**

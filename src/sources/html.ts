@@ -4,7 +4,7 @@ import type { AnnotatedElement, AxagAttribute, ElementId, SourceComment, SourceD
 import { LineIndex } from '../text/line-index.js';
 import { isAxagAttribute, isBoundIdName, isBoundMacroName, isInteractive, isTemplatedId, MACRO } from './element-traits.js';
 import { scanStartTag, scanStartTagsNamed, type StartTagSpan } from './html-start-tag.js';
-import { directiveComment } from './documents.js';
+import { directiveComment, mayBeDirective } from './documents.js';
 import { valuePositions } from './value-positions.js';
 import { BARE, valueSyntax } from './value-syntax.js';
 
@@ -29,8 +29,49 @@ const leanTreeAdapter: TreeAdapter<DefaultTreeAdapterMap> = {
   updateNodeSourceCodeLocation() {},
 };
 
-/** The options axag gives parse5; exported so the benchmark's floor (bench/floor.mjs) parses exactly as axag does. */
+/**
+ * The parse axag makes, without the notes it takes on the way (RECORDING_OPTIONS): exported so that the benchmark's
+ * floor (bench/floor.mjs) builds the same tree, and the notes count as axag's own cost.
+ */
 export const PARSE5_OPTIONS = { sourceCodeLocationInfo: true, treeAdapter: leanTreeAdapter } as const;
+
+/**
+ * The few nodes linting reads, noted while parse5 builds the tree, so that no walk over every node is needed:
+ * elements whose attributes name an AXAG attribute or an id, directive comments, and which `<template>` owns
+ * each content fragment (a fragment has no parent node). One parse at a time per thread, so module state.
+ */
+let notedNodes: Node[] = [];
+let templateOf: Map<Node, Element> | undefined;
+
+const recordingTreeAdapter: TreeAdapter<DefaultTreeAdapterMap> = {
+  ...leanTreeAdapter,
+  createElement(tagName, namespaceURI, attrs) {
+    const element = leanTreeAdapter.createElement(tagName, namespaceURI, attrs);
+    if (attrs.length > 0 && holdsAttributeOfInterest(attrs)) notedNodes.push(element);
+    return element;
+  },
+  createCommentNode(data) {
+    const comment = leanTreeAdapter.createCommentNode(data);
+    if (mayBeDirective(data)) notedNodes.push(comment);
+    return comment;
+  },
+  setTemplateContent(template, content) {
+    leanTreeAdapter.setTemplateContent(template, content);
+    (templateOf ??= new Map()).set(content, template);
+  },
+  // The only change parse5 makes to an element's attributes after creating it.
+  adoptAttributes(recipient, attrs) {
+    leanTreeAdapter.adoptAttributes(recipient, attrs);
+    if (holdsAttributeOfInterest(attrs)) notedNodes.push(recipient);
+  },
+};
+
+function holdsAttributeOfInterest(attrs: Attribute[]): boolean {
+  for (const { name } of attrs) {
+    if (isAxagAttribute(name) || isBoundMacroName(name) || name === 'id' || isBoundIdName(name)) return true;
+  }
+  return false;
+}
 
 /** Parses an HTML file (BOM already stripped) into the neutral annotation model. */
 export function parseHtml(text: string): SourceDocument {
@@ -39,17 +80,16 @@ export function parseHtml(text: string): SourceDocument {
   const comments: SourceComment[] = [];
   const ids: ElementId[] = [];
   let dynamicIds = false;
-  const document = parse(text, PARSE5_OPTIONS);
 
-  // Depth-first, in document order, without recursion: pages can nest deeper than the stack. Two stacks instead
-  // of one of pairs, and one pass over an element's attributes: this walk visits every node of every page.
-  const nodes: Node[] = [document];
+  // Depth-first, in document order, without recursion (pages can nest deeper than the stack), over the noted
+  // nodes and the nodes above them only. Two stacks instead of one of pairs.
+  const places: Place[] = [placesOf(text)];
   const parents: number[] = [-1];
-  while (nodes.length > 0) {
-    const node = nodes.pop()!;
+  while (places.length > 0) {
+    const { node, noted, below } = places.pop()!;
     const parent = parents.pop()!;
     let inner = parent;
-    if ('tagName' in node) {
+    if (noted && 'tagName' in node) {
       const attributes = attributesOf(node);
       const tags = attributes.id || attributes.axag ? startTagsOf(node, text) : undefined;
       if (attributes.dynamicId) dynamicIds = true;
@@ -63,24 +103,91 @@ export function parseHtml(text: string): SourceDocument {
         inner = elements.length;
         elements.push(element);
       }
-    } else if (node.nodeName === '#comment' && node.sourceCodeLocation) {
+    } else if (noted && node.sourceCodeLocation) {
       const { startOffset, endOffset } = node.sourceCodeLocation;
       const comment = directiveComment((node as DefaultTreeAdapterMap['commentNode']).data, lines, startOffset, endOffset);
       if (comment) comments.push(comment);
     }
-    // <template> children live in a separate document fragment, after the (empty) child list.
-    if ('content' in node && node.content) {
-      nodes.push(node.content);
-      parents.push(inner);
-    }
-    if ('childNodes' in node) {
-      for (let i = node.childNodes.length - 1; i >= 0; i--) {
-        nodes.push(node.childNodes[i]!);
+    if (below) {
+      const ordered = below.length > 1 ? inDocumentOrder(node, below) : below;
+      for (let i = ordered.length - 1; i >= 0; i--) {
+        places.push(ordered[i]!);
         parents.push(inner);
       }
     }
   }
   return { elements, ids, dynamicIds, comments, syntaxErrors: [] };
+}
+
+/** A node of the document that was noted or has noted nodes below it: the part of the tree linting reads. */
+interface Place {
+  node: Node;
+  noted: boolean;
+  /** The places right below, in the order they were found; undefined for none. */
+  below: Place[] | undefined;
+}
+
+const RECORDING_OPTIONS = { sourceCodeLocationInfo: true, treeAdapter: recordingTreeAdapter } as const;
+
+/**
+ * Parses, and links each noted node to the document through the nodes above it; each node is climbed once. A noted
+ * node that parse5 left out of the tree or took out of it (the `<body>` a `<frameset>` replaces) never gets there.
+ */
+function placesOf(text: string): Place {
+  let document: Node;
+  let nodes: Node[];
+  let templates: Map<Node, Element> | undefined;
+  try {
+    document = parse(text, RECORDING_OPTIONS);
+    nodes = notedNodes;
+    templates = templateOf;
+  } finally {
+    notedNodes = [];
+    templateOf = undefined;
+  }
+  const root: Place = { node: document, noted: false, below: undefined };
+  const places = new Map<Node, Place>([[document, root]]);
+  for (const node of nodes) {
+    const known = places.get(node);
+    if (known) {
+      // An ancestor of a node noted before it, or an element noted again when <html> or <body> attributes merged.
+      known.noted = true;
+      continue;
+    }
+    let place: Place = { node, noted: true, below: undefined };
+    places.set(node, place);
+    for (;;) {
+      // A <template>'s content fragment has no parent node: it hangs below its template.
+      const up = ('parentNode' in place.node && place.node.parentNode) || templates?.get(place.node);
+      if (!up) break;
+      const above = places.get(up);
+      if (above) {
+        (above.below ??= []).push(place);
+        break;
+      }
+      place = { node: up, noted: false, below: [place] };
+      places.set(up, place);
+    }
+  }
+  return root;
+}
+
+/**
+ * The places below a node in document order, which is not always the order parse5 created their nodes in: foster
+ * parenting and the adoption agency move elements, and elements that come after a comment after `</body>` still go
+ * into the body, before the comment. A template's content comes after its children, as in a walk. One pass over the
+ * children: linear even for a long list of elements with ids.
+ */
+function inDocumentOrder(node: Node, below: Place[]): Place[] {
+  const wanted = new Map(below.map((place) => [place.node, place]));
+  const ordered: Place[] = [];
+  for (const child of 'childNodes' in node ? node.childNodes : []) {
+    const place = wanted.get(child);
+    if (place && ordered.push(place) === below.length) return ordered;
+  }
+  const content = 'content' in node && node.content && wanted.get(node.content);
+  if (content) ordered.push(content);
+  return ordered;
 }
 
 type Attribute = Element['attrs'][number];
@@ -117,8 +224,11 @@ interface StartTags {
 }
 
 function startTagsOf(node: Element, text: string): StartTags {
-  const location = node.sourceCodeLocation;
-  const own = location ? scanStartTag(text, (location.startTag ?? location).startOffset) : undefined;
+  // An element made without a tag of its own (a copy of a formatting element the browser reopens, an implied
+  // <tbody>) has no start tag; it can have a location all the same: parse5 gives a text's location to the node
+  // before the text when that node has none, taking it for the text node it made, and the lean tree has none.
+  const startTag = node.sourceCodeLocation?.startTag;
+  const own = startTag ? scanStartTag(text, startTag.startOffset) : undefined;
   // parse5 moves the attributes of a later <html> or <body> tag onto the element it already made.
   let later: StartTagSpan[] | undefined;
   const holding = (name: string) => (own?.attributes.has(name) ? own : (later ??= scanStartTagsNamed(text, node.tagName)).find((tag) => tag.attributes.has(name)));

@@ -108,14 +108,21 @@ describe('HTML source', () => {
     expect(ids.map((id) => id.value)).toEqual(['b', 't', 'c']);
   });
 
-  it('places the copies of formatting elements the browser makes at the tag they copy, also when text follows them', () => {
+  it('reads the copies of a formatting element the browser makes as the element written, also when text follows them', () => {
     // At </i> the paragraph moves out of the <i> and its content into a copy of the <i>, which has no tag of its own.
     const { elements } = parseHtml('<i axag-entity="receipt"><p>Receipt <button axag-intent="receipt.print"></button></i> sent</p>');
     expect(elements.map((e) => [e.tag, e.parent, e.nameRange.column, e.attributes[0]!.nameRange.column])).toEqual([
       ['i', -1, 2, 4],
-      ['i', -1, 2, 4],
-      ['button', 1, 38, 45],
+      ['button', 0, 38, 45],
     ]);
+    // Not the first tag of its name: the copy of the second <b> is the second <b>.
+    const twice = parseHtml('<b axag-entity="order">x</b>\n<b axag-entity="invoice" id="i"><p>y <button axag-intent="invoice.pay"></button></b> z</p>');
+    expect(twice.elements.map((e) => [e.tag, e.parent, e.start.line, e.attributes[0]!.value])).toEqual([
+      ['b', -1, 1, 'order'],
+      ['b', -1, 2, 'invoice'],
+      ['button', 1, 2, 'invoice.pay'],
+    ]);
+    expect(twice.ids.map((id) => id.value)).toEqual(['i']);
   });
 
   it('leaves out a body that a <frameset> replaces, as the tree does', () => {

@@ -80,6 +80,12 @@ export function parseHtml(text: string): SourceDocument {
   const comments: SourceComment[] = [];
   const ids: ElementId[] = [];
   let dynamicIds = false;
+  /**
+   * Each annotated element's index by its attribute list. The copies the browser makes of a formatting element
+   * (misnested `</b>`, a `<b>` reopened after `</p>`) share the list of the element written, and have no tag of
+   * their own: they are that element again, not another one to report.
+   */
+  const byAttributes = new Map<Attribute[], number>();
 
   // Depth-first, in document order, without recursion (pages can nest deeper than the stack), over the noted
   // nodes and the nodes above them only. Two stacks instead of one of pairs.
@@ -89,7 +95,10 @@ export function parseHtml(text: string): SourceDocument {
     const { node, noted, below } = places.pop()!;
     const parent = parents.pop()!;
     let inner = parent;
-    if (noted && 'tagName' in node) {
+    const copied = noted && 'tagName' in node && !node.sourceCodeLocation?.startTag ? byAttributes.get(node.attrs) : undefined;
+    if (copied !== undefined) {
+      inner = copied;
+    } else if (noted && 'tagName' in node) {
       const attributes = attributesOf(node);
       const tags = attributes.id || attributes.axag ? startTagsOf(node, text) : undefined;
       if (attributes.dynamicId) dynamicIds = true;
@@ -102,6 +111,7 @@ export function parseHtml(text: string): SourceDocument {
       if (element) {
         inner = elements.length;
         elements.push(element);
+        byAttributes.set(node.attrs, inner);
       }
     } else if (noted && node.sourceCodeLocation) {
       const { startOffset, endOffset } = node.sourceCodeLocation;

@@ -82,11 +82,13 @@ export function tooLarge(size: number, maxBytes: number): string | undefined {
 export function readTextFile(path: string, maxBytes = 0): string {
   let fd: number;
   try {
-    // O_NONBLOCK: opening a FIFO returns at once instead of waiting for a writer; nothing is read before the check.
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    // Opened before it is known to be a regular file, which saves a lookup of the path per file: O_NONBLOCK so
+    // that a FIFO returns at once instead of waiting for a writer, O_NOCTTY so that a terminal never becomes the
+    // process's own. Nothing is read before the check.
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0));
   } catch (error) {
     // Some special files cannot even be opened (a socket): say what they are rather than how the open failed.
-    const special = specialFileReason(path);
+    const special = MISSING.has((error as NodeJS.ErrnoException).code ?? '') ? undefined : specialFileReason(path);
     throw new UnreadableFileError(special ?? fileSystemReason(error), special ? undefined : (error as NodeJS.ErrnoException).code);
   }
   try {
@@ -103,6 +105,9 @@ export function readTextFile(path: string, maxBytes = 0): string {
     closeSync(fd);
   }
 }
+
+/** Failures that say there is no file there at all, so nothing to name. */
+const MISSING = new Set(['ENOENT', 'ENOTDIR', 'ELOOP', 'ENAMETOOLONG']);
 
 function specialFileReason(path: string): string | undefined {
   try {

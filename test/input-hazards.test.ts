@@ -7,6 +7,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { decodeText, UnreadableFileError } from '../src/text-file.js';
@@ -53,6 +54,20 @@ describe.concurrent('files that are not regular files are refused, never read', 
         'axag: zero.html: cannot read the file: it is a character device, not a regular file\n',
     );
     expect(rowsByFile(walked.stdout)).toEqual({ 'a.html': [[1, 2, 'warning', 'AXAG-LINT-007']] });
+  });
+
+  it('a socket as a source, which cannot even be opened: named for what it is', async ({ expect }) => {
+    const cwd = project({ 'a.html': WARN });
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(join(cwd, 'socket.html'), resolve));
+    try {
+      const named = await axag(['lint', 'socket.html', 'a.html'], { cwd });
+      expect(named.code).toBe(2);
+      expect(named.stderr).toBe('axag: socket.html: cannot read the file: it is a socket, not a regular file\n');
+      expect(rowsByFile(named.stdout)).toEqual({ 'a.html': [[1, 2, 'warning', 'AXAG-LINT-007']] });
+    } finally {
+      server.close();
+    }
   });
 
   it('a FIFO, a device or a directory as the manifest or the config is a fatal error naming it', async ({ expect }) => {

@@ -20,7 +20,7 @@ export { FORMATTERS, type FormatContext, type Formatter } from './formatters/ind
 export { FatalError, type FileLocation, type Notice } from './errors.js';
 export { RULES, RULES_BY_ID } from '../rules/index.js';
 export { ruleDocsUrl } from './rule-docs.js';
-export type { Finding, FileResult, IntentDeclaration, InternalError, LintResults, PackedIntents } from './results.js';
+export { NO_INTENTS, type Finding, type FileResult, type IntentDeclaration, type InternalError, type LintResults, type PackedIntents } from './results.js';
 export { unpackIntents } from './engine/packed-intents.js';
 export type { AnnotatedElement, AxagAttribute, Range, SourceDocument, SyntaxProblem } from './model.js';
 export { isRunRule, type ManifestIndex, type Rule, type RuleDocs, type RunRule } from './rule.js';

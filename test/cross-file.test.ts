@@ -6,7 +6,8 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lint, unpackIntents } from '../src/index.js';
+import { lint, NO_INTENTS, unpackIntents, type IntentDeclaration } from '../src/index.js';
+import { packIntents } from '../src/engine/packed-intents.js';
 import { assertBuilt, axag, project, removeProjects, writeFiles } from './cli-helpers.js';
 
 beforeAll(() => assertBuilt());
@@ -183,6 +184,27 @@ describe('axag/manifest-unused through the CLI', () => {
   });
 });
 
+describe('a packed intent index', () => {
+  it('unpacks to the declarations packed: null and absent fields apart, any text, in order', () => {
+    const declaration = (intent: string, fields: Record<string, string | null>): IntentDeclaration => ({
+      intent,
+      range: { line: 3, column: 7, endLine: 3, endColumn: 7 + intent.length },
+      element: { name: 'button', line: 3, column: 1, digest: '0123456789abcdef0123456789abcdef' },
+      fields,
+    });
+    const declarations = [
+      declaration('cart.add_item', { 'axag-action-type': 'write', 'axag-entity': null, 'axag-risk-level': 'low' }),
+      declaration('say "hi" \\ ü', { 'axag-entity': 'Zürich', 'axag-scope': null }),
+      declaration('order.view → 🧾', { 'axag-entity': 'order' }),
+    ];
+    const packed = packIntents(declarations);
+    expect(unpackIntents(packed)).toEqual(declarations);
+    expect(unpackIntents(packed).map((d) => Object.keys(d.fields))).toEqual(declarations.map((d) => Object.keys(d.fields)));
+    expect(unpackIntents(packIntents([]))).toEqual([]);
+    expect(packIntents([])).toBe(NO_INTENTS);
+  });
+});
+
 describe('the checks across files in the library', () => {
   it('give the same findings whatever order the files come in, from the plain data of each result', async () => {
     const cwd = project({
@@ -200,9 +222,9 @@ describe('the checks across files in the library', () => {
       [join(cwd, 'axag-manifest.yaml'), [[7, 'axag/manifest-unused', expect.stringContaining('"order.view"')]]],
       [join(cwd, 'b.html'), [[1, 'axag/duplicate-intent', expect.stringContaining('a.html:1:22')]]],
     ]);
-    // What the checks read is plain data on each result: it survives a round trip through JSON (a worker, a cache).
+    // What the checks read is plain data on each result, packed in one string (for a worker, a cache).
     const a = forward.files.find((file) => file.path === join(cwd, 'a.html'))!;
-    expect(JSON.parse(JSON.stringify(a.intents))).toEqual(a.intents);
+    expect(typeof a.intents).toBe('string');
     const intents = unpackIntents(a.intents);
     expect(intents).toEqual([
       expect.objectContaining({

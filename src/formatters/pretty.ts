@@ -35,8 +35,9 @@ export const formatPretty: Formatter = (results, context) => [...prettyReport(re
 
 /**
  * The same report in pieces, one file's findings at a time: the CLI writes each as it comes, so that a run over
- * 100,000 files never holds its whole report (some 30 million characters, and more again in the pieces of a
- * string built by concatenation).
+ * 100,000 files need not hold its whole report (some 30 million characters, and more again in the pieces of a
+ * string built by concatenation). A report file and a synchronous standard output (a file, a pipe on Linux) take
+ * each piece at once; where standard output is asynchronous, Node queues them.
  */
 export function* prettyReport(results: LintResults, { cwd, color, verbose, width }: FormatContext): Generator<string, void, undefined> {
   const { errors, warnings } = countFindings(results.files);

@@ -4,8 +4,9 @@
  * when standard output cannot be written, 130/143 after a signal; never a stack trace. A report file is either
  * this run's whole report or absent.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, axag, BIN, project, removeProjects } from './cli-helpers.js';
@@ -113,6 +114,18 @@ describe('SIGINT and SIGTERM', () => {
     expect(result.stderr).toBe('axag debug: reading standard input\naxag: interrupted by SIGTERM\n');
     expect(readdirSync(cwd)).toEqual([]);
   });
+
+  it('SIGINT: a report path that is not a file (a FIFO) is left as it is; one that is a link keeps its link', async () => {
+    const cwd = project({ 'out/old.json': '{"stale": true}\n' });
+    execFileSync('mkfifo', [join(cwd, 'fifo')]);
+    symlinkSync(join('out', 'old.json'), join(cwd, 'link.json'));
+    const result = await interrupt('SIGINT', ['-f', 'json=fifo,sarif=link.json'], cwd);
+    expect(result.code).toBe(130);
+    expect(lstatSync(join(cwd, 'fifo')).isFIFO()).toBe(true);
+    // The stale report the link points to is gone, so that it cannot pass for this run's; the link remains.
+    expect(readlinkSync(join(cwd, 'link.json'))).toBe(join('out', 'old.json'));
+    expect(readdirSync(join(cwd, 'out'))).toEqual([]);
+  });
 });
 
 describe('report files', () => {
@@ -127,6 +140,49 @@ describe('report files', () => {
     const printed = await axag(['lint'], { cwd });
     expect(printed.stdout).toMatch(/✖ 6000 problems \(4000 errors, 2000 warnings\)\n$/);
     expect(readFileSync(join(cwd, 'out', 'r.txt'), 'utf8')).toBe(printed.stdout);
+  });
+
+  it('one that is not a file (a FIFO) is written into, not replaced: its reader gets the report', async () => {
+    const cwd = project({ 'a.html': MANY });
+    const fifo = join(cwd, 'report.fifo');
+    execFileSync('mkfifo', [fifo]);
+    // Opening a FIFO to read waits for its writer; libuv's thread pool does the wait.
+    const [result, received] = await Promise.all([axag(['lint', '-f', 'json', '-o', 'report.fifo'], { cwd }), readFile(fifo, 'utf8')]);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(received).summary).toMatchObject({ errors: 4000, warnings: 2000 });
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(readdirSync(cwd).sort()).toEqual(['a.html', 'report.fifo']);
+  });
+
+  it('/dev/stdout is written to as it is: a file standard output appends to keeps what it had', async () => {
+    const cwd = project({ 'a.html': CLEAN, 'log.txt': 'before\n' });
+    const log = openSync(join(cwd, 'log.txt'), 'a');
+    try {
+      const child = spawn(process.execPath, [BIN, 'lint', '-f', 'json', '-o', '/dev/stdout'], { cwd, env: env(), stdio: ['ignore', log, 'pipe'] });
+      expect(await ended(child)).toEqual({ code: 0, signal: null, stderr: '' });
+    } finally {
+      closeSync(log);
+    }
+    const [before, ...report] = readFileSync(join(cwd, 'log.txt'), 'utf8').split('\n');
+    expect(before).toBe('before');
+    expect(JSON.parse(report.join('\n')).summary).toMatchObject({ errors: 0 });
+    expect(readdirSync(cwd).sort()).toEqual(['a.html', 'log.txt']);
+  });
+
+  it('a symbolic link stays one: the file it points to is replaced, beside which the temporary file was', async () => {
+    const cwd = project({ 'a.html': CLEAN, 'reports/r.json': 'stale\n' });
+    mkdirSync(join(cwd, 'out'));
+    symlinkSync(join('..', 'reports', 'r.json'), join(cwd, 'out', 'r.json'));
+    symlinkSync(join('reports', 'new.json'), join(cwd, 'dangling.json'));
+    const result = await axag(['lint', '-f', 'json=out/r.json,sarif=dangling.json'], { cwd });
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(readlinkSync(join(cwd, 'out', 'r.json'))).toBe(join('..', 'reports', 'r.json'));
+    expect(JSON.parse(readFileSync(join(cwd, 'reports', 'r.json'), 'utf8')).summary).toMatchObject({ errors: 0 });
+    // A link to nothing yet is written through, as a shell's `>` does: the file it names is created.
+    expect(readlinkSync(join(cwd, 'dangling.json'))).toBe(join('reports', 'new.json'));
+    expect(JSON.parse(readFileSync(join(cwd, 'reports', 'new.json'), 'utf8')).version).toBe('2.1.0');
+    expect(readdirSync(join(cwd, 'reports')).sort()).toEqual(['new.json', 'r.json']);
+    expect(readdirSync(join(cwd, 'out'))).toEqual(['r.json']);
   });
 
   it('one that cannot be written: one line naming it, exit 2, no temporary file left', async () => {

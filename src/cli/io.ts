@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { FatalError } from '../errors.js';
 import { safeLines } from '../text/safe-text.js';
@@ -35,6 +35,9 @@ const WRITE_ERRORS: Record<string, string> = {
   EDQUOT: 'the disk quota is used up',
   EROFS: 'the file system is read-only',
   EFBIG: 'the file is too large for the file system',
+  ENOENT: 'a directory on its path does not exist',
+  ELOOP: 'its symbolic links form a loop',
+  ENXIO: 'nothing can be written there',
 };
 
 /** Why a write failed, in words: `the disk is full`. */
@@ -47,33 +50,83 @@ export function writeFailure(error: unknown): string {
  * Writes a report file (or the cache), creating its directory; `shownAs` is the path as the user gave it. The text
  * (whole, or in the pieces a report writer makes) goes to a temporary file beside it that is then renamed over it,
  * so the file is at every moment either the whole new report or absent/old, never half written, whatever stops the
- * run (a signal, a full disk, a crash).
+ * run (a signal, a full disk, a crash). A path that names something other than a file (`/dev/null`, a FIFO a
+ * reader waits on, `/dev/stdout`) is written to as it is: a rename would put a file in its place. A symbolic link
+ * stays one: the file it points to is replaced.
  */
 export function writeOutputFile(path: string, shownAs: string, text: string | Iterable<string>, what = 'the report'): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.axag-tmp`);
+  let temporary: string | undefined;
   try {
     mkdirSync(dirname(path), { recursive: true });
-    const fd = openSync(temporary, 'w');
-    try {
-      for (const piece of typeof text === 'string' ? [text] : text) writeFileSync(fd, piece);
-    } finally {
-      closeSync(fd);
+    const target = existingTarget(path);
+    if (target?.isFile === false) {
+      // Appending truncates nothing that `/dev/stdout` names; to a device or a FIFO it is the same as writing.
+      writePieces(path, text, 'a');
+      return;
     }
-    renameSync(temporary, path);
+    const real = target?.realPath ?? path;
+    temporary = join(dirname(real), `.${basename(real)}.${process.pid}.axag-tmp`);
+    writePieces(temporary, text, 'w');
+    renameSync(temporary, real);
   } catch (error) {
-    removeIfPresent(temporary);
+    if (temporary !== undefined) removeIfPresent(temporary);
     // What the file system refused; anything else was thrown while the report was made (a bug), not written.
     if ((error as NodeJS.ErrnoException).code === undefined) throw error;
     throw new FatalError(`cannot write ${what} to ${shownAs}: ${writeFailure(error)}`);
   }
 }
 
-/** Removes a file if it is there; a path that cannot hold one (its parent is a file) holds nothing to remove. */
-export function removeIfPresent(path: string): void {
+function writePieces(path: string, text: string | Iterable<string>, flags: 'a' | 'w'): void {
+  const fd = openSync(path, flags);
   try {
-    rmSync(path, { force: true });
+    for (const piece of typeof text === 'string' ? [text] : text) writeFileSync(fd, piece);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * What `path` names, through any symbolic links; undefined when nothing is there. A link to nothing counts as
+ * something other than a file: writing through it creates the file it names, as a shell's `>` does.
+ */
+function existingTarget(path: string): { isFile: boolean; realPath: string } | undefined {
+  if (namesAStream(path)) return { isFile: false, realPath: path };
+  try {
+    return { isFile: statSync(path).isFile(), realPath: realpathSync(path) };
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOTDIR') throw error;
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    return isSymbolicLink(path) ? { isFile: false, realPath: path } : undefined;
+  }
+}
+
+/**
+ * `/dev/stdout`, `/dev/fd/3`, `/proc/self/fd/1`: what the process already has open, where a file (say one the shell
+ * opened to append to) must be written to as it is, never replaced or removed.
+ */
+function namesAStream(path: string): boolean {
+  return path.startsWith('/dev/') || path.startsWith('/proc/');
+}
+
+function isSymbolicLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Removes the file at `path` (through a symbolic link: the file it points to) if there is one. Anything else there
+ * (a device, a FIFO, a directory, what `/dev/stdout` names) is left alone, and a path that cannot hold a file (its
+ * parent is a file) holds nothing to remove.
+ */
+export function removeIfPresent(path: string): void {
+  if (namesAStream(path)) return;
+  try {
+    if (statSync(path).isFile()) rmSync(realpathSync(path));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
   }
 }
 

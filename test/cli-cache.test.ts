@@ -139,6 +139,23 @@ describe('--cache', () => {
     expect(JSON.parse(readFileSync(path, 'utf8').split('\n')[0]!).version).not.toBe('0.0.1');
   });
 
+  it('lints every file again when the same version wrote another layout (a build between releases), without a note', async () => {
+    const cwd = shop();
+    const first = await lintCached(cwd);
+    const [name] = cacheFiles(cwd);
+    const path = join(cwd, 'node_modules', '.cache', 'axag', name!);
+    const [head, intents] = readFileSync(path, 'utf8').split('\n');
+    const written = JSON.parse(head!) as { format: number };
+    // An older layout whose entries this axag would misread: the intent indexes were arrays, not packed strings.
+    writeFileSync(path, `${JSON.stringify({ ...written, format: written.format - 1 })}\n${intents}`);
+    const relaid = await lintCached(cwd);
+    expect(cacheUse(relaid)).toBe('reused 0, linted 3');
+    expect(relaid.stderr).toContain(`not used: it has the layout of another axag (${written.format - 1})\n`);
+    expect(relaid.stderr).not.toContain('axag: note');
+    expect(relaid.stdout).toBe(first.stdout);
+    expect((JSON.parse(readFileSync(path, 'utf8').split('\n')[0]!) as { format: number }).format).toBe(written.format);
+  });
+
   it('a corrupt, cut short or foreign cache file: a one-line note, the right report and exit code, and a cache rewritten', async () => {
     const cwd = shop();
     writeFileSync(join(cwd, 'b.html'), `${write}${view(' axag-scope="user"')}`);

@@ -26,6 +26,7 @@ import type { Concurrency } from '../engine/concurrency.js';
 import type { ResultCache } from '../engine/result-cache.js';
 import { decodeText, UnreadableFileError } from '../text-file.js';
 import { guessSourceType, HTML_GUESS } from '../sources/guess-type.js';
+import { monotonicMs } from '../clock.js';
 
 export interface LintCommandOptions {
   format?: OutputRequest[];
@@ -68,8 +69,8 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
   const debug = (message: string) => {
     if (options.debug) io.stderr.write(`axag debug: ${message}\n`);
   };
-  const started = performance.now();
-  const elapsed = () => `${Math.round(performance.now() - started)} ms`;
+  const started = monotonicMs();
+  const elapsed = () => `${Math.round(monotonicMs() - started)} ms`;
 
   const resolver = new ConfigResolver({
     cwd,
@@ -134,7 +135,7 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
   const fixingStdin = fixing && options.stdin === true;
 
   const terminal = io.terminal;
-  const progress = terminal && showsProgress(terminal, io.env, options.debug ?? false) ? new ProgressLine(terminal, progressDelay(io.env)) : undefined;
+  const progress = terminal && new ProgressLine(terminal, () => showsProgress(terminal, io.env, options.debug ?? false), progressDelay(io.env));
   const stopProgress = whenInterrupted(() => progress?.clear());
 
   let results: LintResults;

@@ -27,7 +27,17 @@ const MANIFEST_EXIT_CODES: [string, string][] = [
 
 /** Runs the `axag` command line and returns its exit code. Never throws. */
 export async function main(argv: readonly string[], givenIo: Io): Promise<number> {
-  const io: Io = { ...givenIo, stderr: safeErrorOutput(givenIo.stderr), terminal: givenIo.terminal ?? givenIo.stderr };
+  // Named one by one, not spread: spreading would read standard input, which the process makes only when read.
+  const io: Io = {
+    get stdin() {
+      return givenIo.stdin;
+    },
+    stdout: givenIo.stdout,
+    stderr: safeErrorOutput(givenIo.stderr),
+    terminal: givenIo.terminal ?? givenIo.stderr,
+    env: givenIo.env,
+    cwd: givenIo.cwd,
+  };
   let exitCode = 0;
   const debug = argv.includes('--debug');
   try {

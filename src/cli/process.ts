@@ -18,28 +18,57 @@ export async function runProcess(): Promise<void> {
   // lets the heap grow to up to four times what the last full collection kept; half as much again is enough, and
   // costs some 40 more quick full collections on 10,000 files. Flags are the process's: the workers' heaps too.
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  // Each standard stream is made when first used: making one for a pipe loads Node's stream and socket modules
+  // (some 5 ms of a start-up), which a clean run that prints nothing and reads nothing need not pay.
   let stdoutFailed = false;
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (stdoutFailed) return;
-    stdoutFailed = true;
-    if (error.code === 'EPIPE') return;
-    process.stderr.write(`axag: cannot write to standard output: ${writeFailure(error)}\n`);
-    process.exitCode = 2;
-  });
-  // Nobody left to read standard error either: nothing to say, and no reason to crash.
-  process.stderr.on('error', () => {});
+  let stdout: NodeJS.WriteStream | undefined;
+  const standardOutput = () => {
+    if (stdout !== undefined) return stdout;
+    stdout = process.stdout;
+    stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (stdoutFailed) return;
+      stdoutFailed = true;
+      if (error.code === 'EPIPE') return;
+      standardError().write(`axag: cannot write to standard output: ${writeFailure(error)}\n`);
+      process.exitCode = 2;
+    });
+    return stdout;
+  };
+  let stderr: NodeJS.WriteStream | undefined;
+  const standardError = () => {
+    if (stderr !== undefined) return stderr;
+    stderr = process.stderr;
+    // Nobody left to read standard error either: nothing to say, and no reason to crash.
+    stderr.on('error', () => {});
+    return stderr;
+  };
   for (const [signal, code] of Object.entries(SIGNAL_EXIT_CODES)) {
     process.once(signal, () => {
       cleanUpInterrupted();
-      process.stderr.write(`axag: interrupted by ${signal}\n`);
+      standardError().write(`axag: interrupted by ${signal}\n`);
       process.exit(code);
     });
   }
 
   const code = await main(process.argv.slice(2), {
-    stdin: process.stdin,
-    stdout: { write: (text: string) => stdoutFailed || process.stdout.write(text), isTTY: process.stdout.isTTY, columns: process.stdout.columns },
-    stderr: process.stderr,
+    get stdin() {
+      return process.stdin;
+    },
+    stdout: {
+      write: (text: string) => stdoutFailed || standardOutput().write(text),
+      get isTTY() {
+        return standardOutput().isTTY;
+      },
+      get columns() {
+        return standardOutput().columns;
+      },
+    },
+    stderr: {
+      write: (text: string) => standardError().write(text),
+      get isTTY() {
+        return standardError().isTTY;
+      },
+    },
     env: process.env,
     cwd: process.cwd(),
   });

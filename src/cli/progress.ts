@@ -1,4 +1,5 @@
 import type { Output } from './io.js';
+import { monotonicMs } from '../clock.js';
 
 /** Erases the terminal line the cursor is on and returns to its start. */
 const CLEAR_LINE = '\r\x1b[2K';
@@ -21,20 +22,24 @@ export function showsProgress(stderr: { isTTY?: boolean }, env: NodeJS.ProcessEn
 
 /**
  * One line on standard error, redrawn in place: `axag: linting 120/5000 files`. Nothing is drawn before `delayMs`
- * have passed; `clear` erases it, so the report that follows starts on a clean line.
+ * have passed, and only if `shows()` says so then: asking whether standard error is a terminal makes the stream,
+ * which a quick run need not pay for. `clear` erases the line, so the report that follows starts on a clean line.
  */
 export class ProgressLine {
-  private readonly started = performance.now();
+  private readonly started = monotonicMs();
   private drawnAt: number | undefined;
+  private shown: boolean | undefined;
 
   constructor(
     private readonly terminal: Output,
+    private readonly shows: () => boolean,
     private readonly delayMs = PROGRESS_DELAY_MS,
   ) {}
 
   update(done: number, total: number): void {
-    const now = performance.now();
+    const now = monotonicMs();
     if (now - this.started < this.delayMs || (this.drawnAt !== undefined && now - this.drawnAt < REDRAW_MS)) return;
+    if (!(this.shown ??= this.shows())) return;
     this.drawnAt = now;
     this.terminal.write(`${CLEAR_LINE}axag: linting ${done}/${total} files`);
   }

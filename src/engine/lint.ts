@@ -16,6 +16,7 @@ import { runCrossFileChecks, type SiteFiles } from './cross-file.js';
 import { lintFile, type FileOutcome, type FileSettings, type FileTask } from './lint-file.js';
 import type { CacheLookup, ResultCache } from './result-cache.js';
 import type { WorkerPool } from './worker-pool.js';
+import { monotonicMs } from '../clock.js';
 
 export const MANIFEST_SCHEMA_RULE = 'axag/manifest-schema';
 
@@ -289,11 +290,11 @@ async function lintAlongside(pool: WorkerPool, files: readonly PlannedFile[], se
  * turn every 50 ms.
  */
 function yielder(): () => Promise<void> {
-  let yielded = performance.now();
+  let yielded = monotonicMs();
   return async () => {
-    if (performance.now() - yielded <= 50) return;
+    if (monotonicMs() - yielded <= 50) return;
     await new Promise((resolve) => setImmediate(resolve));
-    yielded = performance.now();
+    yielded = monotonicMs();
   };
 }
 

@@ -122,38 +122,32 @@ describe('--cache', () => {
     expect(unused(await lintCached(cwd))).toEqual([]);
   });
 
-  it('lints every file again after an axag upgrade (another version in the cache), without a note', async () => {
+  /** What a cache file's first line holds that decides whether this axag may use it. */
+  type Head = { version: string; format: number };
+  it.each<[string, (head: Head) => Head, (head: Head) => string]>([
+    ['after an axag upgrade (another version in the cache)', (head) => ({ ...head, version: '0.0.1' }), () => 'it was written by axag 0.0.1'],
+    // An older layout whose entries this axag would misread (its intent indexes were arrays, not packed strings).
+    [
+      'when the same version wrote another layout (a build between releases)',
+      (head) => ({ ...head, format: head.format - 1 }),
+      (head) => `it has the layout of another axag (${head.format - 1})`,
+    ],
+  ])('lints every file again %s, without a note, and rewrites the cache', async (_when, rewrite, says) => {
     const cwd = shop();
     const first = await lintCached(cwd);
     const [name] = cacheFiles(cwd);
     const path = join(cwd, 'node_modules', '.cache', 'axag', name!);
     // Two lines: the results, then the intent indexes (read only when the checks across files must run again).
     const [head, intents] = readFileSync(path, 'utf8').split('\n');
-    writeFileSync(path, `${JSON.stringify({ ...JSON.parse(head!), version: '0.0.1' })}\n${intents}`);
-    const upgraded = await lintCached(cwd);
-    expect(cacheUse(upgraded)).toBe('reused 0, linted 3');
-    expect(upgraded.stderr).toContain('axag debug: cache: node_modules/.cache/axag/');
-    expect(upgraded.stderr).toContain('not used: it was written by axag 0.0.1\n');
-    expect(upgraded.stderr).not.toContain('axag: note');
-    expect(upgraded.stdout).toBe(first.stdout);
-    expect(JSON.parse(readFileSync(path, 'utf8').split('\n')[0]!).version).not.toBe('0.0.1');
-  });
-
-  it('lints every file again when the same version wrote another layout (a build between releases), without a note', async () => {
-    const cwd = shop();
-    const first = await lintCached(cwd);
-    const [name] = cacheFiles(cwd);
-    const path = join(cwd, 'node_modules', '.cache', 'axag', name!);
-    const [head, intents] = readFileSync(path, 'utf8').split('\n');
-    const written = JSON.parse(head!) as { format: number };
-    // An older layout whose entries this axag would misread: the intent indexes were arrays, not packed strings.
-    writeFileSync(path, `${JSON.stringify({ ...written, format: written.format - 1 })}\n${intents}`);
-    const relaid = await lintCached(cwd);
-    expect(cacheUse(relaid)).toBe('reused 0, linted 3');
-    expect(relaid.stderr).toContain(`not used: it has the layout of another axag (${written.format - 1})\n`);
-    expect(relaid.stderr).not.toContain('axag: note');
-    expect(relaid.stdout).toBe(first.stdout);
-    expect((JSON.parse(readFileSync(path, 'utf8').split('\n')[0]!) as { format: number }).format).toBe(written.format);
+    const written = JSON.parse(head!) as Head;
+    writeFileSync(path, `${JSON.stringify(rewrite(written))}\n${intents}`);
+    const again = await lintCached(cwd);
+    expect(cacheUse(again)).toBe('reused 0, linted 3');
+    expect(again.stderr).toContain('axag debug: cache: node_modules/.cache/axag/');
+    expect(again.stderr).toContain(`not used: ${says(written)}\n`);
+    expect(again.stderr).not.toContain('axag: note');
+    expect(again.stdout).toBe(first.stdout);
+    expect(JSON.parse(readFileSync(path, 'utf8').split('\n')[0]!)).toMatchObject({ version: written.version, format: written.format });
   });
 
   it('a corrupt, cut short or foreign cache file: a one-line note, the right report and exit code, and a cache rewritten', async () => {

@@ -64,14 +64,19 @@ const { metafile } = await build({
  * options and, for a lint, of the lint command (all three imported statically, or before anything else). Every
  * chunk that one of them loads goes into one file with the others the same one loads first: whoever needed any
  * of them loads them all, which is no more than the CLI loaded anyway, and a thread a little more code (with no
- * effect beyond themselves when loaded: esbuild's chunks only define things and fill their own tables). Since a chunk's imports are loaded by whoever loads it, a file
- * imports only files that come before it, never one another. What is imported dynamically (a command, a formatter,
- * a parser) is never put with anything loaded before it is needed, and the other chunks stay where esbuild put
- * them.
+ * effect beyond themselves when loaded: esbuild's chunks only define things and fill their own tables). Since a
+ * chunk's imports are loaded by whoever loads it, a file imports only files that come before it, never one
+ * another (Rollup's warning of a cycle would stop the build). What is imported dynamically (a command, a
+ * formatter, a parser) is never put with anything loaded before it is needed, and the other chunks stay where
+ * esbuild put them.
  */
 function groups({ outputs }: Metafile): Map<string, string> {
   const chunks = Object.keys(outputs).filter((path) => path.endsWith('.js'));
-  const holding = (module: string) => chunks.find((chunk) => `dist/src/${module}` in outputs[chunk]!.inputs)!;
+  const holding = (module: string) => {
+    const chunk = chunks.find((candidate) => `dist/src/${module}` in outputs[candidate]!.inputs);
+    if (chunk === undefined) throw new Error(`bundle-cli: no chunk holds dist/src/${module}; was it renamed?`);
+    return chunk;
+  };
   const loadedFirst = ['cli/process.js', 'cli/options.js', 'cli/lint-command.js'].map((module) => staticallyLoaded(outputs, holding(module)));
   const dynamic = new Set(chunks.flatMap((chunk) => outputs[chunk]!.imports.flatMap((i) => (i.kind === 'dynamic-import' ? [i.path] : []))));
   const group = new Map<string, string>();

@@ -5,7 +5,7 @@
  * this run's whole report or absent.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +47,15 @@ function withClosedStdout(args: string[], cwd: string): Promise<Ended> {
   const child = spawn(process.execPath, [BIN, ...args], { cwd, env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.destroy();
   return ended(child);
+}
+
+/** Opens a FIFO to write and closes it at once: a reader still waiting for a writer gets an end of file. */
+function releaseReader(fifo: string): void {
+  try {
+    closeSync(openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK));
+  } catch {
+    // No reader left (ENXIO): nothing waits.
+  }
 }
 
 describe('a standard output that closes early', () => {
@@ -147,11 +156,31 @@ describe('report files', () => {
     const fifo = join(cwd, 'report.fifo');
     execFileSync('mkfifo', [fifo]);
     // Opening a FIFO to read waits for its writer; libuv's thread pool does the wait.
-    const [result, received] = await Promise.all([axag(['lint', '-f', 'json', '-o', 'report.fifo'], { cwd }), readFile(fifo, 'utf8')]);
+    const reading = readFile(fifo, 'utf8');
+    const result = await axag(['lint', '-f', 'json', '-o', 'report.fifo'], { cwd });
+    // Had axag not written into the FIFO, the reader would wait for ever: a writer that comes and goes ends it.
+    releaseReader(fifo);
+    const received = await reading;
     expect(result.code).toBe(1);
     expect(JSON.parse(received).summary).toMatchObject({ errors: 4000, warnings: 2000 });
     expect(lstatSync(fifo).isFIFO()).toBe(true);
     expect(readdirSync(cwd).sort()).toEqual(['a.html', 'report.fifo']);
+  });
+
+  it('a FIFO that nobody reads: one line saying so, exit 2, at once rather than waiting where Ctrl-C cannot reach', async () => {
+    const cwd = project({ 'a.html': CLEAN });
+    execFileSync('mkfifo', [join(cwd, 'report.fifo')]);
+    const result = await axag(['lint', '-f', 'json', '-o', 'report.fifo'], { cwd });
+    expect(result).toMatchObject({ code: 2, stderr: 'axag: cannot write the report to report.fifo: nothing reads it (a FIFO is read by a process started first)\n' });
+    expect(lstatSync(join(cwd, 'report.fifo')).isFIFO()).toBe(true);
+  });
+
+  it('a loop of symbolic links: one line saying so, exit 2', async () => {
+    const cwd = project({ 'a.html': CLEAN });
+    symlinkSync('b.json', join(cwd, 'a.json'));
+    symlinkSync('a.json', join(cwd, 'b.json'));
+    const result = await axag(['lint', '-f', 'json', '-o', 'a.json'], { cwd });
+    expect(result).toMatchObject({ code: 2, stderr: 'axag: cannot write the report to a.json: its symbolic links form a loop\n' });
   });
 
   it('/dev/stdout is written to as it is: a file standard output appends to keeps what it had', async () => {
@@ -167,6 +196,20 @@ describe('report files', () => {
     expect(before).toBe('before');
     expect(JSON.parse(report.join('\n')).summary).toMatchObject({ errors: 0 });
     expect(readdirSync(cwd).sort()).toEqual(['a.html', 'log.txt']);
+  });
+
+  it('so is a link to /dev/stdout: the log it leads to is appended to, not replaced', async () => {
+    const cwd = project({ 'a.html': CLEAN, 'log.txt': 'before\n' });
+    symlinkSync('/dev/stdout', join(cwd, 'out.json'));
+    const log = openSync(join(cwd, 'log.txt'), 'a');
+    try {
+      const child = spawn(process.execPath, [BIN, 'lint', '-f', 'json', '-o', 'out.json'], { cwd, env: env(), stdio: ['ignore', log, 'pipe'] });
+      expect(await ended(child)).toEqual({ code: 0, signal: null, stderr: '' });
+    } finally {
+      closeSync(log);
+    }
+    expect(readFileSync(join(cwd, 'log.txt'), 'utf8')).toMatch(/^before\n\{/);
+    expect(readlinkSync(join(cwd, 'out.json'))).toBe('/dev/stdout');
   });
 
   it('a symbolic link stays one: the file it points to is replaced, beside which the temporary file was', async () => {

@@ -1,5 +1,5 @@
-import { closeSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, constants, lstatSync, mkdirSync, openSync, readlinkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { FatalError } from '../errors.js';
 import { safeLines } from '../text/safe-text.js';
 
@@ -37,7 +37,7 @@ const WRITE_ERRORS: Record<string, string> = {
   EFBIG: 'the file is too large for the file system',
   ENOENT: 'a directory on its path does not exist',
   ELOOP: 'its symbolic links form a loop',
-  ENXIO: 'nothing can be written there',
+  ENXIO: 'nothing reads it (a FIFO is read by a process started first)',
 };
 
 /** Why a write failed, in words: `the disk is full`. */
@@ -48,26 +48,24 @@ export function writeFailure(error: unknown): string {
 
 /**
  * Writes a report file (or the cache), creating its directory; `shownAs` is the path as the user gave it. The text
- * (whole, or in the pieces a report writer makes) goes to a temporary file beside it that is then renamed over it,
- * so the file is at every moment either the whole new report or absent/old, never half written, whatever stops the
- * run (a signal, a full disk, a crash). A path that names something other than a file (`/dev/null`, a FIFO a
- * reader waits on, `/dev/stdout`) is written to as it is: a rename would put a file in its place. A symbolic link
- * stays one: the file it points to is replaced.
+ * (whole, or in the pieces a report writer makes) goes to a temporary file beside the file that is then renamed
+ * over it, so the file is at every moment either the whole new report or absent/old, never half written, whatever
+ * stops the run (a signal, a full disk, a crash). A symbolic link stays one: the file it points to (or would point
+ * to) is the one replaced. What is not a file (`/dev/null`, a FIFO another process reads) and what names one of the
+ * process's open descriptors (`/dev/stdout`) is written to as it is: a rename would put a file in its place.
  */
 export function writeOutputFile(path: string, shownAs: string, text: string | Iterable<string>, what = 'the report'): void {
   let temporary: string | undefined;
   try {
     mkdirSync(dirname(path), { recursive: true });
-    const target = existingTarget(path);
-    if (target?.isFile === false) {
-      // Appending truncates nothing that `/dev/stdout` names; to a device or a FIFO it is the same as writing.
-      writePieces(path, text, 'a');
+    const target = outputTarget(path);
+    if (target.kind === 'stream') {
+      writeStream(path, text);
       return;
     }
-    const real = target?.realPath ?? path;
-    temporary = join(dirname(real), `.${basename(real)}.${process.pid}.axag-tmp`);
-    writePieces(temporary, text, 'w');
-    renameSync(temporary, real);
+    temporary = join(dirname(target.path), `.${basename(target.path)}.${process.pid}.axag-tmp`);
+    writePieces(openSync(temporary, 'w'), text);
+    renameSync(temporary, target.path);
   } catch (error) {
     if (temporary !== undefined) removeIfPresent(temporary);
     // What the file system refused; anything else was thrown while the report was made (a bug), not written.
@@ -76,8 +74,25 @@ export function writeOutputFile(path: string, shownAs: string, text: string | It
   }
 }
 
-function writePieces(path: string, text: string | Iterable<string>, flags: 'a' | 'w'): void {
-  const fd = openSync(path, flags);
+/**
+ * Appends to what is not a file. Appending truncates nothing that `/dev/stdout` names; to a device or a FIFO it is
+ * the same as writing. A FIFO that nobody reads yet is refused (ENXIO) rather than waited for: the wait would be
+ * inside the kernel, where not even Ctrl-C reaches the run.
+ */
+function writeStream(path: string, text: string | Iterable<string>): void {
+  const probe = openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_NONBLOCK);
+  // Written through a blocking descriptor, so that a reader slower than the report does not make a write fail with
+  // EAGAIN; the probe stays open until then, or a FIFO's reader would see its only writer go (an end of file).
+  let fd;
+  try {
+    fd = openSync(path, 'a');
+  } finally {
+    closeSync(probe);
+  }
+  writePieces(fd, text);
+}
+
+function writePieces(fd: number, text: string | Iterable<string>): void {
   try {
     for (const piece of typeof text === 'string' ? [text] : text) writeFileSync(fd, piece);
   } finally {
@@ -85,48 +100,49 @@ function writePieces(path: string, text: string | Iterable<string>, flags: 'a' |
   }
 }
 
+/** Links followed before giving up, as the system does (Linux's own limit is 40). */
+const MAX_LINKS = 40;
+
 /**
- * What `path` names, through any symbolic links; undefined when nothing is there. A link to nothing counts as
- * something other than a file: writing through it creates the file it names, as a shell's `>` does.
+ * Where a report path leads: through its symbolic links, one at a time (a link to nothing yet leads to the file
+ * it names), either a file to replace or to create, or something to write to as it is.
  */
-function existingTarget(path: string): { isFile: boolean; realPath: string } | undefined {
-  if (namesAStream(path)) return { isFile: false, realPath: path };
-  try {
-    return { isFile: statSync(path).isFile(), realPath: realpathSync(path) };
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    return isSymbolicLink(path) ? { isFile: false, realPath: path } : undefined;
+function outputTarget(path: string): { kind: 'file' | 'stream'; path: string } {
+  let current = path;
+  for (let links = 0; links <= MAX_LINKS; links++) {
+    if (namesOpenDescriptor(current)) return { kind: 'stream', path: current };
+    let stats;
+    try {
+      stats = lstatSync(current);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'file', path: current };
+      throw error;
+    }
+    if (!stats.isSymbolicLink()) return { kind: stats.isFile() ? 'file' : 'stream', path: current };
+    current = resolve(dirname(current), readlinkSync(current));
   }
+  throw Object.assign(new Error(`too many symbolic links: ${path}`), { code: 'ELOOP' });
 }
 
 /**
- * `/dev/stdout`, `/dev/fd/3`, `/proc/self/fd/1`: what the process already has open, where a file (say one the shell
- * opened to append to) must be written to as it is, never replaced or removed.
+ * `/dev/stdout`, `/dev/fd/3`, `/proc/self/fd/1`: one of the process's open descriptors, which may be a file the
+ * shell opened (to append to, say) and must be written to as it is, never replaced or removed.
  */
-function namesAStream(path: string): boolean {
-  return path.startsWith('/dev/') || path.startsWith('/proc/');
-}
-
-function isSymbolicLink(path: string): boolean {
-  try {
-    return lstatSync(path).isSymbolicLink();
-  } catch {
-    return false;
-  }
+function namesOpenDescriptor(path: string): boolean {
+  return /^\/dev\/(?:std(?:in|out|err)|fd\/\d+)$|^\/proc\/(?:self|thread-self|\d+)\/fd\/\d+$/.test(path);
 }
 
 /**
- * Removes the file at `path` (through a symbolic link: the file it points to) if there is one. Anything else there
- * (a device, a FIFO, a directory, what `/dev/stdout` names) is left alone, and a path that cannot hold a file (its
- * parent is a file) holds nothing to remove.
+ * Removes the file a report path leads to (through a symbolic link: the file it points to), if there is one.
+ * Anything else there (a device, a FIFO, a directory, an open descriptor) is left alone. Best effort: it clears
+ * what a failed run leaves, and the run's own error is the one to report.
  */
 export function removeIfPresent(path: string): void {
-  if (namesAStream(path)) return;
   try {
-    if (statSync(path).isFile()) rmSync(realpathSync(path));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
+    const target = outputTarget(path);
+    if (target.kind === 'file') rmSync(target.path, { force: true });
+  } catch {
+    // Nothing that can be removed is there (a parent is a file, a loop of links, no permission to look).
   }
 }
 

@@ -18,22 +18,10 @@ export async function runProcess(): Promise<void> {
   // lets the heap grow to up to four times what the last full collection kept; half as much again is enough, and
   // costs some 40 more quick full collections on 10,000 files. Flags are the process's: the workers' heaps too.
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-  // Each standard stream is made when first used: making one for a pipe loads Node's stream and socket modules
-  // (some 5 ms of a start-up), which a clean run that prints nothing and reads nothing need not pay.
-  let stdoutFailed = false;
-  let stdout: NodeJS.WriteStream | undefined;
-  const standardOutput = () => {
-    if (stdout !== undefined) return stdout;
-    stdout = process.stdout;
-    stdout.on('error', (error: NodeJS.ErrnoException) => {
-      if (stdoutFailed) return;
-      stdoutFailed = true;
-      if (error.code === 'EPIPE') return;
-      standardError().write(`axag: cannot write to standard output: ${writeFailure(error)}\n`);
-      process.exitCode = 2;
-    });
-    return stdout;
-  };
+  // Standard input and standard error are made when first used: making one for a pipe loads Node's stream and
+  // socket modules (some 5 ms of a start-up), which a clean run that reads nothing and says nothing need not pay.
+  // Standard output is made at once: every run reads its width (for help), and its error handler must be there
+  // before anything, the language server included, writes to it.
   let stderr: NodeJS.WriteStream | undefined;
   const standardError = () => {
     if (stderr !== undefined) return stderr;
@@ -42,6 +30,14 @@ export async function runProcess(): Promise<void> {
     stderr.on('error', () => {});
     return stderr;
   };
+  let stdoutFailed = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (stdoutFailed) return;
+    stdoutFailed = true;
+    if (error.code === 'EPIPE') return;
+    standardError().write(`axag: cannot write to standard output: ${writeFailure(error)}\n`);
+    process.exitCode = 2;
+  });
   for (const [signal, code] of Object.entries(SIGNAL_EXIT_CODES)) {
     process.once(signal, () => {
       cleanUpInterrupted();
@@ -54,15 +50,7 @@ export async function runProcess(): Promise<void> {
     get stdin() {
       return process.stdin;
     },
-    stdout: {
-      write: (text: string) => stdoutFailed || standardOutput().write(text),
-      get isTTY() {
-        return standardOutput().isTTY;
-      },
-      get columns() {
-        return standardOutput().columns;
-      },
-    },
+    stdout: { write: (text: string) => stdoutFailed || process.stdout.write(text), isTTY: process.stdout.isTTY, columns: process.stdout.columns },
     stderr: {
       write: (text: string) => standardError().write(text),
       get isTTY() {

@@ -175,6 +175,17 @@ describe('report files', () => {
     expect(lstatSync(join(cwd, 'report.fifo')).isFIFO()).toBe(true);
   });
 
+  it('/dev/stdout when standard output is a socket (how Node runs a child with piped output): one line saying what to do, exit 2', async () => {
+    const cwd = project({ 'a.html': CLEAN });
+    const child = spawn(process.execPath, [BIN, 'lint', '-f', 'json', '-o', '/dev/stdout'], { cwd, env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout!.resume();
+    expect(await ended(child)).toEqual({
+      code: 2,
+      signal: null,
+      stderr: 'axag: cannot write the report to /dev/stdout: it is a socket, which cannot be opened by name (leave out -o to write the report to standard output)\n',
+    });
+  });
+
   it('a loop of symbolic links: one line saying so, exit 2', async () => {
     const cwd = project({ 'a.html': CLEAN });
     symlinkSync('b.json', join(cwd, 'a.json'));

@@ -1,4 +1,4 @@
-import { closeSync, constants, lstatSync, mkdirSync, openSync, readlinkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, lstatSync, mkdirSync, openSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { FatalError } from '../errors.js';
 import { safeLines } from '../text/safe-text.js';
@@ -70,7 +70,19 @@ export function writeOutputFile(path: string, shownAs: string, text: string | It
     if (temporary !== undefined) removeIfPresent(temporary);
     // What the file system refused; anything else was thrown while the report was made (a bug), not written.
     if ((error as NodeJS.ErrnoException).code === undefined) throw error;
-    throw new FatalError(`cannot write ${what} to ${shownAs}: ${writeFailure(error)}`);
+    const why = (error as NodeJS.ErrnoException).code === 'ENXIO' && isSocket(path) ? SOCKET : writeFailure(error);
+    throw new FatalError(`cannot write ${what} to ${shownAs}: ${why}`);
+  }
+}
+
+/** Why a socket cannot be a report path: `/dev/stdout` is one when the program that runs axag reads it so. */
+const SOCKET = 'it is a socket, which cannot be opened by name (leave out -o to write the report to standard output)';
+
+function isSocket(path: string): boolean {
+  try {
+    return statSync(path).isSocket();
+  } catch {
+    return false;
   }
 }
 

@@ -12,8 +12,12 @@ import { LINT_WORKER } from '../package-files.js';
 import { internalErrorFinding, internalFailure } from './lint-document.js';
 import type { FileOutcome, FileSettings, FileTask } from './lint-file.js';
 
-/** Files sent to a worker ahead of its answers: enough to keep it busy while an answer crosses to the main thread. */
-const AHEAD = 4;
+/**
+ * Files sent to a worker ahead of its answers. The main thread lints too, and sends more only between its own files:
+ * while it parses a 60 KB page (5–10 ms), a worker lints a dozen small components. With 4 ahead, the worker of a
+ * 10,000-file run on two cores waited a third of the time; with 16, under 3%.
+ */
+const AHEAD = 16;
 
 export interface WorkerRequest {
   /** The file's place in the run. */

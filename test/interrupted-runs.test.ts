@@ -215,6 +215,22 @@ describe('report files', () => {
     if (link) expect(readlinkSync(join(cwd, reportPath))).toBe('/dev/stdout');
   });
 
+  it.each([
+    [['-f', 'pretty,json=/dev/stdout'], 'only one report can go to standard output, not pretty and json (json=/dev/stdout is standard output); give the others a file of their own'],
+    [['-f', 'pretty,json=log.txt'], 'only one report can go to standard output, not pretty and json (json=log.txt is standard output); give the others a file of their own'],
+    [['--stdin', '--fix', '-f', 'json', '-o', '/dev/stdout'], '-o /dev/stdout is standard output, which holds the fixed input here; write the json report to a file of its own'],
+  ])('a report file that is standard output, as well as what goes there (%j): exit 2, nothing written', async (args, message) => {
+    const cwd = project({ 'a.html': CLEAN, 'log.txt': 'before\n' });
+    const log = openSync(join(cwd, 'log.txt'), 'a');
+    try {
+      const child = spawn(process.execPath, [BIN, 'lint', ...args], { cwd, env: env(), stdio: ['ignore', log, 'pipe'] });
+      expect(await ended(child)).toEqual({ code: 2, signal: null, stderr: `axag: ${message}\n` });
+    } finally {
+      closeSync(log);
+    }
+    expect(readFileSync(join(cwd, 'log.txt'), 'utf8')).toBe('before\n');
+  });
+
   it('a symbolic link stays one: the file it points to is replaced, beside which the temporary file was', async () => {
     const cwd = project({ 'a.html': CLEAN, 'reports/r.json': 'stale\n' });
     mkdirSync(join(cwd, 'out'));

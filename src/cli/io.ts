@@ -1,4 +1,4 @@
-import { closeSync, constants, lstatSync, mkdirSync, openSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { FatalError } from '../errors.js';
 import { safeLines } from '../text/safe-text.js';
@@ -9,6 +9,8 @@ export interface Output {
   isTTY?: boolean;
   /** A terminal's width in columns. */
   columns?: number;
+  /** Whether a path leads to where this output goes, so that a report file there would mix with it. */
+  leadsHere?(path: string): boolean;
 }
 
 /** What the CLI reads and writes; tests and the binary pass the real streams. */
@@ -142,6 +144,23 @@ function outputTarget(path: string): { kind: 'file' | 'stream'; path: string } {
  */
 function namesOpenDescriptor(path: string): boolean {
   return /^\/dev\/(?:std(?:in|out|err)|fd\/\d+)$|^\/proc\/(?:self|thread-self|\d+)\/fd\/\d+$/.test(path);
+}
+
+/**
+ * Whether `path` leads to the file that descriptor `fd` is open on: `/dev/stdout` for 1, or the file a shell's `>`
+ * opened. Not `/dev/null`, which keeps nothing that two writers could mix.
+ */
+export function leadsToDescriptor(fd: number, path: string): boolean {
+  try {
+    const open = fstatSync(fd);
+    const named = statSync(path);
+    if (open.dev !== named.dev || open.ino !== named.ino) return false;
+    const nothing = statSync('/dev/null');
+    return named.dev !== nothing.dev || named.ino !== nothing.ino;
+  } catch {
+    // No such path yet, or the descriptor is closed: nothing is there to mix with.
+    return false;
+  }
 }
 
 /**

@@ -64,7 +64,9 @@ export interface LintCommandOptions {
 export async function runLint(patterns: string[], options: LintCommandOptions, io: Io): Promise<number> {
   const { cwd } = io;
   checkCombinations(patterns, options);
-  const outputs = planOutputs(options.format, options.outputFile, cwd);
+  const fixing = options.fix === true || options.fixDryRun === true;
+  const fixingStdin = fixing && options.stdin === true;
+  const outputs = planOutputs(options.format, options.outputFile, cwd, (path) => io.stdout.leadsHere?.(path) ?? false, fixingStdin ? 'the fixed input' : undefined);
   const formatters = await loadFormatters(outputs.map(({ format }) => format));
   const debug = (message: string) => {
     if (options.debug) io.stderr.write(`axag debug: ${message}\n`);
@@ -131,8 +133,6 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
     }
   };
   const stopWatching = whenInterrupted(removeStaleReports);
-  const fixing = options.fix === true || options.fixDryRun === true;
-  const fixingStdin = fixing && options.stdin === true;
 
   const terminal = io.terminal;
   const progress = terminal && new ProgressLine(terminal, () => showsProgress(terminal, io.env, options.debug ?? false), progressDelay(io.env));

@@ -32,9 +32,17 @@ export function parseFormats(value: string, previous: OutputRequest[] = []): Out
 /**
  * Decides where each report goes. The one format without a file goes to
  * standard output, or to `-o` when given; with no `-f` at all, pretty does.
- * Two reports for standard output, or two for one file, are usage errors.
+ * Two reports for standard output, or two for one file, are usage errors. A file that `leadsToStandardOutput`
+ * (`json=/dev/stdout`, or the file the shell's `>` opened) counts as standard output: the reports would mix there.
+ * `standardOutputHolds` names what else standard output carries (`--stdin --fix`: the fixed input), if anything.
  */
-export function planOutputs(requests: readonly OutputRequest[] | undefined, outputFile: string | undefined, cwd: string): OutputRequest[] {
+export function planOutputs(
+  requests: readonly OutputRequest[] | undefined,
+  outputFile: string | undefined,
+  cwd: string,
+  leadsToStandardOutput: (path: string) => boolean = () => false,
+  standardOutputHolds?: string,
+): OutputRequest[] {
   const given = requests && requests.length > 0 ? requests : [{ format: 'pretty' }];
   const unnamed = given.filter((request) => request.file === undefined);
   if (unnamed.length > 1) {
@@ -52,6 +60,21 @@ export function planOutputs(requests: readonly OutputRequest[] | undefined, outp
     const other = seen.get(path);
     if (other !== undefined) throw new FatalError(`${other} and ${format} reports would both be written to ${file}; give each its own file`);
     seen.set(path, format);
+  }
+  const named = planned.filter((request): request is Required<OutputRequest> => request.file !== undefined);
+  const onStandardOutput = named.filter(({ file }) => leadsToStandardOutput(resolve(cwd, file)));
+  if (onStandardOutput.length === 0) return planned;
+  const [first] = onStandardOutput;
+  // A file named twice was refused above: the one that is `-o`'s is not also a format's.
+  const option = (request: Required<OutputRequest>) => (request.file === outputFile ? `-o ${request.file}` : `${request.format}=${request.file}`);
+  if (standardOutputHolds !== undefined) {
+    throw new FatalError(`${option(first!)} is standard output, which holds ${standardOutputHolds} here; write the ${first!.format} report to a file of its own`);
+  }
+  const alongside = [...planned.filter((request) => request.file === undefined), ...onStandardOutput];
+  if (alongside.length > 1) {
+    const formats = alongside.map((request) => request.format).join(' and ');
+    const files = onStandardOutput.map((request) => `${option(request)} is standard output`).join(', ');
+    throw new FatalError(`only one report can go to standard output, not ${formats} (${files}); give the others a file of their own`);
   }
   return planned;
 }

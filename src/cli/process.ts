@@ -1,6 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import { main } from './main.js';
-import { cleanUpInterrupted, writeFailure } from './io.js';
+import { cleanUpInterrupted, leadsToDescriptor, writeFailure } from './io.js';
 
 const HEAP_GROWING_PERCENT = 50;
 
@@ -50,7 +50,12 @@ export async function runProcess(): Promise<void> {
     get stdin() {
       return process.stdin;
     },
-    stdout: { write: (text: string) => stdoutFailed || process.stdout.write(text), isTTY: process.stdout.isTTY, columns: process.stdout.columns },
+    stdout: {
+      write: (text: string) => stdoutFailed || process.stdout.write(text),
+      isTTY: process.stdout.isTTY,
+      columns: process.stdout.columns,
+      leadsHere: (path: string) => leadsToDescriptor(1, path),
+    },
     stderr: {
       write: (text: string) => standardError().write(text),
       get isTTY() {

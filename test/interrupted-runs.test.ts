@@ -186,6 +186,12 @@ describe('report files', () => {
     });
   });
 
+  it('a descriptor that is not open (/dev/fd/99): one line saying so, exit 2', async () => {
+    const cwd = project({ 'a.html': CLEAN });
+    const result = await axag(['lint', '-f', 'json', '-o', '/dev/fd/99'], { cwd });
+    expect(result).toMatchObject({ code: 2, stderr: 'axag: cannot write the report to /dev/fd/99: descriptor 99 is not open (a shell opens one with 99>file)\n' });
+  });
+
   it('a loop of symbolic links: one line saying so, exit 2', async () => {
     const cwd = project({ 'a.html': CLEAN });
     symlinkSync('b.json', join(cwd, 'a.json'));

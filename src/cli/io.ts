@@ -58,9 +58,10 @@ export function writeFailure(error: unknown): string {
  */
 export function writeOutputFile(path: string, shownAs: string, text: string | Iterable<string>, what = 'the report'): void {
   let temporary: string | undefined;
+  let target: ReturnType<typeof outputTarget> | undefined;
   try {
     mkdirSync(dirname(path), { recursive: true });
-    const target = outputTarget(path);
+    target = outputTarget(path);
     if (target.kind === 'stream') {
       writeStream(path, text);
       return;
@@ -72,9 +73,21 @@ export function writeOutputFile(path: string, shownAs: string, text: string | It
     if (temporary !== undefined) removeIfPresent(temporary);
     // What the file system refused; anything else was thrown while the report was made (a bug), not written.
     if ((error as NodeJS.ErrnoException).code === undefined) throw error;
-    const why = (error as NodeJS.ErrnoException).code === 'ENXIO' && isSocket(path) ? SOCKET : writeFailure(error);
+    const { code } = error as NodeJS.ErrnoException;
+    const why =
+      code === 'ENXIO' && isSocket(path)
+        ? SOCKET
+        : code === 'ENOENT' && target?.kind === 'stream' && namesOpenDescriptor(target.path)
+          ? notOpen(target.path)
+          : writeFailure(error);
     throw new FatalError(`cannot write ${what} to ${shownAs}: ${why}`);
   }
+}
+
+/** Why `/dev/fd/3` (or `/dev/stdout`, `/proc/self/fd/3`) cannot be opened: the descriptor it names is not open. */
+function notOpen(path: string): string {
+  const fd = /\/(\d+)$/.exec(path)?.[1] ?? String(['/dev/stdin', '/dev/stdout', '/dev/stderr'].indexOf(path));
+  return `descriptor ${fd} is not open (a shell opens one with ${fd}>file)`;
 }
 
 /** Why a socket cannot be a report path: `/dev/stdout` is one when the program that runs axag reads it so. */

@@ -3,8 +3,9 @@
  * the commands nor the rules, the engine, a parser, YAML or ajv; linting one HTML file loads its parser and the
  * engine, but no YAML and no ajv when there is no YAML config or manifest, and no glob matcher or .gitignore
  * reader when the file is named and nothing is to be ignored (a directory or a glob loads them); a clean run loads
- * nothing to lay out or colour text. A module-resolution trace of the built CLI says what was loaded, module by
- * module also inside its bundle (how long it takes is for `npm run bench`).
+ * nothing to lay out or colour text, and makes neither standard input nor standard error. A module-resolution trace
+ * of the built CLI says what was loaded, module by module also inside its bundle (how long it takes is for
+ * `npm run bench`).
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -33,7 +34,7 @@ async function loaded(args: string[], name: string): Promise<{ code: number | nu
   const run = await axag(args, { cwd: dir, env: { AXAG_TRACE_IMPORTS: log }, nodeArgs: ['--import', TRACE] });
   const modules = new Set(
     tracedModules(log)
-      .map((url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1] ?? /\/dist\/(.+)$/.exec(url)?.[1] ?? '')
+      .map((url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1] ?? /\/dist\/(.+)$/.exec(url)?.[1] ?? /^node:process\.\w+$/.exec(url)?.[0] ?? '')
       .filter(Boolean),
   );
   return { code: run.code, stdout: run.stdout, modules };
@@ -69,6 +70,16 @@ describe('a command loads only what it needs', () => {
     expect(findings.code).toBe(1);
     expect(findings.stdout).toContain('AXAG-LINT-002');
     expect(LAYOUT.filter((module) => findings.modules.has(module))).toEqual(LAYOUT);
+  });
+
+  it('a clean lint of one file makes neither standard input nor standard error; a run that writes to standard error does', async () => {
+    const STREAMS = ['node:process.stdin', 'node:process.stderr'];
+    const clean = await loaded(['lint', 'page.html'], 'streams-clean');
+    expect([clean.code, clean.stdout]).toEqual([0, '']);
+    expect(STREAMS.filter((stream) => clean.modules.has(stream))).toEqual([]);
+    const failing = await loaded(['lint', 'missing.html'], 'streams-failing');
+    expect(failing.code).toBe(2);
+    expect(STREAMS.filter((stream) => failing.modules.has(stream))).toEqual(['node:process.stderr']);
   });
 
   it('linting a glob loads the glob matcher, and the trace sees it though it is required on first use', async () => {

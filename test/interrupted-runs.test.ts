@@ -145,7 +145,7 @@ describe('report files', () => {
     expect(result.code).toBe(1);
     expect(readdirSync(join(cwd, 'out')).sort()).toEqual(['old.txt', 'r.json', 'r.sarif', 'r.txt']);
     expect(JSON.parse(readFileSync(join(cwd, 'out', 'r.json'), 'utf8')).summary).toMatchObject({ errors: 4000, warnings: 2000 });
-    // The pretty report is written in pieces, a file at a time: the same text as on standard output.
+    // The pretty report is written in pieces of whole files: the same text as on standard output.
     const printed = await axag(['lint'], { cwd });
     expect(printed.stdout).toMatch(/✖ 6000 problems \(4000 errors, 2000 warnings\)\n$/);
     expect(readFileSync(join(cwd, 'out', 'r.txt'), 'utf8')).toBe(printed.stdout);

@@ -11,6 +11,11 @@ const NARROWEST = 40;
 /** Continuation lines of a finding (its message, when it does not fit beside the rule id) start here. */
 const INDENT = '  ';
 const SEPARATOR = '  ';
+/**
+ * The characters of findings gathered into one piece of the report before it is handed on: each piece is a system
+ * call to write it, and a piece per file made 3,236 of them on the benchmark's 10,000 files, where this makes 96.
+ */
+const PIECE_LENGTH = 64 * 1024;
 /** `warning`, the longer severity: severities are padded to it so that rule ids line up. */
 const SEVERITY_WIDTH = 7;
 
@@ -34,7 +39,7 @@ function painter(color: boolean): Paint {
 export const formatPretty: Formatter = (results, context) => [...prettyReport(results, context)].join('');
 
 /**
- * The same report in pieces, one file's findings at a time: the CLI writes each as it comes, so that a run over
+ * The same report in pieces of whole files' findings: the CLI writes each as it comes, so that a run over
  * 100,000 files need not hold its whole report (some 30 million characters, and more again in the pieces of a
  * string built by concatenation). A report file and a synchronous standard output (a file, a pipe on Linux) take
  * each piece at once; where standard output is asynchronous, Node queues them.
@@ -55,15 +60,19 @@ export function* prettyReport(results: LintResults, { cwd, color, verbose, width
     return;
   }
 
+  let piece = '';
   for (const file of results.files) {
     if (file.findings.length === 0) continue;
-    yield `\n${fileLines(file, cwd, columns, paint)
+    piece += `\n${fileLines(file, cwd, columns, paint)
       .map((line) => `${inertLine(line)}\n`)
       .join('')}`;
+    if (piece.length < PIECE_LENGTH) continue;
+    yield piece;
+    piece = '';
   }
   const total = errors + warnings;
   const summary = `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
-  yield `\n${errors > 0 ? paint.red.bold(summary) : paint.yellow.bold(summary)}\n${unchecked}${notWritten}`;
+  yield `${piece}\n${errors > 0 ? paint.red.bold(summary) : paint.yellow.bold(summary)}\n${unchecked}${notWritten}`;
 }
 
 /** The lines of one file's findings. */

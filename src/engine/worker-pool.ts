@@ -1,10 +1,10 @@
 /**
  * Linting files in worker threads. Loaded only when a run uses them. Files are added while the run still plans
- * the rest, so workers start early; each worker gets a few files at a time from the front and lints them in the
- * order sent; outcomes come back in that order, so the file a worker is busy with is always the first one it has
- * not answered. The main thread, once it has planned the run, lints too, taking files from the back. A worker
- * that dies (a crash, or running out of memory) costs that file only: it becomes an `axag/internal-error`
- * finding, and a new worker takes the files that were waiting.
+ * the rest, so workers start early; each worker, once it has loaded, is sent files from the front ahead of its
+ * answers and lints them in the order sent; outcomes come back in that order, so the file a worker is busy with is
+ * always the first one it has not answered. The main thread, once it has planned the run, lints too, taking files
+ * from the back. A worker that dies (a crash, or running out of memory) costs that file only: it becomes an
+ * `axag/internal-error` finding, and the files it was sent but had not started go to the next thread free.
  */
 import { Worker } from 'node:worker_threads';
 import { withoutAnnotations } from '../results.js';
@@ -13,9 +13,10 @@ import { internalErrorFinding, internalFailure } from './lint-document.js';
 import type { FileOutcome, FileSettings, FileTask } from './lint-file.js';
 
 /**
- * Files sent to a worker ahead of its answers. The main thread lints too, and sends more only between its own files:
- * while it parses a 60 KB page (5–10 ms), a worker lints a dozen small components. With 4 ahead, the worker of a
- * 10,000-file run on two cores waited a third of the time; with 16, under 3%.
+ * Files sent to a loaded worker ahead of its answers. The main thread lints too, and sends more only between its
+ * own files: while it parses a 60 KB page (5–10 ms), a worker lints a dozen small components. Before the worker
+ * has loaded, it is sent one, which the main thread could otherwise have taken; near the end of the run, no more
+ * than its share of what is left.
  */
 const AHEAD = 16;
 
@@ -62,6 +63,8 @@ export function startWorkerPool(settings: readonly FileSettings[], fileDone: () 
   let next = 0;
   /** Files claimed by the main thread, from the back. */
   let claimed = 0;
+  /** Whether the main thread has begun to claim files: every file has been added. */
+  let claiming = false;
   let closed = false;
   /** Files a dead worker had been sent but had not started: the next worker takes them first. */
   const retry: number[] = [];
@@ -89,6 +92,8 @@ export function startWorkerPool(settings: readonly FileSettings[], fileDone: () 
   };
 
   const take = () => (retry.length > 0 ? retry.shift() : next < files.length - claimed ? next++ : undefined);
+  /** Files no thread has been sent or has claimed yet. */
+  const unsent = () => retry.length + files.length - claimed - next;
   const answer = (index: number, outcome: FileOutcome) => {
     outcomes[index] = outcome;
     answered++;
@@ -102,8 +107,12 @@ export function startWorkerPool(settings: readonly FileSettings[], fileDone: () 
     const sent = new Set<number>();
     /** Sent and not answered, in the order sent: the first is the file it is linting. */
     const pending: number[] = [];
+    /** Whether it loaded the engine: a worker that dies before is not a file's fault. */
+    let ready = false;
     const feed = () => {
-      while (pending.length < AHEAD) {
+      // Once the main thread lints too, a worker holds no more than its share of what is left, so all end together.
+      const ahead = !ready ? 1 : claiming ? Math.min(AHEAD, Math.ceil((pending.length + unsent()) / (running.size + 1))) : AHEAD;
+      while (pending.length < ahead) {
         const index = take();
         if (index === undefined) break;
         const { task, settingsId } = files[index]!;
@@ -115,11 +124,10 @@ export function startWorkerPool(settings: readonly FileSettings[], fileDone: () 
       if (closed && pending.length === 0 && running.delete(worker)) void worker.terminate();
     };
     feeders.set(worker, feed);
-    /** Whether it loaded the engine: a worker that dies before is not a file's fault. */
-    let ready = false;
     worker.on('message', (reply: WorkerReply | 'ready') => {
       if (reply === 'ready') {
         ready = true;
+        feed();
         return;
       }
       const { index, outcome } = reply;
@@ -160,6 +168,8 @@ export function startWorkerPool(settings: readonly FileSettings[], fileDone: () 
       while (running.size < Math.min(workers, files.length)) start();
     },
     claim() {
+      claiming = true;
+      if (retry.length > 0) return retry.pop();
       return next < files.length - claimed ? files.length - ++claimed : undefined;
     },
     answerHere: answer,

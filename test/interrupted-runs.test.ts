@@ -4,7 +4,7 @@
  * when standard output cannot be written, 130/143 after a signal; never a stack trace. A report file is either
  * this run's whole report or absent.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { closeSync, constants, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -29,7 +29,7 @@ interface Ended {
 
 function ended(child: ChildProcess): Promise<Ended> {
   let stderr = '';
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), 50_000);
     child.on('error', reject);
@@ -186,10 +186,26 @@ describe('report files', () => {
     });
   });
 
-  it('a descriptor that is not open (/dev/fd/99): one line saying so, exit 2', async () => {
+  it.each([
+    ['not open at all', '/dev/fd/99', 'descriptor 99 was not opened for axag to write to (bash opens it with 99>report.txt)'],
+    ["open, but Node.js's own", '/dev/fd/4', 'descriptor 4 was not opened for axag to write to (a shell opens it with 4>report.txt)'],
+  ])('a descriptor that was not handed to axag (%s): one line saying so, exit 2', async (_name, reportPath, why) => {
     const cwd = project({ 'a.html': CLEAN });
-    const result = await axag(['lint', '-f', 'json', '-o', '/dev/fd/99'], { cwd });
-    expect(result).toMatchObject({ code: 2, stderr: 'axag: cannot write the report to /dev/fd/99: descriptor 99 is not open (a shell opens one with 99>file)\n' });
+    const result = await axag(['lint', '-f', 'json', '-o', reportPath], { cwd });
+    expect(result).toMatchObject({ code: 2, stderr: `axag: cannot write the report to ${reportPath}: ${why}\n` });
+  });
+
+  it('a descriptor that was handed to axag (/dev/fd/3, opened by its parent) gets the report', async () => {
+    const cwd = project({ 'a.html': CLEAN });
+    const report = openSync(join(cwd, 'report.json'), 'w');
+    try {
+      const child = spawn(process.execPath, [BIN, 'lint', '-f', 'json', '-o', '/dev/fd/3'], { cwd, env: env(), stdio: ['ignore', 'pipe', 'pipe', report] });
+      child.stdout!.resume();
+      expect(await ended(child)).toEqual({ code: 0, signal: null, stderr: '' });
+    } finally {
+      closeSync(report);
+    }
+    expect(JSON.parse(readFileSync(join(cwd, 'report.json'), 'utf8')).summary).toMatchObject({ errors: 0 });
   });
 
   it('a loop of symbolic links: one line saying so, exit 2', async () => {
@@ -222,19 +238,26 @@ describe('report files', () => {
   });
 
   it.each([
-    [['-f', 'pretty,json=/dev/stdout'], 'only one report can go to standard output, not pretty and json (json=/dev/stdout is standard output); give the others a file of their own'],
-    [['-f', 'pretty,json=log.txt'], 'only one report can go to standard output, not pretty and json (json=log.txt is standard output); give the others a file of their own'],
-    [['--stdin', '--fix', '-f', 'json', '-o', '/dev/stdout'], '-o /dev/stdout is standard output, which holds the fixed input here; write the json report to a file of its own'],
-  ])('a report file that is standard output, as well as what goes there (%j): exit 2, nothing written', async (args, message) => {
+    [['-f', 'pretty,json=/dev/stdout'], 1, 'json=/dev/stdout leads where standard output goes, as the pretty report does; write the json report to another file, or send standard output elsewhere'],
+    [['-f', 'pretty,json=log.txt'], 1, 'json=log.txt leads where standard output goes, as the pretty report does; write the json report to another file, or send standard output elsewhere'],
+    [['-f', 'json=/dev/stdout,sarif=log.txt'], 1, 'json=/dev/stdout and sarif=log.txt lead where standard output goes, where only one report can; write the others to other files'],
+    [['--stdin', '--fix', '-f', 'json', '-o', '/dev/stdout'], 1, '-o /dev/stdout leads where standard output goes, which holds the fixed input here; write the json report to another file'],
+    // With --stdin --fix, the report without a file goes to standard error.
+    [['--stdin', '--fix', '-f', 'pretty,json=/dev/stderr'], 2, 'json=/dev/stderr leads where standard error goes, as the pretty report does; write the json report to another file, or send standard error elsewhere'],
+  ])('a report file that leads where another text goes (%j): exit 2, nothing written', async (args, descriptor, message) => {
     const cwd = project({ 'a.html': CLEAN, 'log.txt': 'before\n' });
     const log = openSync(join(cwd, 'log.txt'), 'a');
     try {
-      const child = spawn(process.execPath, [BIN, 'lint', ...args], { cwd, env: env(), stdio: ['ignore', log, 'pipe'] });
-      expect(await ended(child)).toEqual({ code: 2, signal: null, stderr: `axag: ${message}\n` });
+      const stdio: StdioOptions = descriptor === 1 ? ['ignore', log, 'pipe'] : ['ignore', 'pipe', log];
+      const child = spawn(process.execPath, [BIN, 'lint', ...args], { cwd, env: env(), stdio });
+      child.stdout?.resume();
+      const { code, stderr } = await ended(child);
+      expect(code).toBe(2);
+      if (descriptor === 1) expect(stderr).toBe(`axag: ${message}\n`);
     } finally {
       closeSync(log);
     }
-    expect(readFileSync(join(cwd, 'log.txt'), 'utf8')).toBe('before\n');
+    expect(readFileSync(join(cwd, 'log.txt'), 'utf8')).toBe(descriptor === 1 ? 'before\n' : `before\naxag: ${message}\n`);
   });
 
   it('a symbolic link stays one: the file it points to is replaced, beside which the temporary file was', async () => {

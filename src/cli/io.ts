@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { FatalError } from '../errors.js';
 import { safeLines } from '../text/safe-text.js';
@@ -63,6 +63,9 @@ export function writeOutputFile(path: string, shownAs: string, text: string | It
     mkdirSync(dirname(path), { recursive: true });
     target = outputTarget(path);
     if (target.kind === 'stream') {
+      if (namesOpenDescriptor(target.path) && !handedDescriptor(target.path)) {
+        throw new FatalError(`cannot write ${what} to ${shownAs}: ${notOpen(path, target.path)}`);
+      }
       writeStream(path, text);
       return;
     }
@@ -78,16 +81,73 @@ export function writeOutputFile(path: string, shownAs: string, text: string | It
       code === 'ENXIO' && isSocket(path)
         ? SOCKET
         : code === 'ENOENT' && target?.kind === 'stream' && namesOpenDescriptor(target.path)
-          ? notOpen(target.path)
+          ? notOpen(path, target.path)
           : writeFailure(error);
     throw new FatalError(`cannot write ${what} to ${shownAs}: ${why}`);
   }
 }
 
-/** Why `/dev/fd/3` (or `/dev/stdout`, `/proc/self/fd/3`) cannot be opened: the descriptor it names is not open. */
-function notOpen(path: string): string {
-  const fd = /\/(\d+)$/.exec(path)?.[1] ?? String(['/dev/stdin', '/dev/stdout', '/dev/stderr'].indexOf(path));
-  return `descriptor ${fd} is not open (a shell opens one with ${fd}>file)`;
+/**
+ * Why a report path that leads to `descriptor` (`/dev/fd/3`, `/dev/stdout`, `/proc/self/fd/3`) cannot be written:
+ * the descriptor was not handed to axag to write to.
+ */
+function notOpen(path: string, descriptor: string): string {
+  const fd = Number(/\/(\d+)$/.exec(descriptor)?.[1] ?? ['/dev/stdin', '/dev/stdout', '/dev/stderr'].indexOf(descriptor));
+  // POSIX shells open descriptors 0 to 9 by number; bash and zsh any.
+  const why = `descriptor ${fd} was not opened for axag to write to (${fd < 10 ? 'a shell opens it' : 'bash opens it'} with ${fd}>report.txt)`;
+  return descriptor === path ? why : `it leads to ${descriptor}, and ${why}`;
+}
+
+/**
+ * Whether the descriptor a name reaches (`/dev/fd/5`) can be one handed to axag by the program that started it.
+ * Node.js holds descriptors of its own (its event loop's), which a name reaches just as well: a report written to
+ * one is lost, and may upset the event loop. On Linux they show in /proc/self/fd: epoll and event descriptors
+ * (`anon_inode:`), pipes whose reading end the process holds, which no reader elsewhere would drain, and files
+ * open only to read (as no report destination is).
+ * Elsewhere, or for another process's descriptors, any descriptor is taken as handed.
+ */
+function handedDescriptor(path: string): boolean {
+  const [, owner, fd] = /^\/(?:dev|proc\/(self|thread-self|\d+))\/fd\/(\d+)$/.exec(path) ?? [];
+  if (fd === undefined || Number(fd) <= 2 || (owner !== undefined && /^\d+$/.test(owner) && Number(owner) !== process.pid)) return true;
+  const open = descriptorsOpen();
+  if (!open) return true;
+  const what = open.get(Number(fd));
+  if (what === undefined || what.startsWith('anon_inode:') || accessMode(Number(fd)) === O_RDONLY) return false;
+  if (!what.startsWith('pipe:')) return true;
+  for (const [any, same] of open) if (same === what && accessMode(any) !== O_WRONLY) return false;
+  return true;
+}
+
+/** This process's descriptors and what each is open on (`pipe:[123]`, a path), or undefined without /proc. */
+function descriptorsOpen(): Map<number, string> | undefined {
+  let names: string[];
+  try {
+    names = readdirSync('/proc/self/fd');
+  } catch {
+    return undefined;
+  }
+  const open = new Map<number, string>();
+  for (const name of names) {
+    try {
+      open.set(Number(name), readlinkSync(`/proc/self/fd/${name}`));
+    } catch {
+      // Closed in the meantime (the one readdir itself had open).
+    }
+  }
+  return open;
+}
+
+const O_RDONLY = 0;
+const O_WRONLY = 1;
+
+/** How descriptor `fd` was opened: O_RDONLY, O_WRONLY or O_RDWR (from its flags, octal in /proc/self/fdinfo). */
+function accessMode(fd: number): number | undefined {
+  try {
+    const flags = /^flags:\s*([0-7]+)$/m.exec(readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8'))?.[1];
+    return flags === undefined ? undefined : parseInt(flags, 8) & 3;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Why a socket cannot be a report path: `/dev/stdout` is one when the program that runs axag reads it so. */
@@ -197,7 +257,7 @@ export function removeIfPresent(path: string): void {
  * line either; this is the net under all of them.
  */
 export function safeErrorOutput(stream: Output): Output {
-  return { write: (text: string) => stream.write(safeLines(text)) };
+  return { write: (text: string) => stream.write(safeLines(text)), ...(stream.leadsHere && { leadsHere: (path: string) => stream.leadsHere!(path) }) };
 }
 
 /** Clean-up to run when a signal ends the run: removes what must not outlive it (a stale report). */

@@ -14,8 +14,8 @@ import { absolute, displayPath, isInside } from '../paths.js';
 import { countFindings, type LintResults } from '../results.js';
 import { plural } from '../text/plural.js';
 import { escapeControl } from '../text/safe-text.js';
-import { removeIfPresent, whenInterrupted, writeOutputFile, type Io } from './io.js';
-import { planOutputs, type OutputRequest } from './outputs.js';
+import { removeIfPresent, whenInterrupted, writeOutputFile, type Io, type Output } from './io.js';
+import { planOutputs, type Destination, type OutputRequest } from './outputs.js';
 import { ProgressLine, showsProgress } from './progress.js';
 import { enclosingRepository, repositoryRoot } from './repository-root.js';
 import type { Shard } from '../shard.js';
@@ -66,7 +66,16 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
   checkCombinations(patterns, options);
   const fixing = options.fix === true || options.fixDryRun === true;
   const fixingStdin = fixing && options.stdin === true;
-  const outputs = planOutputs(options.format, options.outputFile, cwd, (path) => io.stdout.leadsHere?.(path) ?? false, fixingStdin ? 'the fixed input' : undefined);
+  const destination = (name: string, output: Output): Destination => ({ name, leadsHere: (path) => output.leadsHere?.(path) ?? false });
+  const outputs = planOutputs(
+    options.format,
+    options.outputFile,
+    cwd,
+    // `--stdin --fix`: standard output is the fixed input, so the report goes to standard error.
+    fixingStdin
+      ? { unnamed: destination('standard error', io.stderr), taken: { ...destination('standard output', io.stdout), holds: 'the fixed input' } }
+      : { unnamed: destination('standard output', io.stdout) },
+  );
   const formatters = await loadFormatters(outputs.map(({ format }) => format));
   const debug = (message: string) => {
     if (options.debug) io.stderr.write(`axag debug: ${message}\n`);

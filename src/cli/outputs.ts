@@ -29,19 +29,33 @@ export function parseFormats(value: string, previous: OutputRequest[] = []): Out
   return [...previous, ...added];
 }
 
+/** A stream of the process that a report file may lead to (`/dev/stdout`, or the file the shell's `>` opened). */
+export interface Destination {
+  /** `standard output`, `standard error`. */
+  name: string;
+  leadsHere(path: string): boolean;
+}
+
+/**
+ * Where the report without a file goes (standard output; standard error under `--stdin --fix`), and a stream that
+ * holds another text no report may join (standard output, holding the fixed input, under `--stdin --fix`).
+ */
+export interface Destinations {
+  unnamed: Destination;
+  taken?: Destination & { holds: string };
+}
+
 /**
  * Decides where each report goes. The one format without a file goes to
  * standard output, or to `-o` when given; with no `-f` at all, pretty does.
- * Two reports for standard output, or two for one file, are usage errors. A file that `leadsToStandardOutput`
- * (`json=/dev/stdout`, or the file the shell's `>` opened) counts as standard output: the reports would mix there.
- * `standardOutputHolds` names what else standard output carries (`--stdin --fix`: the fixed input), if anything.
+ * Two reports for standard output, or two for one file, are usage errors; so is a report file that leads where
+ * another report goes (`-f pretty,json=/dev/stdout`), or where another text does: the texts would mix there.
  */
 export function planOutputs(
   requests: readonly OutputRequest[] | undefined,
   outputFile: string | undefined,
   cwd: string,
-  leadsToStandardOutput: (path: string) => boolean = () => false,
-  standardOutputHolds?: string,
+  destinations?: Destinations,
 ): OutputRequest[] {
   const given = requests && requests.length > 0 ? requests : [{ format: 'pretty' }];
   const unnamed = given.filter((request) => request.file === undefined);
@@ -61,20 +75,28 @@ export function planOutputs(
     if (other !== undefined) throw new FatalError(`${other} and ${format} reports would both be written to ${file}; give each its own file`);
     seen.set(path, format);
   }
-  const named = planned.filter((request): request is Required<OutputRequest> => request.file !== undefined);
-  const onStandardOutput = named.filter(({ file }) => leadsToStandardOutput(resolve(cwd, file)));
-  if (onStandardOutput.length === 0) return planned;
-  const [first] = onStandardOutput;
-  // A file named twice was refused above: the one that is `-o`'s is not also a format's.
-  const option = (request: Required<OutputRequest>) => (request.file === outputFile ? `-o ${request.file}` : `${request.format}=${request.file}`);
-  if (standardOutputHolds !== undefined) {
-    throw new FatalError(`${option(first!)} is standard output, which holds ${standardOutputHolds} here; write the ${first!.format} report to a file of its own`);
-  }
-  const alongside = [...planned.filter((request) => request.file === undefined), ...onStandardOutput];
-  if (alongside.length > 1) {
-    const formats = alongside.map((request) => request.format).join(' and ');
-    const files = onStandardOutput.map((request) => `${option(request)} is standard output`).join(', ');
-    throw new FatalError(`only one report can go to standard output, not ${formats} (${files}); give the others a file of their own`);
-  }
+  if (destinations) checkDestinations(planned, outputFile, cwd, destinations);
   return planned;
+}
+
+function checkDestinations(planned: readonly OutputRequest[], outputFile: string | undefined, cwd: string, { unnamed, taken }: Destinations): void {
+  const named = planned.filter((request): request is Required<OutputRequest> => request.file !== undefined);
+  // A file named twice was refused before: the one that is `-o`'s is not also a format's.
+  const option = ({ format, file }: Required<OutputRequest>) => (file === outputFile ? `-o ${file}` : `${format}=${file}`);
+  for (const request of named) {
+    if (taken?.leadsHere(resolve(cwd, request.file))) {
+      throw new FatalError(`${option(request)} leads where ${taken.name} goes, which holds ${taken.holds} here; write the ${request.format} report to another file`);
+    }
+  }
+  const there = named.filter(({ file }) => unnamed.leadsHere(resolve(cwd, file)));
+  if (there.length === 0) return;
+  const alongside = planned.find((request) => request.file === undefined);
+  if (alongside) {
+    throw new FatalError(
+      `${option(there[0]!)} leads where ${unnamed.name} goes, as the ${alongside.format} report does; write the ${there[0]!.format} report to another file, or send ${unnamed.name} elsewhere`,
+    );
+  }
+  if (there.length > 1) {
+    throw new FatalError(`${there.map(option).join(' and ')} lead where ${unnamed.name} goes, where only one report can; write the others to other files`);
+  }
 }

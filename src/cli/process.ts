@@ -54,13 +54,15 @@ export async function runProcess(): Promise<void> {
       write: (text: string) => stdoutFailed || process.stdout.write(text),
       isTTY: process.stdout.isTTY,
       columns: process.stdout.columns,
-      leadsHere: (path: string) => leadsToDescriptor(1, path),
+      // A terminal shows what it is sent one text after the other, as a command asking for both wants.
+      leadsHere: (path: string) => !process.stdout.isTTY && leadsToDescriptor(1, path),
     },
     stderr: {
       write: (text: string) => standardError().write(text),
       get isTTY() {
         return standardError().isTTY;
       },
+      leadsHere: (path: string) => !standardError().isTTY && leadsToDescriptor(2, path),
     },
     env: process.env,
     cwd: process.cwd(),

@@ -3,7 +3,7 @@
  * the commands nor the rules, the engine, a parser, YAML or ajv; linting one HTML file loads its parser and the
  * engine, but no YAML and no ajv when there is no YAML config or manifest, and no glob matcher or .gitignore
  * reader when the file is named and nothing is to be ignored (a directory or a glob loads them); a clean run loads
- * nothing to lay out or colour text, and makes neither standard input nor standard error. A module-resolution trace
+ * nothing to lay out or colour text, and touches neither standard input nor standard error. A module-resolution trace
  * of the built CLI says what was loaded, module by module also inside its bundle (how long it takes is for
  * `npm run bench`).
  */
@@ -72,7 +72,7 @@ describe('a command loads only what it needs', () => {
     expect(LAYOUT.filter((module) => findings.modules.has(module))).toEqual(LAYOUT);
   });
 
-  it('a clean lint of one file makes neither standard input nor standard error; a run that writes to standard error does', async () => {
+  it('a clean lint of one file touches neither standard input nor standard error; runs that use them do', async () => {
     const STREAMS = ['node:process.stdin', 'node:process.stderr'];
     const clean = await loaded(['lint', 'page.html'], 'streams-clean');
     expect([clean.code, clean.stdout]).toEqual([0, '']);
@@ -80,6 +80,9 @@ describe('a command loads only what it needs', () => {
     const failing = await loaded(['lint', 'missing.html'], 'streams-failing');
     expect(failing.code).toBe(2);
     expect(STREAMS.filter((stream) => failing.modules.has(stream))).toEqual(['node:process.stderr']);
+    const stdin = await loaded(['lint', '--stdin', '--stdin-filename', 'page.html'], 'streams-stdin');
+    expect(stdin.code).toBe(0);
+    expect(STREAMS.filter((stream) => stdin.modules.has(stream))).toEqual(['node:process.stdin']);
   });
 
   it('linting a glob loads the glob matcher, and the trace sees it though it is required on first use', async () => {

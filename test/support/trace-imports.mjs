@@ -10,6 +10,8 @@ import { pathToFileURL } from 'node:url';
 register('./trace-imports-hooks.mjs', import.meta.url);
 
 const streams = new Set();
+// After register(): its hooks thread pipes its standard error into the program's, which makes process.stderr, and
+// that is the trace's doing, not the program's.
 for (const name of ['stdin', 'stderr']) {
   const { get } = Object.getOwnPropertyDescriptor(process, name);
   Object.defineProperty(process, name, {

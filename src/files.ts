@@ -1,10 +1,10 @@
 import { statSync } from 'node:fs';
-import { relative, sep } from 'node:path';
+import { sep } from 'node:path';
 import { createRequire } from 'node:module';
 import type { ConfigResolver } from './config/resolve.js';
 import type { IgnorePatterns, ResolvedConfig } from './config/settings.js';
 import { FatalError } from './errors.js';
-import { absolute, displayPath, isInside } from './paths.js';
+import { absolute, displayPath, isInside, relativePath } from './paths.js';
 import { compareStrings } from './results.js';
 import { isOptInSource, isSourceFile } from './sources/index.js';
 import { fileSystemReason } from './text-file.js';
@@ -128,7 +128,7 @@ function expandOne(pattern: string, resolver: ConfigResolver, rules: IgnoreRules
   const base = absolute(glob.base === '' ? '.' : glob.base, cwd);
   const matches = globs()(glob.glob, { dot: true, nocase: true });
   const optInNamed = namesOptInExtension(pattern);
-  const wanted = (file: string) => isSourceFile(file) && (optInNamed || !isOptInSource(file)) && matches(slashed(relative(base, file)));
+  const wanted = (file: string) => isSourceFile(file) && (optInNamed || !isOptInSource(file)) && matches(slashed(relativePath(base, file)));
   const walk = statKind(base) === 'directory' ? walker.walk(base) : { files: [], irregular: [], unreadable: [] };
   return { ...walked(walk, wanted, rules, cwd), kind: 'glob' };
 }
@@ -167,7 +167,7 @@ export function isIgnored(file: string, sets: readonly IgnoreSet[]): boolean {
   for (const set of sets) {
     if (set.patterns.length === 0 || !isInside(file, set.baseDir)) continue;
     const { ignores, keeps } = matcherOf(set);
-    const path = relative(set.baseDir, file).split(sep).join('/');
+    const path = relativePath(set.baseDir, file).split(sep).join('/');
     if (ignores(path)) ignored = true;
     if (ignored && keeps(path)) ignored = false;
   }
@@ -195,7 +195,7 @@ function matcherOf(set: IgnoreSet) {
 
 /** node_modules below the working directory (a project that itself lives in one is still linted). */
 export function isInNodeModules(path: string, cwd: string): boolean {
-  return relative(cwd, path).split(sep).includes('node_modules');
+  return relativePath(cwd, path).split(sep).includes('node_modules');
 }
 
 /** What a path of the command line is; missing only when it does not exist, else the reason it cannot be read. */
@@ -230,5 +230,5 @@ function isIncluded(file: string, config: ResolvedConfig, base: string): boolean
     matcher = (path) => positive(path) && !negative(path);
     includeMatchers.set(config, matcher);
   }
-  return matcher(slashed(relative(base, file)));
+  return matcher(slashed(relativePath(base, file)));
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { relative, sep } from 'node:path';
+import { sep } from 'node:path';
+import { relativePath } from './paths.js';
 
 /** `--shard 2/4`: the second of four parts of a run (1-based, as Jest, Playwright and Vitest count). */
 export interface Shard {
@@ -14,7 +15,7 @@ export interface Shard {
  */
 export function inShard(file: string, root: string, shard: Shard): boolean {
   if (shard.count === 1) return true;
-  const rel = relative(root, file);
+  const rel = relativePath(root, file);
   const key = (sep === '/' ? rel : rel.split(sep).join('/')).normalize('NFC');
   return createHash('sha1').update(key).digest().readUInt32BE(0) % shard.count === shard.index - 1;
 }

@@ -1,9 +1,9 @@
 import { lstatSync, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Ignore } from 'ignore';
 import { enclosingRepository } from './cli/repository-root.js';
-import { isInside } from './paths.js';
+import { isInside, relativePath } from './paths.js';
 import { gitIgnoredPaths } from './git-ignored.js';
 import { fileSystemReason, notRegularFile, readTextFile, UnreadableFileError } from './text-file.js';
 
@@ -189,6 +189,6 @@ function isIgnored(path: string, isDirectory: boolean, view: IgnoreView): boolea
 
 /** `path`, inside `dir`, relative to it with `/` separators. */
 function below(dir: string, path: string): string {
-  const rel = relative(dir, path);
+  const rel = relativePath(dir, path);
   return sep === '/' ? rel : rel.split(sep).join('/');
 }

@@ -63,9 +63,8 @@ export function writeOutputFile(path: string, shownAs: string, text: string | It
     mkdirSync(dirname(path), { recursive: true });
     target = outputTarget(path);
     if (target.kind === 'stream') {
-      if (namesOpenDescriptor(target.path) && !handedDescriptor(target.path)) {
-        throw new FatalError(`cannot write ${what} to ${shownAs}: ${notOpen(path, target.path)}`);
-      }
+      const descriptor = namedDescriptor(target.path);
+      if (descriptor && !handedDescriptor(descriptor)) throw new FatalError(`cannot write ${what} to ${shownAs}: ${notOpen(path, target.path, descriptor.fd)}`);
       writeStream(path, text);
       return;
     }
@@ -77,25 +76,25 @@ export function writeOutputFile(path: string, shownAs: string, text: string | It
     // What the file system refused; anything else was thrown while the report was made (a bug), not written.
     if ((error as NodeJS.ErrnoException).code === undefined) throw error;
     const { code } = error as NodeJS.ErrnoException;
+    const descriptor = target?.kind === 'stream' ? namedDescriptor(target.path) : undefined;
     const why =
       code === 'ENXIO' && isSocket(path)
         ? SOCKET
-        : code === 'ENOENT' && target?.kind === 'stream' && namesOpenDescriptor(target.path)
-          ? notOpen(path, target.path)
+        : code === 'ENOENT' && descriptor
+          ? notOpen(path, target!.path, descriptor.fd)
           : writeFailure(error);
     throw new FatalError(`cannot write ${what} to ${shownAs}: ${why}`);
   }
 }
 
 /**
- * Why a report path that leads to `descriptor` (`/dev/fd/3`, `/dev/stdout`, `/proc/self/fd/3`) cannot be written:
- * the descriptor was not handed to axag to write to.
+ * Why a report path that leads to `named` (`/dev/fd/3`, `/dev/stdout`, `/proc/self/fd/3`) cannot be written:
+ * descriptor `fd` was not handed to axag to write to.
  */
-function notOpen(path: string, descriptor: string): string {
-  const fd = Number(/\/(\d+)$/.exec(descriptor)?.[1] ?? ['/dev/stdin', '/dev/stdout', '/dev/stderr'].indexOf(descriptor));
+function notOpen(path: string, named: string, fd: number): string {
   // POSIX shells open descriptors 0 to 9 by number; bash and zsh any.
   const why = `descriptor ${fd} was not opened for axag to write to (${fd < 10 ? 'a shell opens it' : 'bash opens it'} with ${fd}>report.txt)`;
-  return descriptor === path ? why : `it leads to ${descriptor}, and ${why}`;
+  return named === path ? why : `it leads to ${named}, and ${why}`;
 }
 
 /**
@@ -106,13 +105,12 @@ function notOpen(path: string, descriptor: string): string {
  * open only to read (as no report destination is).
  * Elsewhere, or for another process's descriptors, any descriptor is taken as handed.
  */
-function handedDescriptor(path: string): boolean {
-  const [, owner, fd] = /^\/(?:dev|proc\/(self|thread-self|\d+))\/fd\/(\d+)$/.exec(path) ?? [];
-  if (fd === undefined || Number(fd) <= 2 || (owner !== undefined && /^\d+$/.test(owner) && Number(owner) !== process.pid)) return true;
+function handedDescriptor({ fd, own }: NamedDescriptor): boolean {
+  if (fd <= 2 || !own) return true;
   const open = descriptorsOpen();
   if (!open) return true;
-  const what = open.get(Number(fd));
-  if (what === undefined || what.startsWith('anon_inode:') || accessMode(Number(fd)) === O_RDONLY) return false;
+  const what = open.get(fd);
+  if (what === undefined || what.startsWith('anon_inode:') || accessMode(fd) === O_RDONLY) return false;
   if (!what.startsWith('pipe:')) return true;
   for (const [any, same] of open) if (same === what && accessMode(any) !== O_WRONLY) return false;
   return true;
@@ -197,7 +195,7 @@ const MAX_LINKS = 40;
 function outputTarget(path: string): { kind: 'file' | 'stream'; path: string } {
   let current = path;
   for (let links = 0; links <= MAX_LINKS; links++) {
-    if (namesOpenDescriptor(current)) return { kind: 'stream', path: current };
+    if (namedDescriptor(current)) return { kind: 'stream', path: current };
     let stats;
     try {
       stats = lstatSync(current);
@@ -211,12 +209,22 @@ function outputTarget(path: string): { kind: 'file' | 'stream'; path: string } {
   throw Object.assign(new Error(`too many symbolic links: ${path}`), { code: 'ELOOP' });
 }
 
+/** A descriptor a path names; `own` is false for another process's (`/proc/<pid>/fd/N`). */
+interface NamedDescriptor {
+  fd: number;
+  own: boolean;
+}
+
 /**
- * `/dev/stdout`, `/dev/fd/3`, `/proc/self/fd/1`: one of the process's open descriptors, which may be a file the
+ * `/dev/stdout`, `/dev/fd/3`, `/proc/self/fd/1`: one of a process's open descriptors, which may be a file the
  * shell opened (to append to, say) and must be written to as it is, never replaced or removed.
  */
-function namesOpenDescriptor(path: string): boolean {
-  return /^\/dev\/(?:std(?:in|out|err)|fd\/\d+)$|^\/proc\/(?:self|thread-self|\d+)\/fd\/\d+$/.test(path);
+function namedDescriptor(path: string): NamedDescriptor | undefined {
+  const standard = ['/dev/stdin', '/dev/stdout', '/dev/stderr'].indexOf(path);
+  if (standard !== -1) return { fd: standard, own: true };
+  const [, owner, fd] = /^\/(?:dev|proc\/(self|thread-self|\d+))\/fd\/(\d+)$/.exec(path) ?? [];
+  if (fd === undefined) return undefined;
+  return { fd: Number(fd), own: owner === undefined || !/^\d+$/.test(owner) || Number(owner) === process.pid };
 }
 
 /**
@@ -257,7 +265,7 @@ export function removeIfPresent(path: string): void {
  * line either; this is the net under all of them.
  */
 export function safeErrorOutput(stream: Output): Output {
-  return { write: (text: string) => stream.write(safeLines(text)), ...(stream.leadsHere && { leadsHere: (path: string) => stream.leadsHere!(path) }) };
+  return { write: (text: string) => stream.write(safeLines(text)), ...(stream.leadsHere && { leadsHere: stream.leadsHere }) };
 }
 
 /** Clean-up to run when a signal ends the run: removes what must not outlive it (a stale report). */

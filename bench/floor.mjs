@@ -1,13 +1,21 @@
-// The floor (issue 11): what any linter of these files must at least do, on one thread. `node bench/floor.mjs <dir>`
+// The floor (issue 11): what any linter of these files must at least do, on one thread.
+// `node bench/floor.mjs <dir> [--part <i>/<n> | --split <n>]`
 //
 // Walks the directory as axag does by default (the same source types, .gitignore files from the repository root
 // down, never into node_modules, .git and the other folders axag never walks), reads each file, skips the ones
 // without the word `axag` (axag's own test), and parses the rest with the bare parser axag uses for the type,
 // with the options axag's sources export for it. It builds no model and runs no rule. Prints one line of JSON:
 // the files walked and parsed and their bytes.
+//
+// `--part i/n` reads and parses only every n-th file of the walk, from the i-th. `--split n` runs the n parts at
+// once, one process each, and prints their sums: the floor spread over n cores, the least any linter of these
+// files can take on them, whatever it does beyond parsing.
+import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { extname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { parse as babelParse } from '@babel/parser';
 import { parse as vueParse } from '@vue/compiler-dom';
 import ignore from 'ignore';
@@ -88,16 +96,42 @@ const DECLARATION_FILE = /\.d\.(?:[^./\\]+\.)?[cm]?ts$/i;
 const parserOf = (path) => (DECLARATION_FILE.test(path) ? declarations : PARSERS[extname(path).toLowerCase()]);
 const declarations = script('dts');
 
-const [root = process.cwd()] = process.argv.slice(2);
-const totals = { files: 0, bytes: 0, parsed: 0, parsedBytes: 0 };
-for (const path of walk(root)) {
-  const bytes = readFileSync(path);
-  const text = bytes.toString('utf8');
-  totals.files++;
-  totals.bytes += bytes.length;
-  if (!mayContainAnnotations(text)) continue;
-  parserOf(path)(text);
-  totals.parsed++;
-  totals.parsedBytes += bytes.length;
-}
+const { values: args, positionals } = parseArgs({ options: { part: { type: 'string' }, split: { type: 'string' } }, allowPositionals: true });
+const [root = process.cwd()] = positionals;
+const totals = args.split ? await split(Number(args.split)) : floor(args.part ?? '1/1');
 process.stdout.write(`${JSON.stringify(totals)}\n`);
+
+function floor(part) {
+  const [index, parts] = part.split('/').map(Number);
+  if (!(Number.isInteger(index) && Number.isInteger(parts) && index >= 1 && index <= parts)) throw new Error(`--part ${part}: write i/n, with 1 ≤ i ≤ n`);
+  const totals = { files: 0, bytes: 0, parsed: 0, parsedBytes: 0 };
+  let walked = 0;
+  for (const path of walk(root)) {
+    if (walked++ % parts !== index - 1) continue;
+    const bytes = readFileSync(path);
+    const text = bytes.toString('utf8');
+    totals.files++;
+    totals.bytes += bytes.length;
+    if (!mayContainAnnotations(text)) continue;
+    parserOf(path)(text);
+    totals.parsed++;
+    totals.parsedBytes += bytes.length;
+  }
+  return totals;
+}
+
+async function split(parts) {
+  const self = fileURLToPath(import.meta.url);
+  const run = (index) =>
+    new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [self, root, '--part', `${index}/${parts}`], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let out = '';
+      child.stdout.on('data', (chunk) => (out += chunk));
+      child.on('error', reject);
+      child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`floor part ${index}/${parts} exited with ${code}`))));
+    });
+  const results = await Promise.all(Array.from({ length: parts }, (_, i) => run(i + 1)));
+  const totals = { files: 0, bytes: 0, parsed: 0, parsedBytes: 0 };
+  for (const result of results) for (const key of Object.keys(totals)) totals[key] += result[key];
+  return totals;
+}

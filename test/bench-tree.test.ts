@@ -1,6 +1,14 @@
-/** The benchmark's generated tree (bench/tree.mjs): the same seed writes the same bytes, and the tree is the one issue 11 describes. */
+/**
+ * The benchmark's generated tree (bench/tree.mjs): the same seed writes the same bytes, and the tree is the one
+ * issue 11 describes. And the floor (bench/floor.mjs) split into parts reads each file of it once.
+ */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
 import { isTreeSource, treeFiles } from '../bench/tree.mjs';
 
 const digest = (files: number, seed: number) => {
@@ -35,5 +43,25 @@ describe('the benchmark tree', () => {
     expect(longhand).toBeGreaterThan(0);
     const noise = all.filter(([path]) => !isTreeSource(path)).map(([path]) => path.split('/')[0]);
     expect(new Set(noise)).toEqual(new Set(['.gitignore', 'package.json', 'node_modules', 'dist', 'coverage', 'src', 'debug.log']));
+  });
+});
+
+describe('the floor split into parts', () => {
+  const FLOOR = fileURLToPath(new URL('../bench/floor.mjs', import.meta.url));
+  const tree = mkdtempSync(join(tmpdir(), 'axag-floor-'));
+  afterAll(() => rmSync(tree, { recursive: true, force: true }));
+  for (const [path, content] of treeFiles({ files: 30, seed: 5 })) {
+    mkdirSync(dirname(join(tree, path)), { recursive: true });
+    writeFileSync(join(tree, path), content);
+  }
+  const floor = (...args: string[]) => JSON.parse(execFileSync(process.execPath, [FLOOR, tree, ...args], { encoding: 'utf8' })) as Record<string, number>;
+
+  it('reads and parses each file in exactly one part, and --split sums the parts run at once', () => {
+    const whole = floor();
+    expect(whole.files).toBe(30);
+    const parts = ['1/3', '2/3', '3/3'].map((part) => floor('--part', part));
+    for (const part of parts) expect(part.files).toBe(10);
+    for (const key of Object.keys(whole)) expect(parts.reduce((sum, part) => sum + part[key]!, 0)).toBe(whole[key]);
+    expect(floor('--split', '3')).toEqual(whole);
   });
 });

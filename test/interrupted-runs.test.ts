@@ -195,6 +195,18 @@ describe('report files', () => {
     expect(result).toMatchObject({ code: 2, stderr: `axag: cannot write the report to ${reportPath}: ${why}\n` });
   });
 
+  // Above the kernel's largest process id (2^22): no such process, ever. Node.js's recursive mkdir spun for ever on
+  // the directory of the second path, and the first was said to be not opened for axag.
+  const NO_PROCESS = 4_194_305;
+  it.runIf(existsSync('/proc/self/fd')).each([
+    [`/proc/${NO_PROCESS}/fd/1`, `no process ${NO_PROCESS} is running`],
+    [`/proc/${NO_PROCESS}/reports/report.json`, 'a directory on its path does not exist'],
+  ])('%s, below a process that does not exist: one line saying so, exit 2', async (reportPath, why) => {
+    const cwd = project({ 'a.html': CLEAN });
+    const result = await axag(['lint', '-f', 'json', '-o', reportPath], { cwd });
+    expect(result).toMatchObject({ code: 2, stderr: `axag: cannot write the report to ${reportPath}: ${why}\n` });
+  });
+
   it('a descriptor that was handed to axag (/dev/fd/3, opened by its parent) gets the report', async () => {
     const cwd = project({ 'a.html': CLEAN });
     const report = openSync(join(cwd, 'report.json'), 'w');

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { FatalError } from '../errors.js';
 import { safeLines } from '../text/safe-text.js';
@@ -60,7 +60,8 @@ export function writeOutputFile(path: string, shownAs: string, text: string | It
   let temporary: string | undefined;
   let target: ReturnType<typeof outputTarget> | undefined;
   try {
-    mkdirSync(dirname(path), { recursive: true });
+    // A descriptor's name (`/proc/<pid>/fd/3`) has no directory to make: its process holds it, or there is none.
+    if (!namedDescriptor(path)) makeDirectory(dirname(path));
     target = outputTarget(path);
     if (target.kind === 'stream') {
       const descriptor = namedDescriptor(target.path);
@@ -81,7 +82,9 @@ export function writeOutputFile(path: string, shownAs: string, text: string | It
       code === 'ENXIO' && isSocket(path)
         ? SOCKET
         : code === 'ENOENT' && descriptor
-          ? notOpen(path, target!.path, descriptor.fd)
+          ? descriptor.process === undefined
+            ? notOpen(path, target!.path, descriptor.fd)
+            : notOpenElsewhere(descriptor.process, descriptor.fd)
           : writeFailure(error);
     throw new FatalError(`cannot write ${what} to ${shownAs}: ${why}`);
   }
@@ -97,6 +100,32 @@ function notOpen(path: string, named: string, fd: number): string {
   return named === path ? why : `it leads to ${named}, and ${why}`;
 }
 
+/** Why another process's descriptor (`/proc/<pid>/fd/N`) cannot be written: it or the process is gone. */
+function notOpenElsewhere(pid: number, fd: number): string {
+  return existsSync(`/proc/${pid}`) ? `process ${pid} has no descriptor ${fd} open` : `no process ${pid} is running`;
+}
+
+/**
+ * A directory and the ones above it that are missing, made one at a time: Node.js's own `recursive` mkdir never
+ * returns on a path where making a directory fails with ENOENT below one that exists (`/proc/<no such pid>/fd`),
+ * taking the failure for a missing parent and making that parent again, for ever. Here the first failure ends it.
+ */
+function makeDirectory(dir: string): void {
+  const missing: string[] = [];
+  for (let at = dir; !existsSync(at); at = dirname(at)) {
+    missing.push(at);
+    if (dirname(at) === at) break;
+  }
+  for (let i = missing.length - 1; i >= 0; i--) {
+    try {
+      mkdirSync(missing[i]!);
+    } catch (error) {
+      // Made by another process meanwhile, or a dangling link: the next level's own failure says what is wrong.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
+
 /**
  * Whether the descriptor a name reaches (`/dev/fd/5`) can be one handed to axag by the program that started it.
  * Node.js holds descriptors of its own (its event loop's), which a name reaches just as well: a report written to
@@ -105,8 +134,8 @@ function notOpen(path: string, named: string, fd: number): string {
  * open only to read (as no report destination is).
  * Elsewhere, or for another process's descriptors, any descriptor is taken as handed.
  */
-function handedDescriptor({ fd, own }: NamedDescriptor): boolean {
-  if (fd <= 2 || !own) return true;
+function handedDescriptor({ fd, process: other }: NamedDescriptor): boolean {
+  if (fd <= 2 || other !== undefined) return true;
   const open = descriptorsOpen();
   if (!open) return true;
   const what = open.get(fd);
@@ -209,10 +238,10 @@ function outputTarget(path: string): { kind: 'file' | 'stream'; path: string } {
   throw Object.assign(new Error(`too many symbolic links: ${path}`), { code: 'ELOOP' });
 }
 
-/** A descriptor a path names; `own` is false for another process's (`/proc/<pid>/fd/N`). */
+/** A descriptor a path names, and for another process's (`/proc/<pid>/fd/N`), that process's id. */
 interface NamedDescriptor {
   fd: number;
-  own: boolean;
+  process?: number;
 }
 
 /**
@@ -221,10 +250,11 @@ interface NamedDescriptor {
  */
 function namedDescriptor(path: string): NamedDescriptor | undefined {
   const standard = ['/dev/stdin', '/dev/stdout', '/dev/stderr'].indexOf(path);
-  if (standard !== -1) return { fd: standard, own: true };
+  if (standard !== -1) return { fd: standard };
   const [, owner, fd] = /^\/(?:dev|proc\/(self|thread-self|\d+))\/fd\/(\d+)$/.exec(path) ?? [];
   if (fd === undefined) return undefined;
-  return { fd: Number(fd), own: owner === undefined || !/^\d+$/.test(owner) || Number(owner) === process.pid };
+  const pid = owner === undefined || !/^\d+$/.test(owner) ? process.pid : Number(owner);
+  return pid === process.pid ? { fd: Number(fd) } : { fd: Number(fd), process: pid };
 }
 
 /**

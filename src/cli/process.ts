@@ -1,8 +1,6 @@
-import { setFlagsFromString } from 'node:v8';
+import { fitHeapGrowth } from './heap-growth.js';
 import { main } from './main.js';
 import { cleanUpInterrupted, leadsToDescriptor, writeFailure } from './io.js';
-
-const HEAP_GROWING_PERCENT = 50;
 
 /** Exit codes of a run ended by a signal: 128 plus the signal number, as shells report it. */
 const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
@@ -14,10 +12,7 @@ const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
  * with 130 and 143, after removing report files this run did not finish.
  */
 export async function runProcess(): Promise<void> {
-  // A run keeps every file's result until its end, while parsing makes much short-lived garbage. V8's default
-  // lets the heap grow to up to four times what the last full collection kept; half as much again is enough, and
-  // costs some 40 more quick full collections on 10,000 files. Flags are the process's: the workers' heaps too.
-  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  fitHeapGrowth();
   // Standard input and standard error are made when first used: making one for a pipe loads Node's stream and
   // socket modules (some 5 ms of a start-up), which a clean run that reads nothing and says nothing need not pay.
   // Standard output is made at once: every run reads its width (for help), and its error handler must be there

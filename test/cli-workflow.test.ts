@@ -597,6 +597,22 @@ describe.concurrent('--staged', () => {
     expect(result.code).toBe(1);
   });
 
+  it.for([['--staged'], ['--changed-since', 'HEAD']])('%s with a glob: the staged or changed files it matches; a path that does not exist: exit 2', async (args, { expect }) => {
+    const cwd = repository({ 'a/x.html': `${GOOD}\n`, 'b/y.jsx': `export const Y = () => ${GOOD};\n` });
+    writeFiles(cwd, { 'a/x.html': `${ERR}\n`, 'b/y.jsx': `export const Y = () => ${ERR};\n` });
+    git(cwd, 'add', '-A');
+    const html = await lintIn(cwd, [...args, '**/*.html']);
+    expect(Object.keys(rowsByFile(html.stdout))).toEqual(['a/x.html']);
+    expect(html.code).toBe(1);
+    // A glob that matches none of them is a commit without such files: nothing to lint.
+    expect(await lintIn(cwd, [...args, '**/*.vue'])).toEqual({ code: 0, stdout: '', stderr: '' });
+    const typo = await lintIn(cwd, [...args, 'c']);
+    expect(typo.code).toBe(2);
+    expect(typo.stdout).toBe('');
+    expect(typo.stderr).toBe('axag: no such file or directory: c\n');
+    expect((await lintIn(cwd, [...args, 'c', '--no-error-on-unmatched-pattern'])).code).toBe(0);
+  });
+
   it.for([['--staged'], ['--changed-since', 'HEAD']])('%s outside a git repository: exit 2, saying it needs one', async (args, { expect }) => {
     const cwd = project({ 'a.html': `${ERR}\n` });
     const result = await lintIn(cwd, args);

@@ -260,6 +260,15 @@ describe('--cache', () => {
     expect(existsSync(join(cwd, 'node_modules'))).toBe(false);
   });
 
+  it('an empty --cache-location (an unset variable in a script) is a usage error, not a cache file in the working directory', async () => {
+    const cwd = shop();
+    const result = await lintCached(cwd, ['--cache-location', '']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('axag: --cache-location needs a path');
+    expect(readdirSync(cwd).filter((name) => name.startsWith('lint-'))).toEqual([]);
+  });
+
   it('a cache that cannot be written is a warning: the run keeps its report and exit code', async () => {
     const cwd = shop();
     writeFileSync(join(cwd, 'blocker'), 'a file where the cache directory would be\n');

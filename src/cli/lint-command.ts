@@ -308,6 +308,8 @@ function checkCombinations(patterns: string[], options: LintCommandOptions): voi
   if (options.updateBaseline && options.quiet) {
     throw new FatalError('--update-baseline cannot be combined with --quiet: warning rules would not run, and their findings would be left out of the baseline');
   }
+  // An empty path (an unset variable in a CI script) would put the cache file in the working directory.
+  if (options.cacheLocation === '') throw new FatalError('--cache-location needs a path: a file, or a directory for it ending in /, e.g. --cache-location .axagcache');
   if (options.updateBaseline && options.baseline === undefined) {
     throw new FatalError('--update-baseline needs --baseline <file> to know where to write, e.g. --baseline axag-baseline.json');
   }

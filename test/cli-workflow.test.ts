@@ -658,6 +658,29 @@ describe.concurrent('--changed-since', () => {
     expect(Object.keys(rowsByFile(sinceHead.stdout))).toEqual(['modified.html', 'staged.html', 'untracked.html']);
   });
 
+  it('on a branch: what the branch changed since it forked from the ref, not what the ref gained since', async ({ expect }) => {
+    const cwd = repository({ 'ours.html': `${GOOD}\n`, 'theirs.html': `${GOOD}\n` });
+    git(cwd, 'branch', 'base');
+    git(cwd, 'checkout', '-q', '-b', 'feature');
+    writeFiles(cwd, { 'ours.html': `${ERR}\n` });
+    commitAll(cwd, 'on the branch');
+    git(cwd, 'checkout', '-q', 'base');
+    writeFiles(cwd, { 'theirs.html': `${ERR}\n${ERR}\n` });
+    commitAll(cwd, 'on the base after the fork');
+    git(cwd, 'checkout', '-q', 'feature');
+    const linted = (stdout: string) => JSON.parse(stdout).files.map((file: { path: string }) => file.path);
+    const result = await lintIn(cwd, ['--changed-since', 'base', '-f', 'json']);
+    expect(result.stderr).toBe('');
+    expect(linted(result.stdout)).toEqual(['ours.html']);
+    expect(result.code).toBe(1);
+    // Histories that never meet (what a shallow clone looks like): the files that differ from the ref, with a note.
+    git(cwd, 'checkout', '-q', '--orphan', 'unrelated');
+    commitAll(cwd, 'unrelated');
+    const apart = await lintIn(cwd, ['--changed-since', 'base', '-f', 'json']);
+    expect(linted(apart.stdout)).toEqual(['ours.html', 'theirs.html']);
+    expect(apart.stderr).toMatch(/^axag: note: --changed-since base: this clone holds no commit that both HEAD and base descend from .*fetch-depth: 0.*\n$/);
+  });
+
   it('changed files are filtered by include and ignorePatterns', async ({ expect }) => {
     const cwd = repository({ '.axag-lint.json': '{ "include": ["src/**/*.html"], "ignorePatterns": ["src/legacy/"] }\n', 'src/a.html': `${GOOD}\n` });
     writeFiles(cwd, { 'src/a.html': `${ERR}\n`, 'src/legacy/b.html': `${ERR}\n`, 'docs/c.html': `${ERR}\n` });

@@ -368,7 +368,9 @@ async function inputsToLint(
   }
   if (options.changedSince !== undefined) {
     const { changedFiles } = await import('./git.js');
-    const inputs = changedFiles(cwd, options.changedSince).filter((path) => existsSync(path) && wanted(path));
+    const changed = changedFiles(cwd, options.changedSince);
+    if (changed.note) io.stderr.write(`axag: note: ${escapeControl(changed.note)}\n`);
+    const inputs = changed.files.filter((path) => existsSync(path) && wanted(path));
     checkPaths();
     return { inputs, problems: [] };
   }

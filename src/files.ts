@@ -198,6 +198,22 @@ export function isInNodeModules(path: string, cwd: string): boolean {
   return relativePath(cwd, path).split(sep).includes('node_modules');
 }
 
+/**
+ * A path or glob of the command line as a filter of files chosen by something else (`--staged`,
+ * `--changed-since`): a path covers itself and what is inside it, a glob the files it matches from its base. A path
+ * that does not exist (and is no glob) is `missing`: it covers only what is inside it, and the caller says so
+ * when it covered nothing, as a typo would.
+ */
+export function pathFilter(pattern: string, cwd: string): { covers: (file: string) => boolean; missing: boolean } {
+  const path = absolute(pattern, cwd);
+  if (statKind(path) !== 'missing') return { covers: (file) => isInside(file, path), missing: false };
+  const glob = globs().scan(pattern);
+  if (!glob.isGlob) return { covers: (file) => isInside(file, path), missing: true };
+  const base = absolute(glob.base === '' ? '.' : glob.base, cwd);
+  const matches = globs()(glob.glob, { dot: true, nocase: true });
+  return { covers: (file) => isInside(file, base) && matches(slashed(relativePath(base, file))), missing: false };
+}
+
 /** What a path of the command line is; missing only when it does not exist, else the reason it cannot be read. */
 function statKind(path: string): 'file' | 'directory' | 'missing' | { reason: string } {
   try {

@@ -4,7 +4,9 @@
  * a cache file that is not an axag cache is ignored with a note, never a crash, and rewritten. `--debug` says how
  * many results were reused: the observable that proves a file was not linted again.
  */
-import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, realpathSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -191,6 +193,62 @@ describe('--cache', () => {
     expect(next.stdout).not.toContain('axag/internal-error');
   });
 
+  /**
+   * Text given in hand (standard input named after a file, a staged blob, the fixed text --fix-dry-run lints again)
+   * is not the file on disk the cache knows under that path: the findings of its checks across files must be this
+   * text's, not the cached ones of the file on disk.
+   */
+  describe('text that is not the file on disk', () => {
+    const first = '<button axag-intent="cart.view" axag-entity="cart" axag-action-type="read" axag-scope="user">View</button>\n';
+    const twin = (scope: string) => `${first}<button axag-intent="cart.view" axag-entity="cart" axag-action-type="read" axag-scope="${scope}">View</button>\n`;
+    const agreeing = twin('user');
+    const disagreeing = twin('tenant');
+    const ruleIds = (result: RunResult) =>
+      JSON.parse(result.stdout).files.flatMap((file: { findings: { ruleId: string }[] }) => file.findings.map((finding) => finding.ruleId));
+
+    it('--stdin --stdin-filename: the checks across files judge standard input, not the cached file', async () => {
+      const cwd = shop();
+      writeFileSync(join(cwd, 'd.html'), agreeing);
+      expect(ruleIds(await lintCached(cwd, ['d.html']))).not.toContain('axag/duplicate-intent');
+      const piped = await axag(['lint', '--cache', '-f', 'json', '--stdin', '--stdin-filename', 'd.html'], { cwd, input: disagreeing });
+      expect(ruleIds(piped)).toContain('axag/duplicate-intent');
+      expect(piped.stdout).toBe((await axag(['lint', '-f', 'json', '--stdin', '--stdin-filename', 'd.html'], { cwd, input: disagreeing })).stdout);
+    });
+
+    it('--staged: the checks across files judge the staged text, not the cached working copy', async () => {
+      const cwd = shop();
+      const env = {
+        ...Object.fromEntries(Object.keys(process.env).filter((key) => key.startsWith('GIT_')).map((key) => [key, undefined])),
+        GIT_CEILING_DIRECTORIES: realpathSync(tmpdir()),
+        GIT_CONFIG_NOSYSTEM: '1',
+      };
+      const git = (...args: string[]) => {
+        const result = spawnSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, ...env } as NodeJS.ProcessEnv });
+        if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
+      };
+      git('init', '-q');
+      writeFileSync(join(cwd, 'd.html'), disagreeing);
+      git('add', 'd.html');
+      writeFileSync(join(cwd, 'd.html'), agreeing);
+      expect(ruleIds(await lintCached(cwd, ['d.html']))).not.toContain('axag/duplicate-intent');
+      const staged = await axag(['lint', '--cache', '-f', 'json', '--staged'], { cwd, env });
+      expect(ruleIds(staged)).toContain('axag/duplicate-intent');
+      expect(staged.stdout).toBe((await axag(['lint', '-f', 'json', '--staged'], { cwd, env })).stdout);
+    });
+
+    it('--fix-dry-run: what remains after the fixes is the same with a warm cache', async () => {
+      const cwd = shop();
+      // AXAG-LINT-004 has a fix ("Read" to "read"); the duplicate intent in the same file is a check across files.
+      writeFileSync(join(cwd, 'd.html'), disagreeing.replace('axag-action-type="read"', 'axag-action-type="Read"'));
+      const cold = await axag(['lint', '--fix-dry-run', '-f', 'json'], { cwd });
+      expect(JSON.parse(cold.stdout).files.find((file: { path: string }) => file.path === 'd.html').output).toBeDefined();
+      await lintCached(cwd);
+      const warm = await axag(['lint', '--cache', '--fix-dry-run', '-f', 'json'], { cwd });
+      expect(warm.stdout).toBe(cold.stdout);
+      expect(warm.code).toBe(cold.code);
+    });
+  });
+
   it('--cache-location: a file path is the file; an existing directory, or a path ending in a slash, holds it', async () => {
     const cwd = shop();
     await lintCached(cwd, ['--cache-location', 'my.cache']);
@@ -200,6 +258,15 @@ describe('--cache', () => {
     expect(readdirSync(join(cwd, 'tmp', 'cache'))).toEqual([expect.stringMatching(/^lint-[0-9a-f]{8}\.json$/)]);
     expect(cacheUse(await lintCached(cwd, ['--cache-location', 'tmp/cache']))).toBe('reused 3, linted 0');
     expect(existsSync(join(cwd, 'node_modules'))).toBe(false);
+  });
+
+  it('an empty --cache-location (an unset variable in a script) is a usage error, not a cache file in the working directory', async () => {
+    const cwd = shop();
+    const result = await lintCached(cwd, ['--cache-location', '']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('axag: --cache-location needs a path');
+    expect(readdirSync(cwd).filter((name) => name.startsWith('lint-'))).toEqual([]);
   });
 
   it('a cache that cannot be written is a warning: the run keeps its report and exit code', async () => {

@@ -597,6 +597,22 @@ describe.concurrent('--staged', () => {
     expect(result.code).toBe(1);
   });
 
+  it.for([['--staged'], ['--changed-since', 'HEAD']])('%s with a glob: the staged or changed files it matches; a path that does not exist: exit 2', async (args, { expect }) => {
+    const cwd = repository({ 'a/x.html': `${GOOD}\n`, 'b/y.jsx': `export const Y = () => ${GOOD};\n` });
+    writeFiles(cwd, { 'a/x.html': `${ERR}\n`, 'b/y.jsx': `export const Y = () => ${ERR};\n` });
+    git(cwd, 'add', '-A');
+    const html = await lintIn(cwd, [...args, '**/*.html']);
+    expect(Object.keys(rowsByFile(html.stdout))).toEqual(['a/x.html']);
+    expect(html.code).toBe(1);
+    // A glob that matches none of them is a commit without such files: nothing to lint.
+    expect(await lintIn(cwd, [...args, '**/*.vue'])).toEqual({ code: 0, stdout: '', stderr: '' });
+    const typo = await lintIn(cwd, [...args, 'c']);
+    expect(typo.code).toBe(2);
+    expect(typo.stdout).toBe('');
+    expect(typo.stderr).toBe('axag: no such file or directory: c\n');
+    expect((await lintIn(cwd, [...args, 'c', '--no-error-on-unmatched-pattern'])).code).toBe(0);
+  });
+
   it.for([['--staged'], ['--changed-since', 'HEAD']])('%s outside a git repository: exit 2, saying it needs one', async (args, { expect }) => {
     const cwd = project({ 'a.html': `${ERR}\n` });
     const result = await lintIn(cwd, args);
@@ -640,6 +656,29 @@ describe.concurrent('--changed-since', () => {
     // Since HEAD the committed file is no longer a change.
     const sinceHead = await lintIn(cwd, ['--changed-since', 'HEAD']);
     expect(Object.keys(rowsByFile(sinceHead.stdout))).toEqual(['modified.html', 'staged.html', 'untracked.html']);
+  });
+
+  it('on a branch: what the branch changed since it forked from the ref, not what the ref gained since', async ({ expect }) => {
+    const cwd = repository({ 'ours.html': `${GOOD}\n`, 'theirs.html': `${GOOD}\n` });
+    git(cwd, 'branch', 'base');
+    git(cwd, 'checkout', '-q', '-b', 'feature');
+    writeFiles(cwd, { 'ours.html': `${ERR}\n` });
+    commitAll(cwd, 'on the branch');
+    git(cwd, 'checkout', '-q', 'base');
+    writeFiles(cwd, { 'theirs.html': `${ERR}\n${ERR}\n` });
+    commitAll(cwd, 'on the base after the fork');
+    git(cwd, 'checkout', '-q', 'feature');
+    const linted = (stdout: string) => JSON.parse(stdout).files.map((file: { path: string }) => file.path);
+    const result = await lintIn(cwd, ['--changed-since', 'base', '-f', 'json']);
+    expect(result.stderr).toBe('');
+    expect(linted(result.stdout)).toEqual(['ours.html']);
+    expect(result.code).toBe(1);
+    // Histories that never meet (what a shallow clone looks like): the files that differ from the ref, with a note.
+    git(cwd, 'checkout', '-q', '--orphan', 'unrelated');
+    commitAll(cwd, 'unrelated');
+    const apart = await lintIn(cwd, ['--changed-since', 'base', '-f', 'json']);
+    expect(linted(apart.stdout)).toEqual(['ours.html', 'theirs.html']);
+    expect(apart.stderr).toMatch(/^axag: note: --changed-since base: this clone holds no commit that both HEAD and base descend from .*fetch-depth: 0.*\n$/);
   });
 
   it('changed files are filtered by include and ignorePatterns', async ({ expect }) => {

@@ -86,13 +86,25 @@ function readBlobs(ids: readonly string[], top: string, flag: string): Buffer[] 
   return blobs;
 }
 
-/** `--changed-since <ref>`: files changed since `ref`: committed, staged, unstaged and untracked (not deleted). */
-export function changedFiles(cwd: string, ref: string): string[] {
+/**
+ * `--changed-since <ref>`: files changed since `ref`: committed, staged, unstaged and untracked (not deleted). As
+ * Jest's `--changedSince`, commits count from where HEAD's history meets `ref`'s (their merge base), so what `ref`
+ * gained since a branch forked from it is not taken for a change of the branch. A clone too shallow to hold that
+ * point is compared with `ref` itself, with a note saying so.
+ */
+export function changedFiles(cwd: string, ref: string): { files: string[]; note?: string } {
   const flag = `--changed-since ${ref}`;
   const top = repositoryTop(cwd, flag);
   const known = spawnSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: top, encoding: 'utf8' });
   if (known.status !== 0) throw new FatalError(`${flag}: no commit named "${ref}" in this repository (a branch, tag or commit id is expected)`);
-  const changed = paths(git(['diff', '--name-only', '--diff-filter=ACMR', '-z', ref], top, flag));
+  const commit = known.stdout.trim();
+  const base = spawnSync('git', ['merge-base', commit, 'HEAD'], { cwd: top, encoding: 'utf8' });
+  const since = base.status === 0 ? base.stdout.trim() : commit;
+  const note =
+    base.status === 0
+      ? undefined
+      : `${flag}: this clone holds no commit that both HEAD and ${ref} descend from (a shallow clone?), so the files that differ from ${ref} are linted, also those only ${ref} changed; fetch more history (actions/checkout: fetch-depth: 0) to lint only what this branch changed`;
+  const changed = paths(git(['diff', '--name-only', '--diff-filter=ACMR', '-z', since], top, flag));
   const untracked = paths(git(['ls-files', '--others', '--exclude-standard', '-z'], top, flag));
-  return [...new Set([...changed, ...untracked])].map((file) => join(top, file));
+  return { files: [...new Set([...changed, ...untracked])].map((file) => join(top, file)), ...(note && { note }) };
 }

@@ -5,12 +5,12 @@ import { ConfigResolver } from '../config/resolve.js';
 import type { SeverityLevel } from '../config/settings.js';
 import { lint, type LintInput, type LintOptions } from '../engine/lint.js';
 import { FatalError, located, type Notice } from '../errors.js';
-import { expandPaths, ignoreRules, isInNodeModules, isLintable } from '../files.js';
+import { expandPaths, ignoreRules, isInNodeModules, isLintable, pathFilter } from '../files.js';
 import { loadFormatters } from '../formatters/load.js';
 import { REPORTS_FATAL } from '../formatters/names.js';
 import type { FormatContext } from '../formatters/types.js';
 import { reportedPath } from '../formatters/repository.js';
-import { absolute, displayPath, isInside } from '../paths.js';
+import { absolute, displayPath } from '../paths.js';
 import { countFindings, type LintResults } from '../results.js';
 import { plural } from '../text/plural.js';
 import { escapeControl } from '../text/safe-text.js';
@@ -308,6 +308,8 @@ function checkCombinations(patterns: string[], options: LintCommandOptions): voi
   if (options.updateBaseline && options.quiet) {
     throw new FatalError('--update-baseline cannot be combined with --quiet: warning rules would not run, and their findings would be left out of the baseline');
   }
+  // An empty path (an unset variable in a CI script) would put the cache file in the working directory.
+  if (options.cacheLocation === '') throw new FatalError('--cache-location needs a path: a file, or a directory for it ending in /, e.g. --cache-location .axagcache');
   if (options.updateBaseline && options.baseline === undefined) {
     throw new FatalError('--update-baseline needs --baseline <file> to know where to write, e.g. --baseline axag-baseline.json');
   }
@@ -346,16 +348,31 @@ async function inputsToLint(
     }
     return { inputs: [{ path, text }], problems: [] };
   }
-  const within = patterns.map((pattern) => absolute(pattern, cwd));
-  const wanted = (path: string) => (within.length === 0 || within.some((dir) => isInside(path, dir))) && isLintable(path, resolver, rules, cwd);
+  // Paths and globs narrow the staged or changed files; one that does not exist and covers none of them is a typo.
+  const filters = patterns.map((pattern) => ({ pattern, covered: false, ...pathFilter(pattern, cwd) }));
+  const within = (path: string) => {
+    const covering = filters.filter((filter) => filter.covers(path));
+    for (const filter of covering) filter.covered = true;
+    return filters.length === 0 || covering.length > 0;
+  };
+  const wanted = (path: string) => within(path) && isLintable(path, resolver, rules, cwd);
+  const checkPaths = () => {
+    const typo = filters.find((filter) => filter.missing && !filter.covered);
+    if (typo && (options.errorOnUnmatchedPattern ?? true)) throw new FatalError(`no such file or directory: ${typo.pattern}`);
+  };
   if (options.staged) {
     const { stagedFiles } = await import('./git.js');
     const { files, problems } = stagedFiles(cwd, wanted);
+    checkPaths();
     return { inputs: files, problems };
   }
   if (options.changedSince !== undefined) {
     const { changedFiles } = await import('./git.js');
-    return { inputs: changedFiles(cwd, options.changedSince).filter((path) => existsSync(path) && wanted(path)), problems: [] };
+    const changed = changedFiles(cwd, options.changedSince);
+    if (changed.note) io.stderr.write(`axag: note: ${escapeControl(changed.note)}\n`);
+    const inputs = changed.files.filter((path) => existsSync(path) && wanted(path));
+    checkPaths();
+    return { inputs, problems: [] };
   }
 
   const { files, skipped, problems } = await expandPaths(patterns.length > 0 ? patterns : ['.'], resolver, {

@@ -175,6 +175,11 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
 
   /** The files of each site, for the checks across files: by manifest path, else by config file. */
   const sites = new Map<string, SiteFiles>();
+  /**
+   * Sites with a file given as text (standard input, a staged blob, a fixed text to lint again): the cache knows the
+   * file on disk under that path, not this text, so their checks across files neither come from it nor go into it.
+   */
+  const sitesWithText = new Set<string>();
   for (const file of planned) {
     if ('failure' in file) {
       failures.push(`${displayPath(file.path, cwd)}: ${file.failure}`);
@@ -193,6 +198,7 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
     const site = sites.get(file.siteKey) ?? { manifest: file.manifest, files: [] };
     site.files.push(result);
     sites.set(file.siteKey, site);
+    if (file.task.text !== undefined) sitesWithText.add(file.siteKey);
   }
 
   options.onProgress?.(inputs.length, inputs.length);
@@ -211,7 +217,7 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
   const crossFile = { resolver, cwd, errorsOnly: options.errorsOnly ?? false, resultFor: manifestResult };
   for (const [siteId, site] of sites) {
     const { manifest } = site;
-    const key = cache?.siteKey(
+    const key = sitesWithText.has(siteId) ? undefined : cache?.siteKey(
       site.files.map((file) => file.path),
       manifest && { path: manifest.path, digest: manifest.digest, settings: resolver.forFile(manifest.path).rules },
       { cwd, errorsOnly: crossFile.errorsOnly },

@@ -166,7 +166,7 @@ describe('--cache', () => {
       [valid.slice(0, intentsAt / 2), 'it is not valid JSON'],
       [valid.slice(0, intentsAt + (valid.length - intentsAt) / 2), 'its intent indexes are damaged or cut short'],
       [valid.slice(0, intentsAt) + valid.slice(intentsAt).replace('order.cancel', 'order.cancer'), 'its intent indexes are damaged or cut short'],
-      ['\u0000\u0001garbage', 'it is not valid JSON'],
+      ['\u0000\u0001garbage', 'it is not an axag cache file'],
       ['{"version": 3, "files": []}', 'it is not an axag cache file'],
       [valid.replace('"findings":[', '"findings":7,"x":['), 'its entry for '],
     ];
@@ -179,6 +179,38 @@ describe('--cache', () => {
       expect(result.stdout).toBe(first.stdout);
       expect(result.code).toBe(1);
       expect(readFileSync(path, 'utf8')).toBe(valid);
+    }
+  });
+
+  it('a file --cache-location names that is not an axag cache (a typo for a source file, package.json): a note, the right report, and the file kept as it was', async () => {
+    const cwd = shop();
+    const plain = await axag(['lint', '-f', 'json'], { cwd });
+    writeFileSync(join(cwd, 'package.json'), '{"name": "shop"}\n');
+    for (const named of ['c.html', 'package.json']) {
+      const before = readFileSync(join(cwd, named), 'utf8');
+      for (let run = 0; run < 2; run++) {
+        const result = await lintCached(cwd, ['--cache-location', named]);
+        const notes = result.stderr.split('\n').filter((line) => line.startsWith('axag: note'));
+        expect(notes).toEqual([
+          `axag: note: ignored the cache file ${named}: it is not an axag cache file; it is left as it is, and no cache is written; give --cache-location a file of its own, or a directory`,
+        ]);
+        expect(result.stdout).toBe(plain.stdout);
+        expect(result.code).toBe(plain.code);
+        expect(readFileSync(join(cwd, named), 'utf8')).toBe(before);
+      }
+    }
+  });
+
+  it('a file --cache-location names that holds an axag cache cut short, or nothing: rewritten', async () => {
+    const cwd = shop();
+    const first = await lintCached(cwd, ['--cache-location', 'lint-cache.json']);
+    const valid = readFileSync(join(cwd, 'lint-cache.json'), 'utf8');
+    for (const text of [valid.slice(0, 40), '']) {
+      writeFileSync(join(cwd, 'lint-cache.json'), text);
+      const result = await lintCached(cwd, ['--cache-location', 'lint-cache.json']);
+      expect(result.stdout).toBe(first.stdout);
+      expect(cacheUse(result)).toBe('reused 0, linted 3');
+      expect(readFileSync(join(cwd, 'lint-cache.json'), 'utf8')).toBe(valid);
     }
   });
 

@@ -1,7 +1,9 @@
 /**
  * The `--cache` file: the results of earlier runs (src/engine/result-cache.ts) as JSON, for this axag version
- * only. A file that is not one (corrupt, cut short, another tool's) is ignored with a note and rewritten; the
- * run never fails because of it.
+ * only. A file that is not one (corrupt, cut short, another tool's) is ignored with a note; the run never fails
+ * because of it. It is rewritten when it is axag's to rewrite: one axag named (in a directory given as the
+ * location), or an axag cache however damaged. Another file that `--cache-location` names (a typo for a source
+ * file, `package.json`) is left as it is, and no cache is written.
  *
  * Two lines of JSON: the files' results and the sites' findings, then the files' intent indexes, which only the
  * checks across files of a changed site read. Those are most of the file, so the second line is parsed only
@@ -37,11 +39,14 @@ interface CacheData {
  * file named after the working directory, so that runs from different directories keep their own; any other
  * path is the file.
  */
-export function cacheFilePath(location: string, cwd: string): string {
+export function cacheFilePath(location: string, cwd: string): { path: string; namedByAxag: boolean } {
   const path = absolute(location, cwd);
-  if (!/[\\/]$/.test(location) && !isDirectory(path)) return path;
-  return join(path, `lint-${createHash('sha1').update(cwd).digest('hex').slice(0, 8)}.json`);
+  if (!/[\\/]$/.test(location) && !isDirectory(path)) return { path, namedByAxag: false };
+  return { path: join(path, `lint-${createHash('sha1').update(cwd).digest('hex').slice(0, 8)}.json`), namedByAxag: true };
 }
+
+/** How every cache file axag writes begins (`tool` is the first key written), even one cut short. */
+const SIGNATURE = Buffer.from('{"tool":"axag"');
 
 export interface LoadedCache {
   entries: Map<string, CachedFile>;
@@ -50,18 +55,23 @@ export interface LoadedCache {
   intents(): Map<string, PackedIntents>;
   /** Why the file was ignored, when it is not an axag cache: a note for the user. */
   problem?: string;
+  /** Whether the file holds something else than an axag cache, whole or damaged: not axag's to replace. */
+  foreign?: boolean;
   /** Why its entries were dropped though it is one (another version of axag): for --debug. */
   outdated?: string;
 }
 
 export function readCacheFile(path: string, version: string): LoadedCache {
-  const empty = (why: Pick<LoadedCache, 'problem' | 'outdated'>): LoadedCache => ({ entries: new Map(), sites: new Map(), intents: () => new Map(), ...why });
+  const empty = (why: Pick<LoadedCache, 'problem' | 'outdated' | 'foreign'>): LoadedCache => ({ entries: new Map(), sites: new Map(), intents: () => new Map(), ...why });
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch (error) {
     if (['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) return empty({ outdated: 'there is no cache file yet' });
     return empty({ problem: `cannot read it: ${fileSystemReason(error)}` });
+  }
+  if (bytes.length > 0 && !bytes.subarray(0, SIGNATURE.length).equals(SIGNATURE)) {
+    return empty({ problem: 'it is not an axag cache file', foreign: true });
   }
   // Bytes until needed: decoding the intent indexes would cost more than the rest of a run that needs none.
   const newline = bytes.indexOf(10);

@@ -242,14 +242,19 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
  * the run its speed, never its result: one line on stderr says so.
  */
 async function openCache(location: string, io: Io, debug: (message: string) => void): Promise<{ results: ResultCache; save(): void }> {
-  const path = cacheFilePath(location, io.cwd);
+  const { path, namedByAxag } = cacheFilePath(location, io.cwd);
   const shownAs = displayPath(path, io.cwd);
   const loaded = readCacheFile(path, TOOL.version);
-  if (loaded.problem) io.stderr.write(`axag: note: ignored the cache file ${escapeControl(shownAs)}: ${escapeControl(loaded.problem)}; it will be rewritten\n`);
+  // A file the user named that holds something else may be theirs (`--cache-location index.html`): never replaced.
+  const kept = loaded.foreign === true && !namedByAxag;
+  if (loaded.problem) {
+    const then = kept ? 'it is left as it is, and no cache is written; give --cache-location a file of its own, or a directory' : 'it will be rewritten';
+    io.stderr.write(`axag: note: ignored the cache file ${escapeControl(shownAs)}: ${escapeControl(loaded.problem)}; ${then}\n`);
+  }
   debug(`cache: ${escapeControl(shownAs)}, ${loaded.outdated ? `not used: ${loaded.outdated}` : `${loaded.entries.size} cached ${loaded.entries.size === 1 ? 'result' : 'results'}`}`);
   const results = new (await import('../engine/result-cache.js')).ResultCache(loaded.entries, loaded.sites, loaded.intents);
   const save = () => {
-    if (!results.changed && !loaded.problem && !loaded.outdated) return;
+    if (kept || (!results.changed && !loaded.problem && !loaded.outdated)) return;
     try {
       writeCacheFile(path, shownAs, TOOL.version, results);
     } catch (error) {

@@ -5,9 +5,9 @@
  * many results were reused: the observable that proves a file was not linted again.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, realpathSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, axag, project, removeProjects, ROOT, type RunResult } from './cli-helpers.js';
@@ -212,6 +212,22 @@ describe('--cache', () => {
       expect(cacheUse(result)).toBe('reused 0, linted 3');
       expect(readFileSync(join(cwd, 'lint-cache.json'), 'utf8')).toBe(valid);
     }
+  });
+
+  it('forgets the files deleted or renamed since, and keeps the results of files only left out of a run', async () => {
+    const cwd = shop();
+    await lintCached(cwd);
+    const [name] = cacheFiles(cwd);
+    const cached = () => Object.keys(JSON.parse(readFileSync(join(cwd, 'node_modules', '.cache', 'axag', name!), 'utf8').split('\n')[0]!).files).map((path) => basename(path));
+    expect(cached().sort()).toEqual(['a.html', 'b.html', 'c.html']);
+    writeFileSync(join(cwd, 'a.html'), view(' axag-scope="user"'));
+    await lintCached(cwd, ['a.html']);
+    expect(cached().sort()).toEqual(['a.html', 'b.html', 'c.html']);
+    rmSync(join(cwd, 'b.html'));
+    renameSync(join(cwd, 'c.html'), join(cwd, 'd.html'));
+    const result = await lintCached(cwd);
+    expect(cacheUse(result)).toBe('reused 1, linted 1');
+    expect(cached().sort()).toEqual(['a.html', 'd.html']);
   });
 
   it('does not keep the result of a file a check threw on', async () => {

@@ -254,7 +254,9 @@ async function openCache(location: string, io: Io, debug: (message: string) => v
   debug(`cache: ${escapeControl(shownAs)}, ${loaded.outdated ? `not used: ${loaded.outdated}` : `${loaded.entries.size} cached ${loaded.entries.size === 1 ? 'result' : 'results'}`}`);
   const results = new (await import('../engine/result-cache.js')).ResultCache(loaded.entries, loaded.sites, loaded.intents);
   const save = () => {
-    if (kept || (!results.changed && !loaded.problem && !loaded.outdated)) return;
+    if (kept) return;
+    results.forgetGone((file) => !existsSync(file));
+    if (!results.changed && !loaded.problem && !loaded.outdated) return;
     try {
       writeCacheFile(path, shownAs, TOOL.version, results);
     } catch (error) {

@@ -61,6 +61,18 @@ export class ResultCache {
 
   private readonly keys = new WeakMap<FileSettings, string>();
 
+  /** The paths this run looked up: their entries are current; the others belong to files not linted this time. */
+  private readonly looked = new Set<string>();
+
+  /**
+   * Drops the entries of files this run did not look up and `gone` says no longer exist (deleted or renamed
+   * since), which would otherwise stay in the cache for ever. Files of another shard or left out of this run keep
+   * theirs.
+   */
+  forgetGone(gone: (path: string) => boolean): void {
+    for (const path of this.entries.keys()) if (!this.looked.has(path) && gone(path)) this.delete(path);
+  }
+
   /**
    * Before a file is linted: its cached result when its size and modification time still match, else asks the
    * task for the hash of the text it reads (and to compare it with the cached one). `stats`: undefined when the
@@ -73,6 +85,7 @@ export class ResultCache {
       this.keys.set(settings, key);
     }
     const lookup: CacheLookup = { key, ...(stats && { size: stats.size, mtimeMs: stats.mtimeMs }) };
+    this.looked.add(task.path);
     const entry = this.entries.get(task.path);
     if (stats && entry?.settings === key) {
       if (entry.size === stats.size && entry.mtimeMs === stats.mtimeMs) {

@@ -325,5 +325,8 @@ describe('--cache', () => {
     expect(result.stderr).toContain('axag: warning: cannot write the cache to blocker/sub/');
     expect(result.stderr).toContain('the next run lints every file again\n');
     expect(JSON.parse(result.stdout).files).toHaveLength(3);
+    // An absolute location is shown as written, not as a path relative to the working directory.
+    const absolute = await lintCached(cwd, ['--cache-location', join(cwd, 'blocker', 'sub/')]);
+    expect(absolute.stderr).toContain(`axag: warning: cannot write the cache to ${join(cwd, 'blocker', 'sub')}/lint-`);
   });
 });

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Baseline, BaselineChanges } from '../baseline.js';
 import { ConfigResolver } from '../config/resolve.js';
 import type { SeverityLevel } from '../config/settings.js';
@@ -243,7 +243,8 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
  */
 async function openCache(location: string, io: Io, debug: (message: string) => void): Promise<{ results: ResultCache; save(): void }> {
   const { path, namedByAxag } = cacheFilePath(location, io.cwd);
-  const shownAs = displayPath(path, io.cwd);
+  // Shown as the user wrote it: an absolute location stays absolute, not `../../var/cache/…`.
+  const shownAs = isAbsolute(location) ? path : displayPath(path, io.cwd);
   const loaded = readCacheFile(path, TOOL.version);
   // A file the user named that holds something else may be theirs (`--cache-location index.html`): never replaced.
   const kept = loaded.foreign === true && !namedByAxag;

@@ -23,8 +23,10 @@ export function heapGrowingPercent(kept: number): number {
 }
 
 /**
- * Sets the growth for this process now, and again after each full collection of this thread's heap, from what it
- * kept. Flags are the process's: the workers' heaps grow by the same rule, which keeps the most in the main thread.
+ * Sets the growth for this process now, and again after each full collection of this thread's heap, from what the
+ * heap holds then: what the collection kept, plus the young generation (some 5–15 MB), so the headroom left is that
+ * much less than HEADROOM_BYTES. V8 has set its next limit by then: each setting counts from the collection after.
+ * Flags are the process's: the workers' heaps grow by the same rule, which keeps the most in the main thread.
  */
 export function fitHeapGrowth(): void {
   let current = 0;

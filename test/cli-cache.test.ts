@@ -205,7 +205,7 @@ describe('--cache', () => {
     const cwd = shop();
     const first = await lintCached(cwd, ['--cache-location', 'lint-cache.json']);
     const valid = readFileSync(join(cwd, 'lint-cache.json'), 'utf8');
-    for (const text of [valid.slice(0, 40), '']) {
+    for (const text of [valid.slice(0, 40), valid.slice(0, 9), '']) {
       writeFileSync(join(cwd, 'lint-cache.json'), text);
       const result = await lintCached(cwd, ['--cache-location', 'lint-cache.json']);
       expect(result.stdout).toBe(first.stdout);
@@ -214,7 +214,7 @@ describe('--cache', () => {
     }
   });
 
-  it('forgets the files deleted or renamed since, and keeps the results of files only left out of a run', async () => {
+  it('forgets the files deleted or renamed since below the directories a run walks, and keeps the results of files only left out of a run', async () => {
     const cwd = shop();
     await lintCached(cwd);
     const [name] = cacheFiles(cwd);
@@ -225,6 +225,10 @@ describe('--cache', () => {
     expect(cached().sort()).toEqual(['a.html', 'b.html', 'c.html']);
     rmSync(join(cwd, 'b.html'));
     renameSync(join(cwd, 'c.html'), join(cwd, 'd.html'));
+    // A list of files (a pre-commit hook's) walks no directory: no file of the cache is looked for.
+    writeFileSync(join(cwd, 'a.html'), view());
+    await lintCached(cwd, ['a.html']);
+    expect(cached().sort()).toEqual(['a.html', 'b.html', 'c.html']);
     const result = await lintCached(cwd);
     expect(cacheUse(result)).toBe('reused 1, linted 1');
     expect(cached().sort()).toEqual(['a.html', 'd.html']);

@@ -70,7 +70,9 @@ export function readCacheFile(path: string, version: string): LoadedCache {
     if (['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) return empty({ outdated: 'there is no cache file yet' });
     return empty({ problem: `cannot read it: ${fileSystemReason(error)}` });
   }
-  if (bytes.length > 0 && !bytes.subarray(0, SIGNATURE.length).equals(SIGNATURE)) {
+  // Compared as far as either goes: a cache cut short within its first bytes is still axag's.
+  const length = Math.min(bytes.length, SIGNATURE.length);
+  if (!bytes.subarray(0, length).equals(SIGNATURE.subarray(0, length))) {
     return empty({ problem: 'it is not an axag cache file', foreign: true });
   }
   // Bytes until needed: decoding the intent indexes would cost more than the rest of a run that needs none.

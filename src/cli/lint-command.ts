@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Baseline, BaselineChanges } from '../baseline.js';
 import { ConfigResolver } from '../config/resolve.js';
@@ -10,7 +10,7 @@ import { loadFormatters } from '../formatters/load.js';
 import { REPORTS_FATAL } from '../formatters/names.js';
 import type { FormatContext } from '../formatters/types.js';
 import { reportedPath } from '../formatters/repository.js';
-import { absolute, displayPath } from '../paths.js';
+import { absolute, displayPath, isInside } from '../paths.js';
 import { countFindings, type LintResults } from '../results.js';
 import { plural } from '../text/plural.js';
 import { escapeControl } from '../text/safe-text.js';
@@ -157,7 +157,7 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
     debug(`${plural(inputs.length, 'file')} to lint, found in ${elapsed()}`);
     for (const input of inputs) debug(`  ${escapeControl(displayPath(typeof input === 'string' ? input : input.path, cwd))}`);
     const unusedSeverity = options.reportUnusedDisableDirectivesSeverity ?? (options.reportUnusedDisableDirectives ? 'warning' : 'off');
-    const cache = options.cache ? await openCache(options.cacheLocation ?? DEFAULT_CACHE_LOCATION, io, debug) : undefined;
+    const cache = options.cache ? await openCache(options.cacheLocation ?? DEFAULT_CACHE_LOCATION, walkedDirectories(patterns, options, cwd), io, debug) : undefined;
     const lintOptions: LintOptions = {
       cwd,
       resolver,
@@ -237,11 +237,25 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
   return 0;
 }
 
+/** The directories a run walks whole (a pre-commit hook's list of files walks none): `.` when no path is given. */
+function walkedDirectories(patterns: readonly string[], options: LintCommandOptions, cwd: string): string[] {
+  if (options.stdin || options.staged || options.changedSince !== undefined) return [];
+  return (patterns.length > 0 ? patterns : ['.']).map((pattern) => absolute(pattern, cwd)).filter(isDirectory);
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The `--cache` file's results, and how to write them back. A cache that cannot be used, read or written costs
  * the run its speed, never its result: one line on stderr says so.
  */
-async function openCache(location: string, io: Io, debug: (message: string) => void): Promise<{ results: ResultCache; save(): void }> {
+async function openCache(location: string, walked: readonly string[], io: Io, debug: (message: string) => void): Promise<{ results: ResultCache; save(): void }> {
   const { path, namedByAxag } = cacheFilePath(location, io.cwd);
   // Shown as the user wrote it: an absolute location stays absolute, not `../../var/cache/…`.
   const shownAs = isAbsolute(location) ? path : displayPath(path, io.cwd);
@@ -256,7 +270,8 @@ async function openCache(location: string, io: Io, debug: (message: string) => v
   const results = new (await import('../engine/result-cache.js')).ResultCache(loaded.entries, loaded.sites, loaded.intents);
   const save = () => {
     if (kept) return;
-    results.forgetGone((file) => !existsSync(file));
+    // Only below the directories this run walked: there, a file it did not meet is gone or now ignored.
+    results.forgetGone((file) => walked.some((dir) => isInside(file, dir)) && !existsSync(file));
     if (!results.changed && !loaded.problem && !loaded.outdated) return;
     try {
       writeCacheFile(path, shownAs, TOOL.version, results);

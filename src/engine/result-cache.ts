@@ -67,7 +67,7 @@ export class ResultCache {
   /**
    * Drops the entries of files this run did not look up and `gone` says no longer exist (deleted or renamed
    * since), which would otherwise stay in the cache for ever. Files of another shard or left out of this run keep
-   * theirs.
+   * theirs. `gone` is asked only about those entries.
    */
   forgetGone(gone: (path: string) => boolean): void {
     for (const path of this.entries.keys()) if (!this.looked.has(path) && gone(path)) this.delete(path);

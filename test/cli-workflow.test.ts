@@ -679,6 +679,10 @@ describe.concurrent('--changed-since', () => {
     const apart = await lintIn(cwd, ['--changed-since', 'base', '-f', 'json']);
     expect(linted(apart.stdout)).toEqual(['ours.html', 'theirs.html']);
     expect(apart.stderr).toMatch(/^axag: note: --changed-since base: this clone holds no commit that both HEAD and base descend from .*fetch-depth: 0.*\n$/);
+    // A branch with no commit yet: no shallow clone to blame.
+    git(cwd, 'checkout', '-q', '--orphan', 'fresh');
+    const unborn = await lintIn(cwd, ['--changed-since', 'base', '-f', 'json']);
+    expect(unborn.stderr).toBe('axag: note: --changed-since base: HEAD has no commit yet, so the files that differ from base are linted\n');
   });
 
   it('changed files are filtered by include and ignorePatterns', async ({ expect }) => {

@@ -8,8 +8,8 @@
 // the files walked and parsed and their bytes.
 //
 // `--part i/n` reads and parses only every n-th file of the walk, from the i-th. `--split n` runs the n parts at
-// once, one process each, and prints their sums: the floor spread over n cores, the least any linter of these
-// files can take on them, whatever it does beyond parsing.
+// once, one process each, and prints their sums: the floor's own work spread evenly over n cores, each process
+// warming up its own parsers, as a linter's threads do.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -98,6 +98,9 @@ const declarations = script('dts');
 
 const { values: args, positionals } = parseArgs({ options: { part: { type: 'string' }, split: { type: 'string' } }, allowPositionals: true });
 const [root = process.cwd()] = positionals;
+if (args.split !== undefined && (args.part !== undefined || !(Number.isInteger(Number(args.split)) && Number(args.split) >= 1))) {
+  throw new Error(`--split ${args.split}: write a number of parts, 1 or more, without --part`);
+}
 const totals = args.split ? await split(Number(args.split)) : floor(args.part ?? '1/1');
 process.stdout.write(`${JSON.stringify(totals)}\n`);
 

@@ -7,7 +7,7 @@
 //   start       `node -e 0` against `axag --version` and `axag lint` of one small HTML and one small TSX file;
 //   throughput  per tree size, `axag lint` (default settings, and --concurrency 1) against the floor script
 //               (bench/floor.mjs: walk, read, skip files without axag, bare parsers), with files/s and MB/s,
-//               and the floor split evenly over every core (a linter that parses every file cannot take less);
+//               and the floor split evenly over every core (about the least a linter that parses every file takes);
 //   scaling     the largest tree against the smallest;
 //   cache       a warm `--cache` run on an unchanged tree against a cold one;
 //   staged      `--staged` with 200 staged files against linting the same files from disk;
@@ -277,8 +277,8 @@ function targets(largest) {
   check('--staged, 200 files / from disk', '≤ 1.3×', measured.staged, 1.3);
   console.log('\nTargets (issue 11)');
   table(rows);
-  // Beside the first target, what the floor's own work takes when spread evenly over the machine's cores: a
-  // linter that parses every file cannot take less.
+  // Beside the first target, what the floor's own work takes when spread evenly over the machine's cores, each
+  // process warming up its own parsers as a linter's threads do: about the least a linter that parses every file takes.
   if (big.split) {
     console.log(
       `\n  ${count(measured[10_000] ? 10_000 : largest)} files, the floor on ${cores} cores / the floor: ${ratio(big.split.ms, big.floor.ms)}× ` +

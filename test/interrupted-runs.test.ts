@@ -220,6 +220,16 @@ describe('report files', () => {
     expect(JSON.parse(readFileSync(join(cwd, 'report.json'), 'utf8')).summary).toMatchObject({ errors: 0 });
   });
 
+  it.each([
+    [['-o', 'out/'], 'axag: -o out/ ends in a slash, as a directory does, but a report is a file: name it, e.g. -o out/axag.txt'],
+    [['-f', 'pretty,sarif=reports/'], 'axag: sarif=reports/ ends in a slash, as a directory does, but a report is a file: name it, e.g. sarif=reports/axag.sarif'],
+  ])('a report path that ends in a slash (%j): one line saying a report is a file, exit 2, nothing written', async (args, message) => {
+    const cwd = project({ 'a.html': CLEAN });
+    const result = await axag(['lint', ...args], { cwd });
+    expect(result).toMatchObject({ code: 2, stdout: '', stderr: `${message}\n` });
+    expect(readdirSync(cwd).sort()).toEqual(['a.html']);
+  });
+
   it('a loop of symbolic links: one line saying so, exit 2', async () => {
     const cwd = project({ 'a.html': CLEAN });
     symlinkSync('b.json', join(cwd, 'a.json'));

@@ -11,6 +11,9 @@ export interface OutputRequest {
 
 const FORMAT_LIST = FORMAT_NAMES.join(', ');
 
+/** What a report file of each format is usually called, for examples; text for the others. */
+const EXTENSIONS: Record<string, string> = { json: 'json', sarif: 'sarif', junit: 'xml', gitlab: 'json' };
+
 /** A comma that starts another `name` or `name=file`; a comma inside a file name (`sarif=a,b.sarif`) does not. */
 const NEXT_FORMAT = new RegExp(`,(?=\\s*(?:${FORMAT_NAMES.join('|')})\\s*(?:=|,|$))`);
 
@@ -70,6 +73,11 @@ export function planOutputs(
   const seen = new Map<string, string>();
   for (const { format, file } of planned) {
     if (file === undefined) continue;
+    // The system would drop the slash and write a file of that name, where a directory was meant.
+    if (/[\\/]$/.test(file)) {
+      const given = file === outputFile ? `-o ${file}` : `${format}=${file}`;
+      throw new FatalError(`${given} ends in a slash, as a directory does, but a report is a file: name it, e.g. ${given}axag.${EXTENSIONS[format] ?? 'txt'}`);
+    }
     const path = resolve(cwd, file);
     const other = seen.get(path);
     if (other !== undefined) throw new FatalError(`${other} and ${format} reports would both be written to ${file}; give each its own file`);

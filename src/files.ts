@@ -120,15 +120,14 @@ function expandOne(pattern: string, resolver: ConfigResolver, rules: IgnoreRules
   if (kind !== 'missing') {
     return { found: [], ignored: 0, kind: 'file', problems: [`${displayPath(path, cwd)}: cannot read it: ${kind.reason}`] };
   }
-  const glob = globs().scan(pattern);
-  if (!glob.isGlob) {
+  const glob = globOf(pattern, cwd);
+  if (!glob) {
     if (errorOnUnmatched) throw new FatalError(`no such file or directory: ${pattern}`);
     return { found: [], ignored: 0, kind: 'file', problems: [] };
   }
-  const base = absolute(glob.base === '' ? '.' : glob.base, cwd);
-  const matches = globs()(glob.glob, { dot: true, nocase: true });
+  const { base, matches } = glob;
   const optInNamed = namesOptInExtension(pattern);
-  const wanted = (file: string) => isSourceFile(file) && (optInNamed || !isOptInSource(file)) && matches(slashed(relativePath(base, file)));
+  const wanted = (file: string) => isSourceFile(file) && (optInNamed || !isOptInSource(file)) && matches(file);
   const walk = statKind(base) === 'directory' ? walker.walk(base) : { files: [], irregular: [], unreadable: [] };
   return { ...walked(walk, wanted, rules, cwd), kind: 'glob' };
 }
@@ -207,11 +206,24 @@ export function isInNodeModules(path: string, cwd: string): boolean {
 export function pathFilter(pattern: string, cwd: string): { covers: (file: string) => boolean; missing: boolean } {
   const path = absolute(pattern, cwd);
   if (statKind(path) !== 'missing') return { covers: (file) => isInside(file, path), missing: false };
+  const glob = globOf(pattern, cwd);
+  if (!glob) return { covers: (file) => isInside(file, path), missing: true };
+  const { base, matches } = glob;
+  return { covers: (file) => isInside(file, base) && matches(file), missing: false };
+}
+
+/** A glob of the command line: the directory it starts from, and whether it matches a file below it; undefined for a plain path. */
+function globOf(pattern: string, cwd: string): { base: string; matches: (file: string) => boolean } | undefined {
   const glob = globs().scan(pattern);
-  if (!glob.isGlob) return { covers: (file) => isInside(file, path), missing: true };
+  if (!glob.isGlob) return undefined;
   const base = absolute(glob.base === '' ? '.' : glob.base, cwd);
-  const matches = globs()(glob.glob, { dot: true, nocase: true });
-  return { covers: (file) => isInside(file, base) && matches(slashed(relativePath(base, file))), missing: false };
+  const matcher = globs()(glob.glob, { dot: true, nocase: true });
+  return { base, matches: (file) => matcher(slashed(relativePath(base, file))) };
+}
+
+/** Whether a directory is there (through symbolic links). */
+export function isDirectory(path: string): boolean {
+  return statKind(path) === 'directory';
 }
 
 /** What a path of the command line is; missing only when it does not exist, else the reason it cannot be read. */

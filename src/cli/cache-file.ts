@@ -10,10 +10,11 @@
  * when needed; a hash of it in the first tells at once whether it is whole.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CachedFile, CachedSite } from '../engine/result-cache.js';
 import { NO_INTENTS, type PackedIntents } from '../results.js';
+import { isDirectory } from '../files.js';
 import { absolute } from '../paths.js';
 import { contentHash } from '../text/content-hash.js';
 import { fileSystemReason } from '../text-file.js';
@@ -125,15 +126,6 @@ export function writeCacheFile(
   };
   writeOutputFile(path, shownAs, `${JSON.stringify(data)}\n${intentsLine}`, 'the cache');
 }
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 
 /** The shape the formatters and the checks across files rely on; the rest is as axag wrote it. */
 function isCachedFile(entry: unknown): entry is CachedFile {

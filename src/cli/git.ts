@@ -92,13 +92,6 @@ function readBlobs(ids: readonly string[], top: string, flag: string): Buffer[] 
  * gained since a branch forked from it is not taken for a change of the branch. A clone too shallow to hold that
  * point is compared with `ref` itself, with a note saying so.
  */
-/** Why `ref` itself is what HEAD is compared with: HEAD has no commit yet, or none in common with `ref` here. */
-function noMergeBase(flag: string, ref: string, top: string): string {
-  const head = spawnSync('git', ['rev-parse', '--verify', '--quiet', 'HEAD'], { cwd: top, encoding: 'utf8' });
-  if (head.status !== 0) return `${flag}: HEAD has no commit yet, so the files that differ from ${ref} are linted`;
-  return `${flag}: this clone holds no commit that both HEAD and ${ref} descend from (a shallow clone?), so the files that differ from ${ref} are linted, also those only ${ref} changed; fetch more history (actions/checkout: fetch-depth: 0) to lint only what this branch changed`;
-}
-
 export function changedFiles(cwd: string, ref: string): { files: string[]; note?: string } {
   const flag = `--changed-since ${ref}`;
   const top = repositoryTop(cwd, flag);
@@ -111,4 +104,11 @@ export function changedFiles(cwd: string, ref: string): { files: string[]; note?
   const changed = paths(git(['diff', '--name-only', '--diff-filter=ACMR', '-z', since], top, flag));
   const untracked = paths(git(['ls-files', '--others', '--exclude-standard', '-z'], top, flag));
   return { files: [...new Set([...changed, ...untracked])].map((file) => join(top, file)), ...(note && { note }) };
+}
+
+/** Why `ref` itself is what HEAD is compared with: HEAD has no commit yet, or none in common with `ref` here. */
+function noMergeBase(flag: string, ref: string, top: string): string {
+  const head = spawnSync('git', ['rev-parse', '--verify', '--quiet', 'HEAD'], { cwd: top, encoding: 'utf8' });
+  if (head.status !== 0) return `${flag}: HEAD has no commit yet, so the files that differ from ${ref} are linted`;
+  return `${flag}: this clone holds no commit that both HEAD and ${ref} descend from (a shallow clone?), so the files that differ from ${ref} are linted, also those only ${ref} changed; fetch more history (actions/checkout: fetch-depth: 0) to lint only what this branch changed`;
 }

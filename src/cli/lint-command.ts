@@ -1,11 +1,11 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Baseline, BaselineChanges } from '../baseline.js';
 import { ConfigResolver } from '../config/resolve.js';
 import type { SeverityLevel } from '../config/settings.js';
 import { lint, type LintInput, type LintOptions } from '../engine/lint.js';
 import { FatalError, located, type Notice } from '../errors.js';
-import { expandPaths, ignoreRules, isInNodeModules, isLintable, pathFilter } from '../files.js';
+import { expandPaths, ignoreRules, isDirectory, isInNodeModules, isLintable, pathFilter } from '../files.js';
 import { loadFormatters } from '../formatters/load.js';
 import { REPORTS_FATAL } from '../formatters/names.js';
 import type { FormatContext } from '../formatters/types.js';
@@ -241,14 +241,6 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
 function walkedDirectories(patterns: readonly string[], options: LintCommandOptions, cwd: string): string[] {
   if (options.stdin || options.staged || options.changedSince !== undefined) return [];
   return (patterns.length > 0 ? patterns : ['.']).map((pattern) => absolute(pattern, cwd)).filter(isDirectory);
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 /**

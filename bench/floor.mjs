@@ -12,57 +12,14 @@
 // warming up its own parsers, as a linter's threads do.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { extname, join, relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { parse as babelParse } from '@babel/parser';
-import { parse as vueParse } from '@vue/compiler-dom';
 import ignore from 'ignore';
-import { parse as parse5Parse } from 'parse5';
 import { mayContainAnnotations } from '../dist/src/sources/documents.js';
-import { PARSE5_OPTIONS } from '../dist/src/sources/html.js';
 import { isOptInSource, isSourceFile } from '../dist/src/sources/index.js';
-import { babelOptions, SCRIPT_VARIANTS } from '../dist/src/sources/jsx.js';
-import { SVELTE_OPTIONS } from '../dist/src/sources/svelte.js';
-import { vueOptions } from '../dist/src/sources/vue.js';
 import { NEVER_WALKED } from '../dist/src/walk.js';
-
-const require = createRequire(import.meta.url);
-
-/** Babel with axag's plugin variants, in axag's order: the first that reads the file wins. */
-const script = (dialect) => (text) => {
-  let error;
-  for (const plugins of SCRIPT_VARIANTS[dialect]) {
-    try {
-      return babelParse(text, babelOptions(plugins));
-    } catch (caught) {
-      error = caught;
-    }
-  }
-  return error;
-};
-const html = (text) => parse5Parse(text, PARSE5_OPTIONS);
-const PARSERS = {
-  '.html': html,
-  '.htm': html,
-  '.js': script('js'),
-  '.jsx': script('js'),
-  '.mjs': script('js'),
-  '.cjs': script('js'),
-  '.ts': script('ts'),
-  '.mts': script('ts'),
-  '.cts': script('ts'),
-  '.tsx': script('tsx'),
-  '.vue': (text) => vueParse(text, vueOptions('sfc', () => {})),
-  '.svelte': (text) => {
-    try {
-      return require('svelte/compiler').parse(text, SVELTE_OPTIONS);
-    } catch (error) {
-      return error;
-    }
-  },
-};
+import { parserOf } from './parsers.mjs';
 
 /** Source files below `root`, as git and axag's walk see them: ignored directories are never entered. */
 function* walk(root) {
@@ -91,10 +48,6 @@ function* walk(root) {
     }
   }
 }
-
-const DECLARATION_FILE = /\.d\.(?:[^./\\]+\.)?[cm]?ts$/i;
-const parserOf = (path) => (DECLARATION_FILE.test(path) ? declarations : PARSERS[extname(path).toLowerCase()]);
-const declarations = script('dts');
 
 const { values: args, positionals } = parseArgs({ options: { part: { type: 'string' }, split: { type: 'string' } }, allowPositionals: true });
 const [root = process.cwd()] = positionals;

@@ -76,8 +76,10 @@ export interface FileResult {
   intents: PackedIntents;
   /** The file's inline directives, which also apply to findings of the checks across files. */
   directives: DirectiveRecord[];
-  /** `--fix-dry-run`: the file's text with its fixes applied, when they change it (ESLint's `output`). */
+  /** Linted with `fix`: the file's text with its fixes applied, when they change it (ESLint's `output`). */
   output?: string;
+  /** With `output`: the content hash of the text the fixes were applied to, so that a writer can tell whether the file changed since. */
+  outputFrom?: string;
 }
 
 /** A file's intent index (its IntentDeclarations) in the compact form a run keeps until its end. */

@@ -124,6 +124,42 @@ describe('--fix-dry-run', () => {
   });
 });
 
+describe('one lint, fixes included', () => {
+  /** Three pages with a fix each (in different places) and three without. */
+  const pages = (): Record<string, string> => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 3; i++) {
+      files[`fix-${i}.html`] = `<p>${i}</p>\n${PAGE}`;
+      files[`clean-${i}.html`] = `<p>${i}</p>\n${FIXED_PAGE}`;
+    }
+    return files;
+  };
+
+  it('lints each file once, fixing it in the thread that lints it: worker threads write what the main thread alone writes', async () => {
+    const threads = project(pages());
+    const alone = project(pages());
+    const run = await axag(['lint', '--no-config', '--fix', '--concurrency', '2', '--debug', '-f', 'json', '.'], { cwd: threads });
+    await axag(['lint', '--no-config', '--fix', '--concurrency', 'off', '.'], { cwd: alone });
+    expect(run.stderr.match(/linting \d+ files? in the main thread.*/g)).toEqual(['linting 6 files in the main thread and 1 worker thread']);
+    expect(snapshot(threads)).toEqual(snapshot(alone));
+    for (let i = 0; i < 3; i++) expect(readFileSync(join(threads, `fix-${i}.html`), 'utf8')).toBe(`<p>${i}</p>\n${FIXED_PAGE}`);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.files.flatMap((file) => file.findings.map((finding) => finding.ruleId))).toEqual(Array(6).fill('AXAG-LINT-007'));
+    expect(run.code).toBe(0);
+  });
+
+  it('a file whose cached result has a fix is linted and fixed, not taken from the cache', async () => {
+    const dir = project(pages());
+    const cold = await axag(['lint', '--no-config', '--cache', '--debug', '.'], { cwd: dir });
+    expect(cold.stderr).toContain('cache: reused the results of 0 files, linted 6 files');
+    const fixing = await axag(['lint', '--no-config', '--cache', '--debug', '--fix', '.'], { cwd: dir });
+    expect(fixing.stderr).toContain('cache: reused the results of 3 files, linted 3 files');
+    for (let i = 0; i < 3; i++) expect(readFileSync(join(dir, `fix-${i}.html`), 'utf8')).toBe(`<p>${i}</p>\n${FIXED_PAGE}`);
+    const after = await axag(['lint', '--no-config', '--cache', '-f', 'json', '.'], { cwd: dir });
+    expect(after.stdout).not.toContain('AXAG-LINT-004');
+  });
+});
+
 describe('fixes in SARIF', () => {
   it('a result carries its fix, then its suggestions, as replacements of character ranges', async () => {
     const dir = project({ 'page.html': PAGE });

@@ -169,11 +169,11 @@ export async function runLint(patterns: string[], options: LintCommandOptions, i
       debug,
       ...(progress && { onProgress: (done: number, total: number) => progress.update(done, total) }),
     };
-    results = await lint(inputs, lintOptions);
     if (fixing) {
-      const { fixAndRelint } = await import('./fix-files.js');
-      results = await fixAndRelint(inputs, results, lintOptions, { write: options.fix === true && !options.stdin, cwd });
-      debug(`fixed in ${elapsed()}`);
+      const { lintAndFix } = await import('./fix-files.js');
+      results = await lintAndFix(inputs, lintOptions, { write: options.fix === true && !options.stdin, cwd });
+    } else {
+      results = await lint(inputs, lintOptions);
     }
     progress?.clear();
     if (cache) {

@@ -12,7 +12,8 @@ import { mayContainAnnotations, parseSource } from '../sources/index.js';
 import { contentHash } from '../text/content-hash.js';
 import { stripBom } from '../text/line-index.js';
 import { readTextFile, tooLarge, UnreadableFileError } from '../text-file.js';
-import { internalErrorFinding, internalFailure, lintDocument, type InternalFailure } from './lint-document.js';
+import { fixText } from './apply-fixes.js';
+import { internalErrorFinding, internalFailure, lintDocument, type DocumentOptions, type DocumentResult, type InternalFailure } from './lint-document.js';
 
 /** A file to lint: read from `path`, or `text` already in hand; `parseAs` names the file whose extension picks the parser. */
 export interface FileTask {
@@ -34,6 +35,8 @@ export interface FileSettings {
   maxFileSize: number;
   /** Functions: these settings then cannot cross to a worker thread. */
   extraRules?: readonly Rule<any>[];
+  /** Apply the file's fixes (LintOptions.fix). */
+  fix?: boolean;
 }
 
 export type FileOutcome =
@@ -75,17 +78,45 @@ export async function lintFile(task: FileTask, settings: FileSettings): Promise<
     // A parser reports what it cannot parse as a syntax error; one that throws is a bug.
     return failed(internalFailure(`the parser of ${extname(parseAs) || 'these'} files`, error));
   }
+  const documentOptions = (text: string): DocumentOptions => ({
+    config: settings.config,
+    manifest: settings.manifest,
+    errorsOnly: settings.errorsOnly,
+    text,
+    ...(settings.reportUnusedDirectives && { reportUnusedDirectives: settings.reportUnusedDirectives }),
+    ...(settings.extraRules && settings.extraRules.length > 0 && { extraRules: settings.extraRules }),
+  });
   try {
-    const { internalErrors, ...counts } = lintDocument(document, {
-      config: settings.config,
-      manifest: settings.manifest,
-      errorsOnly: settings.errorsOnly,
-      text: unmarked,
-      ...(settings.reportUnusedDirectives && { reportUnusedDirectives: settings.reportUnusedDirectives }),
-      ...(settings.extraRules && settings.extraRules.length > 0 && { extraRules: settings.extraRules }),
-    });
+    const first = lintDocument(document, documentOptions(unmarked));
+    const fixed = settings.fix ? await fixedDocument(unmarked, first, parseAs, documentOptions) : undefined;
+    if (fixed) {
+      // The result of the fixed text, which is not the file's: no hash, so the cache never keeps it.
+      const { internalErrors, ...counts } = fixed.result;
+      return { kind: 'linted', result: { path, ...counts, output: fixed.text, outputFrom: contentHash(unmarked) }, internalErrors };
+    }
+    const { internalErrors, ...counts } = first;
     return linted({ path, ...counts }, internalErrors);
   } catch (error) {
     return failed(internalFailure('the rule engine', error));
   }
+}
+
+/**
+ * Spec §10: the document's fixes applied until none is left (fixText), each pass parsed and linted again in this
+ * thread; the fixed text with its result, or undefined when no fix changes the text.
+ */
+async function fixedDocument(
+  text: string,
+  first: DocumentResult,
+  parseAs: string,
+  options: (text: string) => DocumentOptions,
+): Promise<{ text: string; result: DocumentResult } | undefined> {
+  if (!first.findings.some((finding) => finding.fix)) return undefined;
+  const results = new Map<string, DocumentResult>();
+  const fixed = await fixText(text, first.findings, async (next) => {
+    const result = lintDocument(await parseSource(parseAs, next), options(next));
+    results.set(next, result);
+    return result.findings;
+  });
+  return fixed === text ? undefined : { text: fixed, result: results.get(fixed)! };
 }

@@ -53,6 +53,11 @@ export interface LintOptions extends Partial<ConfigOptions> {
   maxFileSize?: number;
   /** Called as the run goes: `done` of `total` inputs read and linted (for a progress line). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Spec §10: apply each file's fixes, re-linting it until none is left (fixText), and report what remains; a file
+   * its fixes change carries the fixed text as `output`. Nothing is written.
+   */
+  fix?: boolean;
 }
 
 /**
@@ -128,6 +133,7 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
           errorsOnly: options.errorsOnly ?? false,
           ...(options.reportUnusedDirectives && { reportUnusedDirectives: options.reportUnusedDirectives }),
           maxFileSize,
+          ...(options.fix && { fix: true }),
           ...(extraRules.length > 0 && { extraRules }),
         }) - 1;
         settingsIds.set(settingsKey, settingsId);
@@ -145,7 +151,8 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
         bytes += task.text.length;
       } else if (cache || bytes < enoughBytes) {
         const stats = statIfPresent(path);
-        if (cache) file.cached = cache.lookup(task, settingsList[settingsId]!, stats);
+        // A cached result with fixes to apply is no result of a run that fixes: the file is linted, and fixed.
+        if (cache) file.cached = cache.lookup(task, settingsList[settingsId]!, stats, options.fix ? withoutFixes : undefined);
         // Only what is left to lint counts for `auto`.
         if (!file.cached?.reused) bytes += stats?.size ?? 0;
       }
@@ -302,6 +309,10 @@ function yielder(): () => Promise<void> {
     await new Promise((resolve) => setImmediate(resolve));
     yielded = monotonicMs();
   };
+}
+
+function withoutFixes(result: { findings: readonly Finding[] }): boolean {
+  return !result.findings.some((finding) => finding.fix);
 }
 
 function statIfPresent(path: string): Stats | undefined {

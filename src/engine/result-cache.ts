@@ -76,9 +76,9 @@ export class ResultCache {
   /**
    * Before a file is linted: its cached result when its size and modification time still match, else asks the
    * task for the hash of the text it reads (and to compare it with the cached one). `stats`: undefined when the
-   * file cannot be stat'ed (reading it will say why).
+   * file cannot be stat'ed (reading it will say why). A cached result that is not `reusable` is never reused.
    */
-  lookup(task: FileTask, settings: FileSettings, stats: Stats | undefined): CacheLookup {
+  lookup(task: FileTask, settings: FileSettings, stats: Stats | undefined, reusable?: (result: CachedFile['result']) => boolean): CacheLookup {
     let key = this.keys.get(settings);
     if (key === undefined) {
       key = settingsKey(settings);
@@ -87,7 +87,7 @@ export class ResultCache {
     const lookup: CacheLookup = { key, ...(stats && { size: stats.size, mtimeMs: stats.mtimeMs }) };
     this.looked.add(task.path);
     const entry = this.entries.get(task.path);
-    if (stats && entry?.settings === key) {
+    if (stats && entry?.settings === key && (!reusable || reusable(entry.result))) {
       if (entry.size === stats.size && entry.mtimeMs === stats.mtimeMs) {
         this.reused++;
         return { ...lookup, reused: { kind: 'linted', result: this.resultOf(task.path, entry), internalErrors: [] } };

@@ -246,9 +246,9 @@ describe('--cache', () => {
   });
 
   /**
-   * Text given in hand (standard input named after a file, a staged blob, the fixed text --fix-dry-run lints again)
-   * is not the file on disk the cache knows under that path: the findings of its checks across files must be this
-   * text's, not the cached ones of the file on disk.
+   * Text given in hand (standard input named after a file, a staged blob) or fixed (--fix-dry-run) is not the file
+   * on disk the cache knows under that path: the findings of its checks across files must be this text's, not the
+   * cached ones of the file on disk.
    */
   describe('text that is not the file on disk', () => {
     const first = '<button axag-intent="cart.view" axag-entity="cart" axag-action-type="read" axag-scope="user">View</button>\n';

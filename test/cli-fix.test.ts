@@ -5,6 +5,8 @@
 import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFixedFile } from '../src/cli/fix-files.js';
+import { contentHash } from '../src/text/content-hash.js';
 import { assertBuilt, axag, project, removeProjects, ROOT } from './cli-helpers.js';
 
 beforeAll(assertBuilt);
@@ -155,8 +157,36 @@ describe('one lint, fixes included', () => {
     const fixing = await axag(['lint', '--no-config', '--cache', '--debug', '--fix', '.'], { cwd: dir });
     expect(fixing.stderr).toContain('cache: reused the results of 3 files, linted 3 files');
     for (let i = 0; i < 3; i++) expect(readFileSync(join(dir, `fix-${i}.html`), 'utf8')).toBe(`<p>${i}</p>\n${FIXED_PAGE}`);
-    const after = await axag(['lint', '--no-config', '--cache', '-f', 'json', '.'], { cwd: dir });
+    const after = await axag(['lint', '--no-config', '--cache', '--debug', '-f', 'json', '.'], { cwd: dir });
+    // The fixed files changed on disk: linted again, and now without the finding their fix removed.
+    expect(after.stderr).toContain('cache: reused the results of 3 files, linted 3 files');
+    const uncached = await axag(['lint', '--no-config', '-f', 'json', '.'], { cwd: dir });
+    expect(after.stdout).toBe(uncached.stdout);
     expect(after.stdout).not.toContain('AXAG-LINT-004');
+  });
+
+  it('--fix-dry-run --cache keeps the results of the files as they are: the next run reuses them all, and reports them as a run without a cache', async () => {
+    const dir = project(pages());
+    await axag(['lint', '--no-config', '--cache', '--fix-dry-run', '.'], { cwd: dir });
+    const next = await axag(['lint', '--no-config', '--cache', '--debug', '-f', 'json', '.'], { cwd: dir });
+    expect(next.stderr).toContain('cache: reused the results of 6 files, linted 0 files');
+    const uncached = await axag(['lint', '--no-config', '-f', 'json', '.'], { cwd: dir });
+    expect(next.stdout).toBe(uncached.stdout);
+    expect(next.stdout).toContain('AXAG-LINT-004');
+  });
+});
+
+describe('writing a fixed file', () => {
+  it('leaves a file that changed since it was linted, and writes one that did not, in its encoding', () => {
+    const dir = project({ 'page.html': `\uFEFF${PAGE}` });
+    const path = join(dir, 'page.html');
+    const linted = contentHash(PAGE);
+    writeFileSync(path, `\uFEFF${PAGE}<p>edited</p>\n`);
+    expect(writeFixedFile(path, FIXED_PAGE, linted, dir)).toBe('page.html: not fixed: the file changed while it was linted, or is not valid UTF-8 or UTF-16');
+    expect(readFileSync(path, 'utf8')).toBe(`\uFEFF${PAGE}<p>edited</p>\n`);
+    writeFileSync(path, `\uFEFF${PAGE}`);
+    expect(writeFixedFile(path, FIXED_PAGE, linted, dir)).toBeUndefined();
+    expect(readFileSync(path, 'utf8')).toBe(`\uFEFF${FIXED_PAGE}`);
   });
 });
 

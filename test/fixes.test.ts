@@ -227,6 +227,30 @@ describe('the fixer', () => {
     expect(await fixText(text, before, (next) => findingsOf('P.jsx', next, [breaking]))).toBe(text);
   });
 
+  it('lint() with fix: a pass that throws leaves the text unfixed, with the findings of its lint and an internal error saying so', async () => {
+    // A report without an element breaks the engine itself (a check that throws is caught per check), on the
+    // fixed text only: the first lint works.
+    const throwsOnFixed: Rule = {
+      id: 'test/throws-on-fixed',
+      name: 'throws-on-fixed',
+      severity: 'error',
+      strictSeverity: 'error',
+      description: 'test',
+      docs: { what: '', why: '', failing: '', passing: '' },
+      defaultOptions: {},
+      check: ({ model }) => {
+        const fixed = model.elements.some(({ own }) => own.get('axag-action-type')?.value === 'read');
+        return fixed ? [{ message: 'no element', range: model.elements[0]!.element.nameRange, element: undefined as never }] : [];
+      },
+    };
+    const text = '<button axag-intent="cart.view" axag-entity="cart" axag-action-type="Read">x</button>\n';
+    const path = join(tmpdir(), 'page.html');
+    const [file] = (await lint([{ path, text }], { noConfig: true, fix: true, rules: [throwsOnFixed] })).files;
+    expect(file!.output).toBeUndefined();
+    expect(file!.findings.map((finding) => finding.ruleId)).toEqual(['axag/internal-error', 'AXAG-LINT-004']);
+    expect(file!.findings[0]!.message).toMatch(/^Internal error: fixing failed on this file \(TypeError: .*\), so its fixes were not applied;/);
+  });
+
   it('renames only the name after a Vue binding prefix, and refuses to rename onto an attribute the element has', async () => {
     const text = '<template>\n  <b :axag-risk="level" axag-intent="a.b" />\n  <i axag-risk="low" axag-risk-level="low" />\n</template>\n';
     const findings = (await findingsOf('page.vue', text)).filter((finding) => finding.ruleId === 'axag/unknown-attribute');

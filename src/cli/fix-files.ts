@@ -24,6 +24,8 @@ export async function lintAndFix(inputs: readonly LintInput[], options: LintOpti
     delete file.outputFrom;
   }
   if (failures.length === 0) return results;
+  // The second lint looks every file up again: its counts are the run's.
+  if (options.cache) options.cache.reused = options.cache.linted = 0;
   const asOnDisk = await lint(inputs, options);
   asOnDisk.failures.push(...failures);
   return asOnDisk;

@@ -294,7 +294,10 @@ function takeFixedStdin(inputs: readonly LintInput[], results: LintResults): str
   if (input === undefined || typeof input === 'string') return '';
   const result = results.files.find((file) => file.path === input.path);
   const fixed = result?.output ?? input.text;
-  if (result) delete result.output;
+  if (result) {
+    delete result.output;
+    delete result.outputFrom;
+  }
   return fixed;
 }
 

@@ -1,12 +1,12 @@
 /**
- * Linting one source file: read it, skip it when it cannot hold an annotation, parse it, run the rules. The same
- * code runs in the main thread and in worker threads; its inputs and outcome are plain data, so both cross a
- * thread boundary, and a result can sit in a cache.
+ * Linting one source file: read it, skip it when it cannot hold an annotation, parse it, run the rules, and, when
+ * asked, apply its fixes. The same code runs in the main thread and in worker threads; its inputs and outcome are
+ * plain data, so both cross a thread boundary, and a result can sit in a cache.
  */
 import { extname } from 'node:path';
 import type { ResolvedConfig } from '../config/settings.js';
 import type { SourceDocument } from '../model.js';
-import { withoutAnnotations, type FileResult } from '../results.js';
+import { compareFindings, withoutAnnotations, type FileResult } from '../results.js';
 import type { ManifestIndex, Rule, Severity } from '../rule.js';
 import { mayContainAnnotations, parseSource } from '../sources/index.js';
 import { contentHash } from '../text/content-hash.js';
@@ -44,8 +44,11 @@ export type FileOutcome =
   | { kind: 'not-linted'; reason: string }
   /** Its text still hashes to `cachedHash`. */
   | { kind: 'unchanged' }
-  /** Its result, with the parts of axag that threw on it (each also an `axag/internal-error` finding in it). */
-  | { kind: 'linted'; result: FileResult; internalErrors: InternalFailure[]; hash?: string };
+  /**
+   * Its result, with the parts of axag that threw on it (each also an `axag/internal-error` finding in it). When its
+   * fixes changed it, `result` is the fixed text's and `unfixed` the result of the file as it was read, for the cache.
+   */
+  | { kind: 'linted'; result: FileResult; internalErrors: InternalFailure[]; hash?: string; unfixed?: FileResult };
 
 export async function lintFile(task: FileTask, settings: FileSettings): Promise<FileOutcome> {
   const { path, parseAs } = task;
@@ -86,19 +89,28 @@ export async function lintFile(task: FileTask, settings: FileSettings): Promise<
     ...(settings.reportUnusedDirectives && { reportUnusedDirectives: settings.reportUnusedDirectives }),
     ...(settings.extraRules && settings.extraRules.length > 0 && { extraRules: settings.extraRules }),
   });
+  let first: DocumentResult;
   try {
-    const first = lintDocument(document, documentOptions(unmarked));
-    const fixed = settings.fix ? await fixedDocument(unmarked, first, parseAs, documentOptions) : undefined;
-    if (fixed) {
-      // The result of the fixed text, which is not the file's: no hash, so the cache never keeps it.
-      const { internalErrors, ...counts } = fixed.result;
-      return { kind: 'linted', result: { path, ...counts, output: fixed.text, outputFrom: contentHash(unmarked) }, internalErrors };
-    }
-    const { internalErrors, ...counts } = first;
-    return linted({ path, ...counts }, internalErrors);
+    first = lintDocument(document, documentOptions(unmarked));
   } catch (error) {
     return failed(internalFailure('the rule engine', error));
   }
+  const { internalErrors, ...counts } = first;
+  const unfixed = { path, ...counts };
+  let fixed: Awaited<ReturnType<typeof fixedDocument>>;
+  try {
+    fixed = settings.fix ? await fixedDocument(unmarked, first, parseAs, documentOptions) : undefined;
+  } catch (error) {
+    // A pass of fixing that throws is a bug: the file keeps what its lint found, unfixed, and says so.
+    const failure = internalFailure('fixing', error);
+    const findings = [...unfixed.findings, internalErrorFinding(failure, 'its fixes were not applied')].sort(compareFindings);
+    return linted({ ...unfixed, findings }, [...internalErrors, failure]);
+  }
+  if (!fixed) return linted(unfixed, internalErrors);
+  // What a byte-order mark left in the text after the first (which reading drops) stands for stays in front.
+  const output = text.slice(0, text.length - unmarked.length) + fixed.text;
+  const { internalErrors: fixingErrors, ...fixedCounts } = fixed.result;
+  return { ...linted({ path, ...fixedCounts, output, outputFrom: contentHash(text) }, fixingErrors), ...(hash !== undefined && { unfixed }) };
 }
 
 /**

@@ -183,8 +183,9 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
   /** The files of each site, for the checks across files: by manifest path, else by config file. */
   const sites = new Map<string, SiteFiles>();
   /**
-   * Sites with a file given as text (standard input, a staged blob, a fixed text to lint again): the cache knows the
-   * file on disk under that path, not this text, so their checks across files neither come from it nor go into it.
+   * Sites with a result that is not of the file on disk, given as text (standard input, a staged blob) or fixed
+   * (`fix`): the cache knows the file on disk under that path, so their checks across files neither come from it
+   * nor go into it.
    */
   const sitesWithText = new Set<string>();
   for (const file of planned) {
@@ -205,7 +206,7 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
     const site = sites.get(file.siteKey) ?? { manifest: file.manifest, files: [] };
     site.files.push(result);
     sites.set(file.siteKey, site);
-    if (file.task.text !== undefined) sitesWithText.add(file.siteKey);
+    if (file.task.text !== undefined || result.output !== undefined) sitesWithText.add(file.siteKey);
   }
 
   options.onProgress?.(inputs.length, inputs.length);

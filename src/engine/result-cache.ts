@@ -113,7 +113,8 @@ export class ResultCache {
     if (outcome.kind === 'unchanged') throw new Error(`${path} has no cached result to reuse`);
     if (outcome.kind === 'linted') this.linted++;
     if (outcome.kind === 'linted' && outcome.internalErrors.length === 0 && outcome.hash !== undefined && lookup?.size !== undefined) {
-      const { path: _, intents, ...result } = outcome.result;
+      // A fixed file's own result is kept, not its fixed text's.
+      const { path: _, intents, ...result } = outcome.unfixed ?? outcome.result;
       this.set(path, { size: lookup.size, mtimeMs: lookup.mtimeMs!, hash: outcome.hash, settings: lookup.key, result });
       this.intents().set(path, intents);
     } else {

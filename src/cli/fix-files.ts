@@ -33,8 +33,9 @@ export async function lintAndFix(inputs: readonly LintInput[], options: LintOpti
 
 /**
  * Writes a fixed file in the encoding it had (UTF-8, with its byte-order mark if it had one, or UTF-16 by its
- * mark); returns a failure message, or one saying why a file is left alone: bytes that are not valid UTF-8 would
- * not survive being written back.
+ * mark), if it still holds the text the fixes were made to (`fixedFrom`, that text's content hash); returns a
+ * failure message, or one saying why a file is left alone: bytes that are not valid UTF-8 would not survive being
+ * written back.
  */
 export function writeFixedFile(path: string, fixed: string, fixedFrom: string, cwd: string): string | undefined {
   const shown = displayPath(path, cwd);

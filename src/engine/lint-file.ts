@@ -107,7 +107,7 @@ export async function lintFile(task: FileTask, settings: FileSettings): Promise<
     return linted({ ...unfixed, findings }, [...internalErrors, failure]);
   }
   if (!fixed) return linted(unfixed, internalErrors);
-  // What a byte-order mark left in the text after the first (which reading drops) stands for stays in front.
+  // A second byte-order mark (reading drops the first, the parse skips this one) stays in front of the fixed text.
   const output = text.slice(0, text.length - unmarked.length) + fixed.text;
   const { internalErrors: fixingErrors, ...fixedCounts } = fixed.result;
   return { ...linted({ path, ...fixedCounts, output, outputFrom: contentHash(text) }, fixingErrors), ...(hash !== undefined && { unfixed }) };

@@ -155,33 +155,35 @@ describe('suggestions: each, applied, gives the stated text and answers its find
   });
 });
 
+/** A rule for a test, by its id and its check. */
+function testRule(id: string, check: Rule['check'], severity: 'error' | 'warning' = 'error'): Rule {
+  return { id, name: id.replace(/^test\//, ''), severity, strictSeverity: severity, description: 'test', docs: { what: '', why: '', failing: '', passing: '' }, defaultOptions: {}, check };
+}
+
 /** Values no fix of a check writes today, but that any value a fix writes must survive. */
 const TRICKY = ['say "hi"', "it's", `both " and '`, 'a & b &amp; c', 'back\\slash `tick` ${x}', 'emoji 🛒 and 購物車'];
 
 /** Sets every axag-description to TRICKY[i] through replaceValue, and records what the parser reads back. */
 function roundTrip(value: string): { rules: Rule<any>[]; read: (string | null)[] } {
   const read: (string | null)[] = [];
-  const base = { severity: 'warning' as const, strictSeverity: 'warning' as const, description: 'test', docs: { what: '', why: '', failing: '', passing: '' }, defaultOptions: {} };
-  const write: Rule = {
-    ...base,
-    id: 'test/write-description',
-    name: 'write-description',
-    check: ({ model }) =>
+  const write = testRule(
+    'test/write-description',
+    ({ model }) =>
       model.elements.flatMap(({ element, own }) => {
         const attribute = own.get('axag-description');
         const fix = attribute && replaceValue(attribute, value);
         return attribute && fix && attribute.value !== value ? [{ message: 'set', range: attribute.valueRange, element, fix }] : [];
       }),
-  };
-  const readBack: Rule = {
-    ...base,
-    id: 'test/read-description',
-    name: 'read-description',
-    check: ({ model }) => {
+    'warning',
+  );
+  const readBack = testRule(
+    'test/read-description',
+    ({ model }) => {
       for (const { own } of model.elements) if (own.has('axag-description')) read.push(own.get('axag-description')!.value);
       return [];
     },
-  };
+    'warning',
+  );
   return { rules: [write, readBack], read };
 }
 
@@ -208,19 +210,11 @@ describe('replaceValue writes a value the source reads back exactly', () => {
 
 describe('the fixer', () => {
   it('drops a pass that would break parsing, and keeps the text', async () => {
-    const breaking: Rule = {
-      id: 'test/break',
-      name: 'break',
-      severity: 'error',
-      strictSeverity: 'error',
-      description: 'test',
-      docs: { what: '', why: '', failing: '', passing: '' },
-      defaultOptions: {},
-      check: ({ model }) =>
-        model.elements.flatMap(({ element }) => [
-          { message: 'break it', range: element.nameRange, element, fix: addAttribute(element, 'x', 'y')!.map((edit) => ({ ...edit, text: '{' })) },
-        ]),
-    };
+    const breaking = testRule('test/break', ({ model }) =>
+      model.elements.flatMap(({ element }) => [
+        { message: 'break it', range: element.nameRange, element, fix: addAttribute(element, 'x', 'y')!.map((edit) => ({ ...edit, text: '{' })) },
+      ]),
+    );
     const text = 'export const P = () => <b axag-intent="cart.view" axag-entity="cart" axag-action-type="read">x</b>;\n';
     const before = await findingsOf('P.jsx', text, [breaking]);
     expect(before.some((finding) => finding.ruleId === 'test/break' && finding.fix)).toBe(true);
@@ -230,19 +224,10 @@ describe('the fixer', () => {
   it('lint() with fix: a pass that throws leaves the text unfixed, with the findings of its lint and an internal error saying so', async () => {
     // A report without an element breaks the engine itself (a check that throws is caught per check), on the
     // fixed text only: the first lint works.
-    const throwsOnFixed: Rule = {
-      id: 'test/throws-on-fixed',
-      name: 'throws-on-fixed',
-      severity: 'error',
-      strictSeverity: 'error',
-      description: 'test',
-      docs: { what: '', why: '', failing: '', passing: '' },
-      defaultOptions: {},
-      check: ({ model }) => {
-        const fixed = model.elements.some(({ own }) => own.get('axag-action-type')?.value === 'read');
-        return fixed ? [{ message: 'no element', range: model.elements[0]!.element.nameRange, element: undefined as never }] : [];
-      },
-    };
+    const throwsOnFixed = testRule('test/throws-on-fixed', ({ model }) => {
+      const fixed = model.elements.some(({ own }) => own.get('axag-action-type')?.value === 'read');
+      return fixed ? [{ message: 'no element', range: model.elements[0]!.element.nameRange, element: undefined as never }] : [];
+    });
     const text = '<button axag-intent="cart.view" axag-entity="cart" axag-action-type="Read">x</button>\n';
     const path = join(tmpdir(), 'page.html');
     const [file] = (await lint([{ path, text }], { noConfig: true, fix: true, rules: [throwsOnFixed] })).files;

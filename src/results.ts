@@ -82,6 +82,11 @@ export interface FileResult {
   outputFrom?: string;
 }
 
+/** Whether any of the findings carries a fix, which `--fix` would apply. */
+export function hasFix(findings: readonly Finding[]): boolean {
+  return findings.some((finding) => finding.fix);
+}
+
 /** A file's intent index (its IntentDeclarations) in the compact form a run keeps until its end. */
 export type PackedIntents = string & { readonly packedIntents: unique symbol };
 

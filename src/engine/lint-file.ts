@@ -6,7 +6,7 @@
 import { extname } from 'node:path';
 import type { ResolvedConfig } from '../config/settings.js';
 import type { SourceDocument } from '../model.js';
-import { compareFindings, withoutAnnotations, type FileResult } from '../results.js';
+import { compareFindings, hasFix, withoutAnnotations, type FileResult } from '../results.js';
 import type { ManifestIndex, Rule, Severity } from '../rule.js';
 import { mayContainAnnotations, parseSource } from '../sources/index.js';
 import { contentHash } from '../text/content-hash.js';
@@ -123,7 +123,7 @@ async function fixedDocument(
   parseAs: string,
   options: (text: string) => DocumentOptions,
 ): Promise<{ text: string; result: DocumentResult } | undefined> {
-  if (!first.findings.some((finding) => finding.fix)) return undefined;
+  if (!hasFix(first.findings)) return undefined;
   const results = new Map<string, DocumentResult>();
   const fixed = await fixText(text, first.findings, async (next) => {
     const result = lintDocument(await parseSource(parseAs, next), options(next));

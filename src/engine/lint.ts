@@ -4,7 +4,7 @@ import type { ResolvedConfig } from '../config/settings.js';
 import { loadManifest, manifestIndex, type LoadedManifest } from '../manifest/load.js';
 import { fingerprintOf } from '../fingerprint.js';
 import { absolute, displayPath } from '../paths.js';
-import { compareFindings, compareStrings, withoutAnnotations, type FileResult, type Finding, type InternalError, type LintResults } from '../results.js';
+import { compareFindings, compareStrings, hasFix, withoutAnnotations, type FileResult, type Finding, type InternalError, type LintResults } from '../results.js';
 import type { ManifestIndex, Rule, Severity } from '../rule.js';
 import { RULES_BY_ID } from '../../rules/index.js';
 import { FatalError } from '../errors.js';
@@ -152,7 +152,7 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
       } else if (cache || bytes < enoughBytes) {
         const stats = statIfPresent(path);
         // A cached result with fixes to apply is no result of a run that fixes: the file is linted, and fixed.
-        if (cache) file.cached = cache.lookup(task, settingsList[settingsId]!, stats, options.fix ? withoutFixes : undefined);
+        if (cache) file.cached = cache.lookup(task, settingsList[settingsId]!, stats, options.fix ? (result) => !hasFix(result.findings) : undefined);
         // Only what is left to lint counts for `auto`.
         if (!file.cached?.reused) bytes += stats?.size ?? 0;
       }
@@ -187,7 +187,7 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
    * (`fix`): the cache knows the file on disk under that path, so their checks across files neither come from it
    * nor go into it.
    */
-  const sitesWithText = new Set<string>();
+  const sitesNotOnDisk = new Set<string>();
   for (const file of planned) {
     if ('failure' in file) {
       failures.push(`${displayPath(file.path, cwd)}: ${file.failure}`);
@@ -206,7 +206,7 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
     const site = sites.get(file.siteKey) ?? { manifest: file.manifest, files: [] };
     site.files.push(result);
     sites.set(file.siteKey, site);
-    if (file.task.text !== undefined || result.output !== undefined) sitesWithText.add(file.siteKey);
+    if (file.task.text !== undefined || result.output !== undefined) sitesNotOnDisk.add(file.siteKey);
   }
 
   options.onProgress?.(inputs.length, inputs.length);
@@ -225,7 +225,7 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
   const crossFile = { resolver, cwd, errorsOnly: options.errorsOnly ?? false, resultFor: manifestResult };
   for (const [siteId, site] of sites) {
     const { manifest } = site;
-    const key = sitesWithText.has(siteId) ? undefined : cache?.siteKey(
+    const key = sitesNotOnDisk.has(siteId) ? undefined : cache?.siteKey(
       site.files.map((file) => file.path),
       manifest && { path: manifest.path, digest: manifest.digest, settings: resolver.forFile(manifest.path).rules },
       { cwd, errorsOnly: crossFile.errorsOnly },
@@ -310,10 +310,6 @@ function yielder(): () => Promise<void> {
     await new Promise((resolve) => setImmediate(resolve));
     yielded = monotonicMs();
   };
-}
-
-function withoutFixes(result: { findings: readonly Finding[] }): boolean {
-  return !result.findings.some((finding) => finding.fix);
 }
 
 function statIfPresent(path: string): Stats | undefined {

@@ -2,7 +2,7 @@ import type { CodeAction, CodeActionParams, Diagnostic, Range as LspRange, TextE
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { RULES_BY_ID } from '../../rules/index.js';
 import { PARSE_ERROR_RULE } from '../engine/lint-document.js';
-import type { Finding, TextEdit } from '../results.js';
+import { hasFix, type Finding, type TextEdit } from '../results.js';
 import { lspRange, toDiagnostic } from './diagnostics.js';
 import { applyEdits, disableCommentEdits } from './disable-comment.js';
 import type { LintedDocument } from './document-linting.js';
@@ -48,7 +48,7 @@ export async function codeActions(params: CodeActionParams, document: TextDocume
   const fixAll = fixAllEdits(linted.findings);
   if (fixAll.length > 0) {
     // A quick fix where a fixable finding is, and the source action that editors run on save.
-    if (wanted(QUICK_FIX) && here.some((finding) => finding.fix)) actions.push({ title: FIX_ALL_TITLE, kind: QUICK_FIX, edit: change(fixAll) });
+    if (wanted(QUICK_FIX) && hasFix(here)) actions.push({ title: FIX_ALL_TITLE, kind: QUICK_FIX, edit: change(fixAll) });
     if (wanted(FIX_ALL)) actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL, edit: change(fixAll) });
   }
   if (wanted(QUICK_FIX)) {
